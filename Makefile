@@ -1,0 +1,39 @@
+# frameio-go: see README.md.
+GO      ?= go
+DOCS    ?= ../shared/seeds/003_ca67f33d460f59c7.txt
+CODEGEN  = $(GO) run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen
+
+.PHONY: all regen spec generate test check vet drift example
+
+all: check
+
+## regen: rebuild api/ from the docs (DOCS=...) and gen/ from api/, in one go.
+regen: spec generate
+
+## spec: rebuild api/frameio.yaml from the docs text (DOCS=path overrides).
+spec:
+	$(GO) run ./internal/cmd/specbuild -docs $(DOCS) -api v4 -out api/frameio.yaml -report api/frameio.decisions.txt
+
+## generate: api/frameio.yaml -> api/frameio.codegen.yaml -> gen/ and the frameio service wrappers.
+generate:
+	$(GO) run ./internal/cmd/specfix -in api/frameio.yaml -out api/frameio.codegen.yaml
+	$(CODEGEN) -config oapi-codegen.yaml api/frameio.codegen.yaml
+	$(CODEGEN) -config oapi-codegen.server.yaml api/frameio.codegen.yaml
+	@if [ -d internal/cmd/genservices ]; then $(GO) run ./internal/cmd/genservices; fi
+
+## test: the README's test command.
+test:
+	$(GO) test -race ./...
+
+vet:
+	$(GO) vet ./...
+
+## drift: fail when regenerating gen/ from api/ changes anything.
+drift:
+	$(GO) test -run 'TestGeneratedCodeUpToDate' ./internal/contract/
+
+## check: vet, tests with -race (including the drift and spec-contract tests).
+check: vet test
+
+example:
+	$(GO) run ./examples/quickstart

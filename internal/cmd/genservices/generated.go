@@ -1,0 +1,84 @@
+package main
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// param is one parameter of a generated request builder.
+type param struct{ Name, Type string }
+
+// signature is what gen/ offers for one operation.
+type signature struct {
+	Params   []param // after server, as generated
+	Result   string  // success body type, "" when the operation returns no body
+	HasQuery bool
+	HasBody  bool
+}
+
+// readGenerated collects New<Op>Request signatures and <Op>Response
+// success types from the generated file.
+func readGenerated(path string) (map[string]*signature, error) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
+	if err != nil {
+		return nil, err
+	}
+	sigs := map[string]*signature{}
+	results := map[string]string{}
+	for _, decl := range f.Decls {
+		switch d := decl.(type) {
+		case *ast.FuncDecl:
+			name := d.Name.Name
+			if d.Recv != nil || !strings.HasPrefix(name, "New") || !strings.HasSuffix(name, "Request") ||
+				strings.HasSuffix(name, "RequestWithBody") {
+				continue
+			}
+			op := strings.TrimSuffix(strings.TrimPrefix(name, "New"), "Request")
+			s := &signature{}
+			for i, field := range d.Type.Params.List {
+				typ := exprString(field.Type)
+				for _, n := range field.Names {
+					if i == 0 && n.Name == "server" {
+						continue
+					}
+					s.Params = append(s.Params, param{Name: n.Name, Type: typ})
+					switch n.Name {
+					case "params":
+						s.HasQuery = true
+					case "body":
+						s.HasBody = true
+					}
+				}
+			}
+			sigs[op] = s
+		case *ast.GenDecl:
+			for _, spec := range d.Specs {
+				ts, ok := spec.(*ast.TypeSpec)
+				if !ok || !strings.HasSuffix(ts.Name.Name, "Response") {
+					continue
+				}
+				st, ok := ts.Type.(*ast.StructType)
+				if !ok {
+					continue
+				}
+				for _, fld := range st.Fields.List {
+					for _, n := range fld.Names {
+						if strings.HasPrefix(n.Name, "JSON2") && results[ts.Name.Name] == "" {
+							results[ts.Name.Name] = strings.TrimPrefix(exprString(fld.Type), "*")
+						}
+					}
+				}
+			}
+		}
+	}
+	for op, s := range sigs {
+		s.Result = results[op+"Response"]
+	}
+	return sigs, nil
+}
+
+func exprString(e ast.Expr) string { return types.ExprString(e) }

@@ -1,0 +1,63 @@
+package contract
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// TestGeneratedCodeUpToDate regenerates everything `make generate` writes
+// into a temporary directory and compares it with the committed files.
+func TestGeneratedCodeUpToDate(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the code generators (about a minute on a cold cache)")
+	}
+	root, err := filepath.Abs(repoRoot)
+	require.NoError(t, err)
+	tmp := t.TempDir()
+
+	codegenYAML := filepath.Join(tmp, "frameio.codegen.yaml")
+	run(t, root, "go", "run", "./internal/cmd/specfix", "-in", "api/frameio.yaml", "-out", codegenYAML)
+	same(t, filepath.Join(root, "api", "frameio.codegen.yaml"), codegenYAML)
+
+	for _, cfg := range []string{"oapi-codegen.yaml", "oapi-codegen.server.yaml"} {
+		raw, err := os.ReadFile(filepath.Join(root, cfg))
+		require.NoError(t, err)
+		out := regexp.MustCompile(`(?m)^output: (\S+)$`).FindSubmatch(raw)
+		require.NotNil(t, out, "%s names its output", cfg)
+		committed := filepath.Join(root, string(out[1]))
+		fresh := filepath.Join(tmp, filepath.Base(committed))
+		tmpCfg := filepath.Join(tmp, cfg)
+		require.NoError(t, os.WriteFile(tmpCfg, bytes.Replace(raw, out[0], []byte("output: "+fresh), 1), 0o644))
+		run(t, root, "go", "run", "github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen", "-config", tmpCfg, codegenYAML)
+		same(t, committed, fresh)
+	}
+
+	if _, err := os.Stat(filepath.Join(root, "internal", "cmd", "genservices")); err == nil {
+		fresh := filepath.Join(tmp, "services_gen.go")
+		run(t, root, "go", "run", "./internal/cmd/genservices", "-out", fresh)
+		same(t, filepath.Join(root, "frameio", "services_gen.go"), fresh)
+	}
+}
+
+func run(t *testing.T, dir string, name string, args ...string) {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "%s %v:\n%s", name, args, out)
+}
+
+func same(t *testing.T, committed, fresh string) {
+	t.Helper()
+	a, err := os.ReadFile(committed)
+	require.NoError(t, err)
+	b, err := os.ReadFile(fresh)
+	require.NoError(t, err)
+	require.True(t, bytes.Equal(a, b), "%s is stale: run make generate", committed)
+}

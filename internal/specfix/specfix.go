@@ -1,0 +1,336 @@
+// Package specfix turns api/frameio.yaml (the docs, faithfully) into the
+// document oapi-codegen reads (api/frameio.codegen.yaml). Every fix is a
+// named step with the reason it exists; the docs' own document is never
+// edited by hand.
+package specfix
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Step is one fix: its name, why it is needed, and the change it makes
+// to the document's root mapping.
+type Step struct {
+	Name   string
+	Reason string
+	Apply  func(root *yaml.Node) ([]string, error)
+}
+
+// onSchemas adapts a change of components.schemas to a Step.
+func onSchemas(fn func(schemas *yaml.Node) ([]string, error)) func(*yaml.Node) ([]string, error) {
+	return func(root *yaml.Node) ([]string, error) {
+		schemas := get(get(root, "components"), "schemas")
+		if schemas == nil {
+			return nil, fmt.Errorf("document has no components.schemas")
+		}
+		return fn(schemas)
+	}
+}
+
+// Steps are applied in order by Apply.
+var Steps = []Step{
+	{
+		Name: "hoist-union-variants",
+		Reason: "the docs' discriminated unions have inline variants and no mapping; oapi-codegen " +
+			"refuses them. Each variant becomes a named component and the mapping is written with " +
+			"full #/components/schemas refs from the variant's real discriminator value.",
+		Apply: onSchemas(hoistUnions),
+	},
+	{
+		Name: "ids-as-strings",
+		Reason: "Frame.io ids are opaque strings: UUIDs, Adobe ids (B0DC...@c62f...) and adobe:-prefixed ids " +
+			"are used interchangeably. format: uuid stays for validation, but x-go-type: string keeps " +
+			"oapi-codegen from turning ids into [16]byte values that cannot hold the other forms.",
+		Apply: onSchemas(idsAsStrings),
+	},
+	{
+		Name: "null-in-enum",
+		Reason: "oapi-codegen turns a null enum value into a bogus constant; in OpenAPI 3.1 nullability " +
+			"belongs in type, so null leaves the enum and joins the type list.",
+		Apply: onSchemas(nullInEnum),
+	},
+	{
+		Name: "multi-type",
+		Reason: "oapi-codegen cannot generate type: [a, b] with two non-null types; it becomes a oneOf " +
+			"of single-type schemas (null stays in the type list).",
+		Apply: onSchemas(multiType),
+	},
+	{
+		Name: "no-content-204",
+		Reason: "the docs give 14 delete operations a 204 No Content response with an application/json " +
+			"body schema; a 204 carries no body (RFC 9110 15.3.5), so the body schema is dropped and the " +
+			"generated calls return no value.",
+		Apply: noContent204,
+	},
+	{
+		Name:   "dedupe-enums",
+		Reason: "FieldValueCommonFieldType lists 'users' twice; duplicate values generate duplicate Go constants.",
+		Apply:  onSchemas(dedupeEnums),
+	},
+}
+
+// Apply runs every step on doc (an OpenAPI document node) and returns a
+// log line per change.
+func Apply(doc *yaml.Node) ([]string, error) {
+	root := doc
+	if root.Kind == yaml.DocumentNode {
+		root = root.Content[0]
+	}
+	var log []string
+	for _, s := range Steps {
+		lines, err := s.Apply(root)
+		if err != nil {
+			return log, fmt.Errorf("%s: %w", s.Name, err)
+		}
+		for _, l := range lines {
+			log = append(log, s.Name+": "+l)
+		}
+	}
+	sortMap(get(get(root, "components"), "schemas"))
+	return log, nil
+}
+
+// Variant is one member of a discriminated union after hoisting.
+type Variant struct {
+	Value  string // discriminator value
+	Schema string // component name
+}
+
+// UnionVariants derives, for a union schema, the discriminator value of
+// each inline variant. The docs' generator lists variants in the
+// alphabetical order of their discriminator values, so the sorted, distinct
+// values that the variants' discriminator property allows pair with the
+// variants in order. Variants that pin their value (enum of one value) are
+// checked against that pairing; any disagreement is an error.
+func UnionVariants(schemas *yaml.Node, union *yaml.Node) ([]string, error) {
+	prop := scalar(get(union, "discriminator"), "propertyName")
+	variants := get(union, "oneOf")
+	if prop == "" || variants == nil {
+		return nil, fmt.Errorf("not a discriminated oneOf")
+	}
+	set := map[string]bool{}
+	for _, v := range variants.Content {
+		for _, val := range enumOf(schemas, get(get(v, "properties"), prop)) {
+			set[val] = true
+		}
+	}
+	values := make([]string, 0, len(set))
+	for v := range set {
+		values = append(values, v)
+	}
+	sort.Strings(values)
+	if len(values) != len(variants.Content) {
+		return nil, fmt.Errorf("%d discriminator values %v for %d variants", len(values), values, len(variants.Content))
+	}
+	for i, v := range variants.Content {
+		if own := enumOf(schemas, get(get(v, "properties"), prop)); len(own) == 1 && own[0] != values[i] {
+			return nil, fmt.Errorf("variant %d pins %q but sorts as %q", i, own[0], values[i])
+		}
+	}
+	return values, nil
+}
+
+func hoistUnions(schemas *yaml.Node) ([]string, error) {
+	var log []string
+	for i := 0; i+1 < len(schemas.Content); i += 2 {
+		name, union := schemas.Content[i].Value, schemas.Content[i+1]
+		disc := get(union, "discriminator")
+		variants := get(union, "oneOf")
+		if disc == nil || variants == nil || get(disc, "mapping") != nil {
+			continue
+		}
+		values, err := UnionVariants(schemas, union)
+		if err != nil {
+			return log, fmt.Errorf("%s: %w", name, err)
+		}
+		mapping := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+		var refs []*yaml.Node
+		hoisted := map[string]*yaml.Node{}
+		for j, v := range variants.Content {
+			vname := variantName(schemas, name, v, hoisted)
+			if _, done := hoisted[vname]; !done {
+				hoisted[vname] = v
+				set(schemas, vname, v)
+				refs = append(refs, refNode(vname))
+			}
+			set(mapping, values[j], str("#/components/schemas/"+vname))
+			log = append(log, fmt.Sprintf("%s: %q -> %s", name, values[j], vname))
+		}
+		variants.Content = refs
+		set(disc, "mapping", mapping)
+	}
+	return log, nil
+}
+
+// variantName names a hoisted variant after its description ("DateValue
+// variant" -> DateValue). An identical variant already hoisted reuses its
+// name; a name taken by another schema gets the union's name as prefix.
+func variantName(schemas *yaml.Node, union string, v *yaml.Node, hoisted map[string]*yaml.Node) string {
+	base := strings.TrimSuffix(scalar(v, "description"), " variant")
+	if base == "" || strings.ContainsAny(base, " .") {
+		base = union + "Variant"
+	}
+	for n, h := range hoisted {
+		if equal(h, v) {
+			return n
+		}
+	}
+	name := base
+	if get(schemas, name) != nil && hoisted[name] == nil {
+		name = union + base
+	}
+	for k := 2; get(schemas, name) != nil || hoisted[name] != nil; k++ {
+		name = fmt.Sprintf("%s%s%d", union, base, k)
+	}
+	return name
+}
+
+func dedupeEnums(schemas *yaml.Node) ([]string, error) {
+	var log []string
+	walk(schemas, func(n *yaml.Node, path string) {
+		e := get(n, "enum")
+		if e == nil || e.Kind != yaml.SequenceNode {
+			return
+		}
+		seen := map[string]bool{}
+		before := len(e.Content)
+		e.Content = slices.DeleteFunc(e.Content, func(x *yaml.Node) bool {
+			dup := seen[x.Value]
+			seen[x.Value] = true
+			return dup
+		})
+		if len(e.Content) != before {
+			log = append(log, fmt.Sprintf("%s: %d duplicate values removed", path, before-len(e.Content)))
+		}
+	})
+	return log, nil
+}
+
+// enumOf returns the enum values of a schema, following one $ref.
+func enumOf(schemas, s *yaml.Node) []string {
+	if s == nil {
+		return nil
+	}
+	if ref := scalar(s, "$ref"); ref != "" {
+		s = get(schemas, strings.TrimPrefix(ref, "#/components/schemas/"))
+	}
+	var out []string
+	if e := get(s, "enum"); e != nil {
+		for _, c := range e.Content {
+			out = append(out, c.Value)
+		}
+	}
+	if c := scalar(s, "const"); c != "" {
+		out = append(out, c)
+	}
+	return out
+}
+
+func idsAsStrings(schemas *yaml.Node) ([]string, error) {
+	n := 0
+	walk(schemas, func(m *yaml.Node, _ string) {
+		if scalar(m, "format") == "uuid" && get(m, "x-go-type") == nil {
+			set(m, "x-go-type", str("string"))
+			n++
+		}
+	})
+	return []string{fmt.Sprintf("%d uuid schemas generate Go strings", n)}, nil
+}
+
+func nullInEnum(schemas *yaml.Node) ([]string, error) {
+	var log []string
+	walk(schemas, func(m *yaml.Node, path string) {
+		e := get(m, "enum")
+		if e == nil {
+			return
+		}
+		before := len(e.Content)
+		e.Content = slices.DeleteFunc(e.Content, func(x *yaml.Node) bool { return x.Tag == "!!null" })
+		if len(e.Content) == before {
+			return
+		}
+		t := get(m, "type")
+		switch {
+		case t == nil:
+		case t.Kind == yaml.ScalarNode:
+			set(m, "type", &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: []*yaml.Node{str(t.Value), str("null")}})
+		case !slices.ContainsFunc(t.Content, func(x *yaml.Node) bool { return x.Value == "null" }):
+			t.Content = append(t.Content, str("null"))
+		}
+		log = append(log, path+": null moved from enum to type")
+	})
+	return log, nil
+}
+
+func multiType(schemas *yaml.Node) ([]string, error) {
+	var log []string
+	walk(schemas, func(m *yaml.Node, path string) {
+		t := get(m, "type")
+		if t == nil || t.Kind != yaml.SequenceNode {
+			return
+		}
+		var types []string
+		nullable := false
+		for _, x := range t.Content {
+			if x.Value == "null" {
+				nullable = true
+			} else {
+				types = append(types, x.Value)
+			}
+		}
+		if len(types) < 2 {
+			return
+		}
+		one := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		for _, ty := range types {
+			v := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+			set(v, "type", str(ty))
+			one.Content = append(one.Content, v)
+		}
+		if nullable {
+			v := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+			set(v, "type", str("null"))
+			one.Content = append(one.Content, v)
+		}
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			if m.Content[i].Value == "type" {
+				m.Content = append(m.Content[:i], m.Content[i+2:]...)
+				break
+			}
+		}
+		set(m, "oneOf", one)
+		log = append(log, path+": type list became oneOf")
+	})
+	return log, nil
+}
+
+// noContent204 removes the body of every 204 response.
+func noContent204(root *yaml.Node) ([]string, error) {
+	paths := get(root, "paths")
+	if paths == nil {
+		return nil, nil
+	}
+	var log []string
+	for i := 0; i+1 < len(paths.Content); i += 2 {
+		item := paths.Content[i+1]
+		for j := 0; j+1 < len(item.Content); j += 2 {
+			r := get(get(item.Content[j+1], "responses"), "204")
+			if r == nil || get(r, "content") == nil {
+				continue
+			}
+			for k := 0; k+1 < len(r.Content); k += 2 {
+				if r.Content[k].Value == "content" {
+					r.Content = append(r.Content[:k], r.Content[k+2:]...)
+					break
+				}
+			}
+			log = append(log, item.Content[j].Value+" "+paths.Content[i].Value)
+		}
+	}
+	return log, nil
+}

@@ -1,0 +1,120 @@
+package specfix
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"gopkg.in/yaml.v3"
+)
+
+func doc(t *testing.T, schemas string) *yaml.Node {
+	t.Helper()
+	var n yaml.Node
+	require.NoError(t, yaml.Unmarshal([]byte("openapi: 3.1.0\ncomponents:\n  schemas:\n"+schemas), &n))
+	return &n
+}
+
+func schemasOf(n *yaml.Node) *yaml.Node { return get(get(n.Content[0], "components"), "schemas") }
+
+const union = `
+    Kind:
+      type: string
+      enum: [folder, file]
+    U:
+      oneOf:
+        - type: object
+          properties:
+            type: {$ref: '#/components/schemas/Kind'}
+            size: {type: integer}
+          description: File variant
+        - type: object
+          properties:
+            type: {type: string, enum: [folder]}
+          description: Folder variant
+      discriminator:
+        propertyName: type
+`
+
+func TestHoistUnionDerivesMappingFromSortedValues(t *testing.T) {
+	n := doc(t, union)
+	log, err := Apply(n)
+	require.NoError(t, err)
+	s := schemasOf(n)
+	u := get(s, "U")
+	m := get(get(u, "discriminator"), "mapping")
+	require.NotNil(t, m)
+	// values sort as file, folder: the first variant is file.
+	assert.Equal(t, "#/components/schemas/File", scalar(m, "file"))
+	assert.Equal(t, "#/components/schemas/Folder", scalar(m, "folder"))
+	assert.Equal(t, "#/components/schemas/File", scalar(get(u, "oneOf").Content[0], "$ref"))
+	assert.NotNil(t, get(get(get(s, "File"), "properties"), "size"))
+	assert.Contains(t, log, `hoist-union-variants: U: "file" -> File`)
+}
+
+func TestHoistUnionRejectsContradictingPinnedValue(t *testing.T) {
+	// The second variant pins "file" but sorts as "folder".
+	n := doc(t, union[:len(union)-len("      discriminator:\n        propertyName: type\n")]+
+		"      discriminator:\n        propertyName: type\n")
+	get(get(get(get(schemasOf(n), "U"), "oneOf").Content[1], "properties"), "type").Content[3].Content[0].Value = "file"
+	_, err := Apply(n)
+	assert.ErrorContains(t, err, `pins "file" but sorts as "folder"`)
+}
+
+func TestHoistUnionReusesIdenticalVariantsAndAvoidsTakenNames(t *testing.T) {
+	n := doc(t, `
+    Kind: {type: string, enum: [a, b, c]}
+    Text: {type: string}
+    U:
+      oneOf:
+        - {type: object, properties: {k: {$ref: '#/components/schemas/Kind'}}, description: Text variant}
+        - {type: object, properties: {k: {$ref: '#/components/schemas/Kind'}, n: {type: integer}}, description: Num variant}
+        - {type: object, properties: {k: {$ref: '#/components/schemas/Kind'}}, description: Text variant}
+      discriminator: {propertyName: k}
+`)
+	_, err := Apply(n)
+	require.NoError(t, err)
+	u := get(schemasOf(n), "U")
+	assert.Len(t, get(u, "oneOf").Content, 2, "identical variants are hoisted once")
+	m := get(get(u, "discriminator"), "mapping")
+	assert.Equal(t, "#/components/schemas/UText", scalar(m, "a"), "Text is taken by another schema")
+	assert.Equal(t, "#/components/schemas/UText", scalar(m, "c"))
+	assert.Equal(t, "#/components/schemas/Num", scalar(m, "b"))
+}
+
+func TestNullEnumMultiTypeDuplicatesAndIDs(t *testing.T) {
+	n := doc(t, `
+    A: {type: string, enum: [x, null, y, y]}
+    B: {type: [string, integer, 'null']}
+    C: {type: string, format: uuid}
+`)
+	_, err := Apply(n)
+	require.NoError(t, err)
+	s := schemasOf(n)
+	a := get(s, "A")
+	assert.Len(t, get(a, "enum").Content, 2)
+	assert.Equal(t, yaml.SequenceNode, get(a, "type").Kind)
+	b := get(s, "B")
+	assert.Nil(t, get(b, "type"))
+	assert.Len(t, get(b, "oneOf").Content, 3)
+	assert.Equal(t, "string", scalar(get(s, "C"), "x-go-type"))
+}
+
+func TestNoContent204DropsTheBody(t *testing.T) {
+	var n yaml.Node
+	require.NoError(t, yaml.Unmarshal([]byte(`
+paths:
+  /x:
+    delete:
+      responses:
+        '204':
+          description: No Content
+          content: {application/json: {schema: {type: object}}}
+components: {schemas: {}}
+`), &n))
+	log, err := Apply(&n)
+	require.NoError(t, err)
+	r := get(get(get(get(get(n.Content[0], "paths"), "/x"), "delete"), "responses"), "204")
+	assert.Nil(t, get(r, "content"))
+	assert.Contains(t, log, "no-content-204: delete /x")
+}
