@@ -4,6 +4,8 @@ package frameio
 
 import (
 	"context"
+	"iter"
+	"net/http"
 
 	"github.com/frameio-go/frameio-go/gen"
 )
@@ -83,27 +85,30 @@ type Operation struct {
 	Method, Path string
 	// Service and Func name the Go method: client.<Service>.<Func>.
 	Service, Func string
+	// Paginated tells that the operation takes the after cursor; its
+	// service then also has <Func>All and <Func>Pages iterators.
+	Paginated bool
 }
 
 // Operations lists every operation of the V4 API with the method that
 // calls it, in operationId order.
 func Operations() []Operation {
 	return []Operation{
-		{ID: "account_permissions_index", Method: "GET", Path: "/v4/accounts/{account_id}/users", Service: "AccountPermissions", Func: "Index"},
-		{ID: "accounts_auditlog_index", Method: "GET", Path: "/v4/accounts/{account_id}/audit_logs", Service: "Accounts", Func: "AuditlogIndex"},
-		{ID: "accounts_index", Method: "GET", Path: "/v4/accounts", Service: "Accounts", Func: "Index"},
-		{ID: "collections_index", Method: "GET", Path: "/v4/accounts/{account_id}/projects/{project_id}/collections", Service: "Collections", Func: "Index"},
+		{ID: "account_permissions_index", Method: "GET", Path: "/v4/accounts/{account_id}/users", Service: "AccountPermissions", Func: "Index", Paginated: true},
+		{ID: "accounts_auditlog_index", Method: "GET", Path: "/v4/accounts/{account_id}/audit_logs", Service: "Accounts", Func: "AuditlogIndex", Paginated: true},
+		{ID: "accounts_index", Method: "GET", Path: "/v4/accounts", Service: "Accounts", Func: "Index", Paginated: true},
+		{ID: "collections_index", Method: "GET", Path: "/v4/accounts/{account_id}/projects/{project_id}/collections", Service: "Collections", Func: "Index", Paginated: true},
 		{ID: "collections_show", Method: "GET", Path: "/v4/accounts/{account_id}/collections/{collection_id}", Service: "Collections", Func: "Show"},
 		{ID: "comments_create", Method: "POST", Path: "/v4/accounts/{account_id}/files/{file_id}/comments", Service: "Comments", Func: "Create"},
 		{ID: "comments_create_attachment", Method: "POST", Path: "/v4/accounts/{account_id}/comments/{comment_id}/attachments", Service: "Comments", Func: "CreateAttachment"},
 		{ID: "comments_delete", Method: "DELETE", Path: "/v4/accounts/{account_id}/comments/{comment_id}", Service: "Comments", Func: "Delete"},
 		{ID: "comments_delete_attachment", Method: "DELETE", Path: "/v4/accounts/{account_id}/comments/{comment_id}/attachments/{attachment_id}", Service: "Comments", Func: "DeleteAttachment"},
-		{ID: "comments_index", Method: "GET", Path: "/v4/accounts/{account_id}/files/{file_id}/comments", Service: "Comments", Func: "Index"},
+		{ID: "comments_index", Method: "GET", Path: "/v4/accounts/{account_id}/files/{file_id}/comments", Service: "Comments", Func: "Index", Paginated: true},
 		{ID: "comments_show", Method: "GET", Path: "/v4/accounts/{account_id}/comments/{comment_id}", Service: "Comments", Func: "Show"},
 		{ID: "comments_update", Method: "PATCH", Path: "/v4/accounts/{account_id}/comments/{comment_id}", Service: "Comments", Func: "Update"},
 		{ID: "custom_actions_actions_create", Method: "POST", Path: "/v4/accounts/{account_id}/workspaces/{workspace_id}/actions", Service: "CustomActions", Func: "ActionsCreate"},
 		{ID: "custom_actions_actions_delete", Method: "DELETE", Path: "/v4/accounts/{account_id}/actions/{action_id}", Service: "CustomActions", Func: "ActionsDelete"},
-		{ID: "custom_actions_actions_index", Method: "GET", Path: "/v4/accounts/{account_id}/workspaces/{workspace_id}/actions", Service: "CustomActions", Func: "ActionsIndex"},
+		{ID: "custom_actions_actions_index", Method: "GET", Path: "/v4/accounts/{account_id}/workspaces/{workspace_id}/actions", Service: "CustomActions", Func: "ActionsIndex", Paginated: true},
 		{ID: "custom_actions_actions_show", Method: "GET", Path: "/v4/accounts/{account_id}/actions/{action_id}", Service: "CustomActions", Func: "ActionsShow"},
 		{ID: "custom_actions_actions_update", Method: "PATCH", Path: "/v4/accounts/{account_id}/actions/{action_id}", Service: "CustomActions", Func: "ActionsUpdate"},
 		{ID: "files_copy", Method: "POST", Path: "/v4/accounts/{account_id}/files/{file_id}/copy", Service: "Files", Func: "Copy"},
@@ -112,47 +117,47 @@ func Operations() []Operation {
 		{ID: "files_create_remote_upload", Method: "POST", Path: "/v4/accounts/{account_id}/folders/{folder_id}/files/remote_upload", Service: "Files", Func: "CreateRemoteUpload"},
 		{ID: "files_delete", Method: "DELETE", Path: "/v4/accounts/{account_id}/files/{file_id}", Service: "Files", Func: "Delete"},
 		{ID: "files_import_file", Method: "POST", Path: "/v4/accounts/{account_id}/folders/{folder_id}/files/import", Service: "Files", Func: "ImportFile"},
-		{ID: "files_list", Method: "GET", Path: "/v4/accounts/{account_id}/folders/{folder_id}/files", Service: "Files", Func: "List"},
+		{ID: "files_list", Method: "GET", Path: "/v4/accounts/{account_id}/folders/{folder_id}/files", Service: "Files", Func: "List", Paginated: true},
 		{ID: "files_move", Method: "PATCH", Path: "/v4/accounts/{account_id}/files/{file_id}/move", Service: "Files", Func: "Move"},
 		{ID: "files_show", Method: "GET", Path: "/v4/accounts/{account_id}/files/{file_id}", Service: "Files", Func: "Show"},
 		{ID: "files_show_file_upload_status", Method: "GET", Path: "/v4/accounts/{account_id}/files/{file_id}/status", Service: "Files", Func: "ShowFileUploadStatus"},
 		{ID: "files_update", Method: "PATCH", Path: "/v4/accounts/{account_id}/files/{file_id}", Service: "Files", Func: "Update"},
 		{ID: "folder_permissions_delete", Method: "DELETE", Path: "/v4/accounts/{account_id}/folders/{folder_id}/users/{user_id}", Service: "FolderPermissions", Func: "Delete"},
-		{ID: "folder_permissions_folder_user_roles_index", Method: "GET", Path: "/v4/accounts/{account_id}/folders/{folder_id}/users", Service: "FolderPermissions", Func: "FolderUserRolesIndex"},
+		{ID: "folder_permissions_folder_user_roles_index", Method: "GET", Path: "/v4/accounts/{account_id}/folders/{folder_id}/users", Service: "FolderPermissions", Func: "FolderUserRolesIndex", Paginated: true},
 		{ID: "folder_permissions_folder_user_roles_update", Method: "PATCH", Path: "/v4/accounts/{account_id}/folders/{folder_id}/users/{user_id}", Service: "FolderPermissions", Func: "FolderUserRolesUpdate"},
 		{ID: "folders_copy", Method: "POST", Path: "/v4/accounts/{account_id}/folders/{folder_id}/copy", Service: "Folders", Func: "Copy"},
 		{ID: "folders_create", Method: "POST", Path: "/v4/accounts/{account_id}/folders/{folder_id}/folders", Service: "Folders", Func: "Create"},
 		{ID: "folders_delete", Method: "DELETE", Path: "/v4/accounts/{account_id}/folders/{folder_id}", Service: "Folders", Func: "Delete"},
-		{ID: "folders_index", Method: "GET", Path: "/v4/accounts/{account_id}/folders/{folder_id}/children", Service: "Folders", Func: "Index"},
-		{ID: "folders_list", Method: "GET", Path: "/v4/accounts/{account_id}/folders/{folder_id}/folders", Service: "Folders", Func: "List"},
+		{ID: "folders_index", Method: "GET", Path: "/v4/accounts/{account_id}/folders/{folder_id}/children", Service: "Folders", Func: "Index", Paginated: true},
+		{ID: "folders_list", Method: "GET", Path: "/v4/accounts/{account_id}/folders/{folder_id}/folders", Service: "Folders", Func: "List", Paginated: true},
 		{ID: "folders_move", Method: "PATCH", Path: "/v4/accounts/{account_id}/folders/{folder_id}/move", Service: "Folders", Func: "Move"},
 		{ID: "folders_show", Method: "GET", Path: "/v4/accounts/{account_id}/folders/{folder_id}", Service: "Folders", Func: "Show"},
 		{ID: "folders_update", Method: "PATCH", Path: "/v4/accounts/{account_id}/folders/{folder_id}", Service: "Folders", Func: "Update"},
 		{ID: "groups_create", Method: "POST", Path: "/v4/accounts/{account_id}/groups", Service: "Groups", Func: "Create"},
-		{ID: "groups_index", Method: "GET", Path: "/v4/accounts/{account_id}/groups", Service: "Groups", Func: "Index"},
+		{ID: "groups_index", Method: "GET", Path: "/v4/accounts/{account_id}/groups", Service: "Groups", Func: "Index", Paginated: true},
 		{ID: "groups_show", Method: "GET", Path: "/v4/accounts/{account_id}/groups/{group_id}", Service: "Groups", Func: "Show"},
 		{ID: "groups_update", Method: "PATCH", Path: "/v4/accounts/{account_id}/groups/{group_id}", Service: "Groups", Func: "Update"},
 		{ID: "metadata_bulk_update", Method: "PATCH", Path: "/v4/accounts/{account_id}/projects/{project_id}/metadata/values", Service: "Metadata", Func: "BulkUpdate"},
 		{ID: "metadata_show", Method: "GET", Path: "/v4/accounts/{account_id}/files/{file_id}/metadata", Service: "Metadata", Func: "Show"},
 		{ID: "metadata_fields_metadata_field_definitions_create", Method: "POST", Path: "/v4/accounts/{account_id}/metadata/field_definitions", Service: "MetadataFields", Func: "MetadataFieldDefinitionsCreate"},
 		{ID: "metadata_fields_metadata_field_definitions_delete", Method: "DELETE", Path: "/v4/accounts/{account_id}/metadata/field_definitions/{field_definition_id}", Service: "MetadataFields", Func: "MetadataFieldDefinitionsDelete"},
-		{ID: "metadata_fields_metadata_field_definitions_index", Method: "GET", Path: "/v4/accounts/{account_id}/metadata/field_definitions", Service: "MetadataFields", Func: "MetadataFieldDefinitionsIndex"},
+		{ID: "metadata_fields_metadata_field_definitions_index", Method: "GET", Path: "/v4/accounts/{account_id}/metadata/field_definitions", Service: "MetadataFields", Func: "MetadataFieldDefinitionsIndex", Paginated: true},
 		{ID: "metadata_fields_metadata_field_definitions_update", Method: "PATCH", Path: "/v4/accounts/{account_id}/metadata/field_definitions/{field_definition_id}", Service: "MetadataFields", Func: "MetadataFieldDefinitionsUpdate"},
 		{ID: "project_permissions_delete", Method: "DELETE", Path: "/v4/accounts/{account_id}/projects/{project_id}/users/{user_id}", Service: "ProjectPermissions", Func: "Delete"},
-		{ID: "project_permissions_index", Method: "GET", Path: "/v4/accounts/{account_id}/projects/{project_id}/users", Service: "ProjectPermissions", Func: "Index"},
+		{ID: "project_permissions_index", Method: "GET", Path: "/v4/accounts/{account_id}/projects/{project_id}/users", Service: "ProjectPermissions", Func: "Index", Paginated: true},
 		{ID: "project_permissions_project_user_roles_update", Method: "PATCH", Path: "/v4/accounts/{account_id}/projects/{project_id}/users/{user_id}", Service: "ProjectPermissions", Func: "ProjectUserRolesUpdate"},
 		{ID: "projects_create", Method: "POST", Path: "/v4/accounts/{account_id}/workspaces/{workspace_id}/projects", Service: "Projects", Func: "Create"},
 		{ID: "projects_delete", Method: "DELETE", Path: "/v4/accounts/{account_id}/projects/{project_id}", Service: "Projects", Func: "Delete"},
-		{ID: "projects_index", Method: "GET", Path: "/v4/accounts/{account_id}/workspaces/{workspace_id}/projects", Service: "Projects", Func: "Index"},
+		{ID: "projects_index", Method: "GET", Path: "/v4/accounts/{account_id}/workspaces/{workspace_id}/projects", Service: "Projects", Func: "Index", Paginated: true},
 		{ID: "projects_show", Method: "GET", Path: "/v4/accounts/{account_id}/projects/{project_id}", Service: "Projects", Func: "Show"},
 		{ID: "projects_update", Method: "PATCH", Path: "/v4/accounts/{account_id}/projects/{project_id}", Service: "Projects", Func: "Update"},
-		{ID: "search_search", Method: "POST", Path: "/v4/accounts/{account_id}/search", Service: "Search", Func: "Search"},
+		{ID: "search_search", Method: "POST", Path: "/v4/accounts/{account_id}/search", Service: "Search", Func: "Search", Paginated: true},
 		{ID: "shares_add_asset", Method: "POST", Path: "/v4/accounts/{account_id}/shares/{share_id}/assets", Service: "Shares", Func: "AddAsset"},
 		{ID: "shares_add_reviewers", Method: "POST", Path: "/v4/accounts/{account_id}/shares/{share_id}/reviewers", Service: "Shares", Func: "AddReviewers"},
 		{ID: "shares_create", Method: "POST", Path: "/v4/accounts/{account_id}/projects/{project_id}/shares", Service: "Shares", Func: "Create"},
 		{ID: "shares_delete", Method: "DELETE", Path: "/v4/accounts/{account_id}/shares/{share_id}", Service: "Shares", Func: "Delete"},
-		{ID: "shares_index", Method: "GET", Path: "/v4/accounts/{account_id}/projects/{project_id}/shares", Service: "Shares", Func: "Index"},
-		{ID: "shares_list_reviewers", Method: "GET", Path: "/v4/accounts/{account_id}/shares/{share_id}/reviewers", Service: "Shares", Func: "ListReviewers"},
+		{ID: "shares_index", Method: "GET", Path: "/v4/accounts/{account_id}/projects/{project_id}/shares", Service: "Shares", Func: "Index", Paginated: true},
+		{ID: "shares_list_reviewers", Method: "GET", Path: "/v4/accounts/{account_id}/shares/{share_id}/reviewers", Service: "Shares", Func: "ListReviewers", Paginated: true},
 		{ID: "shares_remove_asset", Method: "DELETE", Path: "/v4/accounts/{account_id}/shares/{share_id}/assets/{asset_id}", Service: "Shares", Func: "RemoveAsset"},
 		{ID: "shares_remove_reviewers", Method: "DELETE", Path: "/v4/accounts/{account_id}/shares/{share_id}/reviewers", Service: "Shares", Func: "RemoveReviewers"},
 		{ID: "shares_show", Method: "GET", Path: "/v4/accounts/{account_id}/shares/{share_id}", Service: "Shares", Func: "Show"},
@@ -160,21 +165,21 @@ func Operations() []Operation {
 		{ID: "users_show", Method: "GET", Path: "/v4/me", Service: "Users", Func: "Show"},
 		{ID: "version_stacks_copy", Method: "POST", Path: "/v4/accounts/{account_id}/version_stacks/{version_stack_id}/copy", Service: "VersionStacks", Func: "Copy"},
 		{ID: "version_stacks_create", Method: "POST", Path: "/v4/accounts/{account_id}/folders/{folder_id}/version_stacks", Service: "VersionStacks", Func: "Create"},
-		{ID: "version_stacks_index", Method: "GET", Path: "/v4/accounts/{account_id}/version_stacks/{version_stack_id}/children", Service: "VersionStacks", Func: "Index"},
-		{ID: "version_stacks_list", Method: "GET", Path: "/v4/accounts/{account_id}/folders/{folder_id}/version_stacks", Service: "VersionStacks", Func: "List"},
+		{ID: "version_stacks_index", Method: "GET", Path: "/v4/accounts/{account_id}/version_stacks/{version_stack_id}/children", Service: "VersionStacks", Func: "Index", Paginated: true},
+		{ID: "version_stacks_list", Method: "GET", Path: "/v4/accounts/{account_id}/folders/{folder_id}/version_stacks", Service: "VersionStacks", Func: "List", Paginated: true},
 		{ID: "version_stacks_move", Method: "PATCH", Path: "/v4/accounts/{account_id}/version_stacks/{version_stack_id}/move", Service: "VersionStacks", Func: "Move"},
 		{ID: "version_stacks_show", Method: "GET", Path: "/v4/accounts/{account_id}/version_stacks/{version_stack_id}", Service: "VersionStacks", Func: "Show"},
 		{ID: "webhooks_create", Method: "POST", Path: "/v4/accounts/{account_id}/workspaces/{workspace_id}/webhooks", Service: "Webhooks", Func: "Create"},
 		{ID: "webhooks_delete", Method: "DELETE", Path: "/v4/accounts/{account_id}/webhooks/{webhook_id}", Service: "Webhooks", Func: "Delete"},
-		{ID: "webhooks_index", Method: "GET", Path: "/v4/accounts/{account_id}/workspaces/{workspace_id}/webhooks", Service: "Webhooks", Func: "Index"},
+		{ID: "webhooks_index", Method: "GET", Path: "/v4/accounts/{account_id}/workspaces/{workspace_id}/webhooks", Service: "Webhooks", Func: "Index", Paginated: true},
 		{ID: "webhooks_show", Method: "GET", Path: "/v4/accounts/{account_id}/webhooks/{webhook_id}", Service: "Webhooks", Func: "Show"},
 		{ID: "webhooks_update", Method: "PATCH", Path: "/v4/accounts/{account_id}/webhooks/{webhook_id}", Service: "Webhooks", Func: "Update"},
-		{ID: "workspace_permissions_index", Method: "GET", Path: "/v4/accounts/{account_id}/workspaces/{workspace_id}/users", Service: "WorkspacePermissions", Func: "Index"},
+		{ID: "workspace_permissions_index", Method: "GET", Path: "/v4/accounts/{account_id}/workspaces/{workspace_id}/users", Service: "WorkspacePermissions", Func: "Index", Paginated: true},
 		{ID: "workspace_permissions_workspace_user_roles_delete", Method: "DELETE", Path: "/v4/accounts/{account_id}/workspaces/{workspace_id}/users/{user_id}", Service: "WorkspacePermissions", Func: "WorkspaceUserRolesDelete"},
 		{ID: "workspace_permissions_workspace_user_roles_update", Method: "PATCH", Path: "/v4/accounts/{account_id}/workspaces/{workspace_id}/users/{user_id}", Service: "WorkspacePermissions", Func: "WorkspaceUserRolesUpdate"},
 		{ID: "workspaces_create", Method: "POST", Path: "/v4/accounts/{account_id}/workspaces", Service: "Workspaces", Func: "Create"},
 		{ID: "workspaces_delete", Method: "DELETE", Path: "/v4/accounts/{account_id}/workspaces/{workspace_id}", Service: "Workspaces", Func: "Delete"},
-		{ID: "workspaces_index", Method: "GET", Path: "/v4/accounts/{account_id}/workspaces", Service: "Workspaces", Func: "Index"},
+		{ID: "workspaces_index", Method: "GET", Path: "/v4/accounts/{account_id}/workspaces", Service: "Workspaces", Func: "Index", Paginated: true},
 		{ID: "workspaces_show", Method: "GET", Path: "/v4/accounts/{account_id}/workspaces/{workspace_id}", Service: "Workspaces", Func: "Show"},
 		{ID: "workspaces_update", Method: "PATCH", Path: "/v4/accounts/{account_id}/workspaces/{workspace_id}", Service: "Workspaces", Func: "Update"},
 	}
@@ -203,6 +208,29 @@ func (s *AccountPermissionsService) Index(ctx context.Context, accountID string,
 	return &out, nil
 }
 
+// IndexAll iterates over every item of Index, following links.next
+// page by page (one page in memory at a time; stop the loop to stop
+// fetching). params applies to every page; page_size must be 1-100.
+func (s *AccountPermissionsService) IndexAll(ctx context.Context, accountID string, params *gen.AccountPermissionsIndexParams, opts ...RequestOption) iter.Seq2[gen.AccountUserRole, error] {
+	return items(s.IndexPages(ctx, accountID, params, opts...))
+}
+
+// IndexPages iterates over the pages of Index: each page's items,
+// total count (with include_total_count) and HTTP response.
+func (s *AccountPermissionsService) IndexPages(ctx context.Context, accountID string, params *gen.AccountPermissionsIndexParams, opts ...RequestOption) iter.Seq2[*Page[gen.AccountUserRole], error] {
+	return pages[gen.AccountUserRole](ctx, s.c, func() (*http.Request, error) {
+		if err := requireID("account_id", accountID); err != nil {
+			return nil, err
+		}
+		if params != nil {
+			if err := checkPageSize(params.PageSize); err != nil {
+				return nil, err
+			}
+		}
+		return gen.NewAccountPermissionsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), params)
+	}, opts)
+}
+
 // AccountsService calls the accounts operations of the Frame.io V4 API.
 // Reach it as client.Accounts.
 type AccountsService struct{ c *Client }
@@ -226,6 +254,29 @@ func (s *AccountsService) AuditlogIndex(ctx context.Context, accountID string, p
 	return &out, nil
 }
 
+// AuditlogIndexAll iterates over every item of AuditlogIndex, following links.next
+// page by page (one page in memory at a time; stop the loop to stop
+// fetching). params applies to every page; page_size must be 1-100.
+func (s *AccountsService) AuditlogIndexAll(ctx context.Context, accountID string, params *gen.AccountsAuditlogIndexParams, opts ...RequestOption) iter.Seq2[gen.AuditLogwithIncludes, error] {
+	return items(s.AuditlogIndexPages(ctx, accountID, params, opts...))
+}
+
+// AuditlogIndexPages iterates over the pages of AuditlogIndex: each page's items,
+// total count (with include_total_count) and HTTP response.
+func (s *AccountsService) AuditlogIndexPages(ctx context.Context, accountID string, params *gen.AccountsAuditlogIndexParams, opts ...RequestOption) iter.Seq2[*Page[gen.AuditLogwithIncludes], error] {
+	return pages[gen.AuditLogwithIncludes](ctx, s.c, func() (*http.Request, error) {
+		if err := requireID("account_id", accountID); err != nil {
+			return nil, err
+		}
+		if params != nil {
+			if err := checkPageSize(params.PageSize); err != nil {
+				return nil, err
+			}
+		}
+		return gen.NewAccountsAuditlogIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), params)
+	}, opts)
+}
+
 // Index calls "List accounts": GET /v4/accounts (operation accounts_index).
 //
 // List accounts for the current user.
@@ -240,6 +291,26 @@ func (s *AccountsService) Index(ctx context.Context, params *gen.AccountsIndexPa
 		return nil, err
 	}
 	return &out, nil
+}
+
+// IndexAll iterates over every item of Index, following links.next
+// page by page (one page in memory at a time; stop the loop to stop
+// fetching). params applies to every page; page_size must be 1-100.
+func (s *AccountsService) IndexAll(ctx context.Context, params *gen.AccountsIndexParams, opts ...RequestOption) iter.Seq2[gen.Account, error] {
+	return items(s.IndexPages(ctx, params, opts...))
+}
+
+// IndexPages iterates over the pages of Index: each page's items,
+// total count (with include_total_count) and HTTP response.
+func (s *AccountsService) IndexPages(ctx context.Context, params *gen.AccountsIndexParams, opts ...RequestOption) iter.Seq2[*Page[gen.Account], error] {
+	return pages[gen.Account](ctx, s.c, func() (*http.Request, error) {
+		if params != nil {
+			if err := checkPageSize(params.PageSize); err != nil {
+				return nil, err
+			}
+		}
+		return gen.NewAccountsIndexRequest(s.c.serverURL(), params)
+	}, opts)
 }
 
 // CollectionsService calls the collections operations of the Frame.io V4 API.
@@ -266,6 +337,32 @@ func (s *CollectionsService) Index(ctx context.Context, accountID string, projec
 		return nil, err
 	}
 	return &out, nil
+}
+
+// IndexAll iterates over every item of Index, following links.next
+// page by page (one page in memory at a time; stop the loop to stop
+// fetching). params applies to every page; page_size must be 1-100.
+func (s *CollectionsService) IndexAll(ctx context.Context, accountID string, projectID string, params *gen.CollectionsIndexParams, opts ...RequestOption) iter.Seq2[gen.Collection, error] {
+	return items(s.IndexPages(ctx, accountID, projectID, params, opts...))
+}
+
+// IndexPages iterates over the pages of Index: each page's items,
+// total count (with include_total_count) and HTTP response.
+func (s *CollectionsService) IndexPages(ctx context.Context, accountID string, projectID string, params *gen.CollectionsIndexParams, opts ...RequestOption) iter.Seq2[*Page[gen.Collection], error] {
+	return pages[gen.Collection](ctx, s.c, func() (*http.Request, error) {
+		if err := requireID("account_id", accountID); err != nil {
+			return nil, err
+		}
+		if err := requireID("project_id", projectID); err != nil {
+			return nil, err
+		}
+		if params != nil {
+			if err := checkPageSize(params.PageSize); err != nil {
+				return nil, err
+			}
+		}
+		return gen.NewCollectionsIndexRequest(s.c.serverURL(), gen.UUID(accountID), gen.UUID(projectID), params)
+	}, opts)
 }
 
 // Show calls "Show collection": GET /v4/accounts/{account_id}/collections/{collection_id} (operation collections_show).
@@ -399,6 +496,32 @@ func (s *CommentsService) Index(ctx context.Context, accountID string, fileID st
 	return &out, nil
 }
 
+// IndexAll iterates over every item of Index, following links.next
+// page by page (one page in memory at a time; stop the loop to stop
+// fetching). params applies to every page; page_size must be 1-100.
+func (s *CommentsService) IndexAll(ctx context.Context, accountID string, fileID string, params *gen.CommentsIndexParams, opts ...RequestOption) iter.Seq2[gen.CommentWithIncludes, error] {
+	return items(s.IndexPages(ctx, accountID, fileID, params, opts...))
+}
+
+// IndexPages iterates over the pages of Index: each page's items,
+// total count (with include_total_count) and HTTP response.
+func (s *CommentsService) IndexPages(ctx context.Context, accountID string, fileID string, params *gen.CommentsIndexParams, opts ...RequestOption) iter.Seq2[*Page[gen.CommentWithIncludes], error] {
+	return pages[gen.CommentWithIncludes](ctx, s.c, func() (*http.Request, error) {
+		if err := requireID("account_id", accountID); err != nil {
+			return nil, err
+		}
+		if err := requireID("file_id", fileID); err != nil {
+			return nil, err
+		}
+		if params != nil {
+			if err := checkPageSize(params.PageSize); err != nil {
+				return nil, err
+			}
+		}
+		return gen.NewCommentsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(fileID), params)
+	}, opts)
+}
+
 // Show calls "Show comment": GET /v4/accounts/{account_id}/comments/{comment_id} (operation comments_show).
 //
 // Show a single comment on a file.
@@ -516,6 +639,32 @@ func (s *CustomActionsService) ActionsIndex(ctx context.Context, accountID strin
 		return nil, err
 	}
 	return &out, nil
+}
+
+// ActionsIndexAll iterates over every item of ActionsIndex, following links.next
+// page by page (one page in memory at a time; stop the loop to stop
+// fetching). params applies to every page; page_size must be 1-100.
+func (s *CustomActionsService) ActionsIndexAll(ctx context.Context, accountID string, workspaceID string, params *gen.CustomActionsActionsIndexParams, opts ...RequestOption) iter.Seq2[gen.ActionWithIncludes, error] {
+	return items(s.ActionsIndexPages(ctx, accountID, workspaceID, params, opts...))
+}
+
+// ActionsIndexPages iterates over the pages of ActionsIndex: each page's items,
+// total count (with include_total_count) and HTTP response.
+func (s *CustomActionsService) ActionsIndexPages(ctx context.Context, accountID string, workspaceID string, params *gen.CustomActionsActionsIndexParams, opts ...RequestOption) iter.Seq2[*Page[gen.ActionWithIncludes], error] {
+	return pages[gen.ActionWithIncludes](ctx, s.c, func() (*http.Request, error) {
+		if err := requireID("account_id", accountID); err != nil {
+			return nil, err
+		}
+		if err := requireID("workspace_id", workspaceID); err != nil {
+			return nil, err
+		}
+		if params != nil {
+			if err := checkPageSize(params.PageSize); err != nil {
+				return nil, err
+			}
+		}
+		return gen.NewCustomActionsActionsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(workspaceID), params)
+	}, opts)
 }
 
 // ActionsShow calls "Show custom action details": GET /v4/accounts/{account_id}/actions/{action_id} (operation custom_actions_actions_show).
@@ -722,6 +871,32 @@ func (s *FilesService) List(ctx context.Context, accountID string, folderID stri
 	return &out, nil
 }
 
+// ListAll iterates over every item of List, following links.next
+// page by page (one page in memory at a time; stop the loop to stop
+// fetching). params applies to every page; page_size must be 1-100.
+func (s *FilesService) ListAll(ctx context.Context, accountID string, folderID string, params *gen.FilesListParams, opts ...RequestOption) iter.Seq2[gen.AssetWithIncludes, error] {
+	return items(s.ListPages(ctx, accountID, folderID, params, opts...))
+}
+
+// ListPages iterates over the pages of List: each page's items,
+// total count (with include_total_count) and HTTP response.
+func (s *FilesService) ListPages(ctx context.Context, accountID string, folderID string, params *gen.FilesListParams, opts ...RequestOption) iter.Seq2[*Page[gen.AssetWithIncludes], error] {
+	return pages[gen.AssetWithIncludes](ctx, s.c, func() (*http.Request, error) {
+		if err := requireID("account_id", accountID); err != nil {
+			return nil, err
+		}
+		if err := requireID("folder_id", folderID); err != nil {
+			return nil, err
+		}
+		if params != nil {
+			if err := checkPageSize(params.PageSize); err != nil {
+				return nil, err
+			}
+		}
+		return gen.NewFilesListRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(folderID), params)
+	}, opts)
+}
+
 // Move calls "Move file": PATCH /v4/accounts/{account_id}/files/{file_id}/move (operation files_move).
 //
 // Move file to a folder or version_stack.
@@ -859,6 +1034,32 @@ func (s *FolderPermissionsService) FolderUserRolesIndex(ctx context.Context, acc
 	return &out, nil
 }
 
+// FolderUserRolesIndexAll iterates over every item of FolderUserRolesIndex, following links.next
+// page by page (one page in memory at a time; stop the loop to stop
+// fetching). params applies to every page; page_size must be 1-100.
+func (s *FolderPermissionsService) FolderUserRolesIndexAll(ctx context.Context, accountID string, folderID string, params *gen.FolderPermissionsFolderUserRolesIndexParams, opts ...RequestOption) iter.Seq2[gen.UserRole, error] {
+	return items(s.FolderUserRolesIndexPages(ctx, accountID, folderID, params, opts...))
+}
+
+// FolderUserRolesIndexPages iterates over the pages of FolderUserRolesIndex: each page's items,
+// total count (with include_total_count) and HTTP response.
+func (s *FolderPermissionsService) FolderUserRolesIndexPages(ctx context.Context, accountID string, folderID string, params *gen.FolderPermissionsFolderUserRolesIndexParams, opts ...RequestOption) iter.Seq2[*Page[gen.UserRole], error] {
+	return pages[gen.UserRole](ctx, s.c, func() (*http.Request, error) {
+		if err := requireID("account_id", accountID); err != nil {
+			return nil, err
+		}
+		if err := requireID("folder_id", folderID); err != nil {
+			return nil, err
+		}
+		if params != nil {
+			if err := checkPageSize(params.PageSize); err != nil {
+				return nil, err
+			}
+		}
+		return gen.NewFolderPermissionsFolderUserRolesIndexRequest(s.c.serverURL(), gen.UUID(accountID), gen.UUID(folderID), params)
+	}, opts)
+}
+
 // FolderUserRolesUpdate calls "Update user roles for the given folder": PATCH /v4/accounts/{account_id}/folders/{folder_id}/users/{user_id} (operation folder_permissions_folder_user_roles_update).
 //
 // Update user roles for the given folder if the user is already added to the folder. If the user is not added to the folder, the user will be added with the given role.
@@ -974,6 +1175,32 @@ func (s *FoldersService) Index(ctx context.Context, accountID string, folderID s
 	return &out, nil
 }
 
+// IndexAll iterates over every item of Index, following links.next
+// page by page (one page in memory at a time; stop the loop to stop
+// fetching). params applies to every page; page_size must be 1-100.
+func (s *FoldersService) IndexAll(ctx context.Context, accountID string, folderID string, params *gen.FoldersIndexParams, opts ...RequestOption) iter.Seq2[gen.AssetWithIncludes, error] {
+	return items(s.IndexPages(ctx, accountID, folderID, params, opts...))
+}
+
+// IndexPages iterates over the pages of Index: each page's items,
+// total count (with include_total_count) and HTTP response.
+func (s *FoldersService) IndexPages(ctx context.Context, accountID string, folderID string, params *gen.FoldersIndexParams, opts ...RequestOption) iter.Seq2[*Page[gen.AssetWithIncludes], error] {
+	return pages[gen.AssetWithIncludes](ctx, s.c, func() (*http.Request, error) {
+		if err := requireID("account_id", accountID); err != nil {
+			return nil, err
+		}
+		if err := requireID("folder_id", folderID); err != nil {
+			return nil, err
+		}
+		if params != nil {
+			if err := checkPageSize(params.PageSize); err != nil {
+				return nil, err
+			}
+		}
+		return gen.NewFoldersIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(folderID), params)
+	}, opts)
+}
+
 // List calls "List folders": GET /v4/accounts/{account_id}/folders/{folder_id}/folders (operation folders_list).
 //
 // List folders in a given folder.
@@ -994,6 +1221,32 @@ func (s *FoldersService) List(ctx context.Context, accountID string, folderID st
 		return nil, err
 	}
 	return &out, nil
+}
+
+// ListAll iterates over every item of List, following links.next
+// page by page (one page in memory at a time; stop the loop to stop
+// fetching). params applies to every page; page_size must be 1-100.
+func (s *FoldersService) ListAll(ctx context.Context, accountID string, folderID string, params *gen.FoldersListParams, opts ...RequestOption) iter.Seq2[gen.FolderWithIncludes, error] {
+	return items(s.ListPages(ctx, accountID, folderID, params, opts...))
+}
+
+// ListPages iterates over the pages of List: each page's items,
+// total count (with include_total_count) and HTTP response.
+func (s *FoldersService) ListPages(ctx context.Context, accountID string, folderID string, params *gen.FoldersListParams, opts ...RequestOption) iter.Seq2[*Page[gen.FolderWithIncludes], error] {
+	return pages[gen.FolderWithIncludes](ctx, s.c, func() (*http.Request, error) {
+		if err := requireID("account_id", accountID); err != nil {
+			return nil, err
+		}
+		if err := requireID("folder_id", folderID); err != nil {
+			return nil, err
+		}
+		if params != nil {
+			if err := checkPageSize(params.PageSize); err != nil {
+				return nil, err
+			}
+		}
+		return gen.NewFoldersListRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(folderID), params)
+	}, opts)
 }
 
 // Move calls "Move folder": PATCH /v4/accounts/{account_id}/folders/{folder_id}/move (operation folders_move).
@@ -1102,6 +1355,29 @@ func (s *GroupsService) Index(ctx context.Context, accountID string, params *gen
 		return nil, err
 	}
 	return &out, nil
+}
+
+// IndexAll iterates over every item of Index, following links.next
+// page by page (one page in memory at a time; stop the loop to stop
+// fetching). params applies to every page; page_size must be 1-100.
+func (s *GroupsService) IndexAll(ctx context.Context, accountID string, params *gen.GroupsIndexParams, opts ...RequestOption) iter.Seq2[gen.GroupWithIncludes, error] {
+	return items(s.IndexPages(ctx, accountID, params, opts...))
+}
+
+// IndexPages iterates over the pages of Index: each page's items,
+// total count (with include_total_count) and HTTP response.
+func (s *GroupsService) IndexPages(ctx context.Context, accountID string, params *gen.GroupsIndexParams, opts ...RequestOption) iter.Seq2[*Page[gen.GroupWithIncludes], error] {
+	return pages[gen.GroupWithIncludes](ctx, s.c, func() (*http.Request, error) {
+		if err := requireID("account_id", accountID); err != nil {
+			return nil, err
+		}
+		if params != nil {
+			if err := checkPageSize(params.PageSize); err != nil {
+				return nil, err
+			}
+		}
+		return gen.NewGroupsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), params)
+	}, opts)
 }
 
 // Show calls "Show group": GET /v4/accounts/{account_id}/groups/{group_id} (operation groups_show).
@@ -1252,6 +1528,29 @@ func (s *MetadataFieldsService) MetadataFieldDefinitionsIndex(ctx context.Contex
 	return &out, nil
 }
 
+// MetadataFieldDefinitionsIndexAll iterates over every item of MetadataFieldDefinitionsIndex, following links.next
+// page by page (one page in memory at a time; stop the loop to stop
+// fetching). params applies to every page; page_size must be 1-100.
+func (s *MetadataFieldsService) MetadataFieldDefinitionsIndexAll(ctx context.Context, accountID string, params *gen.MetadataFieldsMetadataFieldDefinitionsIndexParams, opts ...RequestOption) iter.Seq2[gen.FieldDefinitionWithIncludes, error] {
+	return items(s.MetadataFieldDefinitionsIndexPages(ctx, accountID, params, opts...))
+}
+
+// MetadataFieldDefinitionsIndexPages iterates over the pages of MetadataFieldDefinitionsIndex: each page's items,
+// total count (with include_total_count) and HTTP response.
+func (s *MetadataFieldsService) MetadataFieldDefinitionsIndexPages(ctx context.Context, accountID string, params *gen.MetadataFieldsMetadataFieldDefinitionsIndexParams, opts ...RequestOption) iter.Seq2[*Page[gen.FieldDefinitionWithIncludes], error] {
+	return pages[gen.FieldDefinitionWithIncludes](ctx, s.c, func() (*http.Request, error) {
+		if err := requireID("account_id", accountID); err != nil {
+			return nil, err
+		}
+		if params != nil {
+			if err := checkPageSize(params.PageSize); err != nil {
+				return nil, err
+			}
+		}
+		return gen.NewMetadataFieldsMetadataFieldDefinitionsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), params)
+	}, opts)
+}
+
 // MetadataFieldDefinitionsUpdate calls "Update account level custom field definitions": PATCH /v4/accounts/{account_id}/metadata/field_definitions/{field_definition_id} (operation metadata_fields_metadata_field_definitions_update).
 //
 // Update account level custom field definitions.
@@ -1319,6 +1618,32 @@ func (s *ProjectPermissionsService) Index(ctx context.Context, accountID string,
 		return nil, err
 	}
 	return &out, nil
+}
+
+// IndexAll iterates over every item of Index, following links.next
+// page by page (one page in memory at a time; stop the loop to stop
+// fetching). params applies to every page; page_size must be 1-100.
+func (s *ProjectPermissionsService) IndexAll(ctx context.Context, accountID string, projectID string, params *gen.ProjectPermissionsIndexParams, opts ...RequestOption) iter.Seq2[gen.UserRole, error] {
+	return items(s.IndexPages(ctx, accountID, projectID, params, opts...))
+}
+
+// IndexPages iterates over the pages of Index: each page's items,
+// total count (with include_total_count) and HTTP response.
+func (s *ProjectPermissionsService) IndexPages(ctx context.Context, accountID string, projectID string, params *gen.ProjectPermissionsIndexParams, opts ...RequestOption) iter.Seq2[*Page[gen.UserRole], error] {
+	return pages[gen.UserRole](ctx, s.c, func() (*http.Request, error) {
+		if err := requireID("account_id", accountID); err != nil {
+			return nil, err
+		}
+		if err := requireID("project_id", projectID); err != nil {
+			return nil, err
+		}
+		if params != nil {
+			if err := checkPageSize(params.PageSize); err != nil {
+				return nil, err
+			}
+		}
+		return gen.NewProjectPermissionsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(projectID), params)
+	}, opts)
 }
 
 // ProjectUserRolesUpdate calls "Update user roles for the given project": PATCH /v4/accounts/{account_id}/projects/{project_id}/users/{user_id} (operation project_permissions_project_user_roles_update).
@@ -1412,6 +1737,32 @@ func (s *ProjectsService) Index(ctx context.Context, accountID string, workspace
 	return &out, nil
 }
 
+// IndexAll iterates over every item of Index, following links.next
+// page by page (one page in memory at a time; stop the loop to stop
+// fetching). params applies to every page; page_size must be 1-100.
+func (s *ProjectsService) IndexAll(ctx context.Context, accountID string, workspaceID string, params *gen.ProjectsIndexParams, opts ...RequestOption) iter.Seq2[gen.ProjectWithIncludes, error] {
+	return items(s.IndexPages(ctx, accountID, workspaceID, params, opts...))
+}
+
+// IndexPages iterates over the pages of Index: each page's items,
+// total count (with include_total_count) and HTTP response.
+func (s *ProjectsService) IndexPages(ctx context.Context, accountID string, workspaceID string, params *gen.ProjectsIndexParams, opts ...RequestOption) iter.Seq2[*Page[gen.ProjectWithIncludes], error] {
+	return pages[gen.ProjectWithIncludes](ctx, s.c, func() (*http.Request, error) {
+		if err := requireID("account_id", accountID); err != nil {
+			return nil, err
+		}
+		if err := requireID("workspace_id", workspaceID); err != nil {
+			return nil, err
+		}
+		if params != nil {
+			if err := checkPageSize(params.PageSize); err != nil {
+				return nil, err
+			}
+		}
+		return gen.NewProjectsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(workspaceID), params)
+	}, opts)
+}
+
 // Show calls "Show project": GET /v4/accounts/{account_id}/projects/{project_id} (operation projects_show).
 //
 // Show project details.
@@ -1476,6 +1827,29 @@ func (s *SearchService) Search(ctx context.Context, accountID string, params *ge
 		return nil, err
 	}
 	return &out, nil
+}
+
+// SearchAll iterates over every item of Search, following links.next
+// page by page (one page in memory at a time; stop the loop to stop
+// fetching). params applies to every page; page_size must be 1-100.
+func (s *SearchService) SearchAll(ctx context.Context, accountID string, params *gen.SearchSearchParams, body gen.SearchSearchJSONRequestBody, opts ...RequestOption) iter.Seq2[gen.SearchResponseDataItems, error] {
+	return items(s.SearchPages(ctx, accountID, params, body, opts...))
+}
+
+// SearchPages iterates over the pages of Search: each page's items,
+// total count (with include_total_count) and HTTP response.
+func (s *SearchService) SearchPages(ctx context.Context, accountID string, params *gen.SearchSearchParams, body gen.SearchSearchJSONRequestBody, opts ...RequestOption) iter.Seq2[*Page[gen.SearchResponseDataItems], error] {
+	return pages[gen.SearchResponseDataItems](ctx, s.c, func() (*http.Request, error) {
+		if err := requireID("account_id", accountID); err != nil {
+			return nil, err
+		}
+		if params != nil {
+			if err := checkPageSize(params.PageSize); err != nil {
+				return nil, err
+			}
+		}
+		return gen.NewSearchSearchRequest(s.c.serverURL(), gen.UUID(accountID), params, body)
+	}, opts)
 }
 
 // SharesService calls the shares operations of the Frame.io V4 API.
@@ -1586,6 +1960,32 @@ func (s *SharesService) Index(ctx context.Context, accountID string, projectID s
 	return &out, nil
 }
 
+// IndexAll iterates over every item of Index, following links.next
+// page by page (one page in memory at a time; stop the loop to stop
+// fetching). params applies to every page; page_size must be 1-100.
+func (s *SharesService) IndexAll(ctx context.Context, accountID string, projectID string, params *gen.SharesIndexParams, opts ...RequestOption) iter.Seq2[gen.Share, error] {
+	return items(s.IndexPages(ctx, accountID, projectID, params, opts...))
+}
+
+// IndexPages iterates over the pages of Index: each page's items,
+// total count (with include_total_count) and HTTP response.
+func (s *SharesService) IndexPages(ctx context.Context, accountID string, projectID string, params *gen.SharesIndexParams, opts ...RequestOption) iter.Seq2[*Page[gen.Share], error] {
+	return pages[gen.Share](ctx, s.c, func() (*http.Request, error) {
+		if err := requireID("account_id", accountID); err != nil {
+			return nil, err
+		}
+		if err := requireID("project_id", projectID); err != nil {
+			return nil, err
+		}
+		if params != nil {
+			if err := checkPageSize(params.PageSize); err != nil {
+				return nil, err
+			}
+		}
+		return gen.NewSharesIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(projectID), params)
+	}, opts)
+}
+
 // ListReviewers calls "List share reviewers": GET /v4/accounts/{account_id}/shares/{share_id}/reviewers (operation shares_list_reviewers).
 //
 // List share reviewers.
@@ -1606,6 +2006,32 @@ func (s *SharesService) ListReviewers(ctx context.Context, accountID string, sha
 		return nil, err
 	}
 	return &out, nil
+}
+
+// ListReviewersAll iterates over every item of ListReviewers, following links.next
+// page by page (one page in memory at a time; stop the loop to stop
+// fetching). params applies to every page; page_size must be 1-100.
+func (s *SharesService) ListReviewersAll(ctx context.Context, accountID string, shareID string, params *gen.SharesListReviewersParams, opts ...RequestOption) iter.Seq2[gen.User, error] {
+	return items(s.ListReviewersPages(ctx, accountID, shareID, params, opts...))
+}
+
+// ListReviewersPages iterates over the pages of ListReviewers: each page's items,
+// total count (with include_total_count) and HTTP response.
+func (s *SharesService) ListReviewersPages(ctx context.Context, accountID string, shareID string, params *gen.SharesListReviewersParams, opts ...RequestOption) iter.Seq2[*Page[gen.User], error] {
+	return pages[gen.User](ctx, s.c, func() (*http.Request, error) {
+		if err := requireID("account_id", accountID); err != nil {
+			return nil, err
+		}
+		if err := requireID("share_id", shareID); err != nil {
+			return nil, err
+		}
+		if params != nil {
+			if err := checkPageSize(params.PageSize); err != nil {
+				return nil, err
+			}
+		}
+		return gen.NewSharesListReviewersRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(shareID), params)
+	}, opts)
 }
 
 // RemoveAsset calls "Remove asset from share": DELETE /v4/accounts/{account_id}/shares/{share_id}/assets/{asset_id} (operation shares_remove_asset).
@@ -1790,6 +2216,32 @@ func (s *VersionStacksService) Index(ctx context.Context, accountID string, vers
 	return &out, nil
 }
 
+// IndexAll iterates over every item of Index, following links.next
+// page by page (one page in memory at a time; stop the loop to stop
+// fetching). params applies to every page; page_size must be 1-100.
+func (s *VersionStacksService) IndexAll(ctx context.Context, accountID string, versionStackID string, params *gen.VersionStacksIndexParams, opts ...RequestOption) iter.Seq2[gen.AssetWithIncludes, error] {
+	return items(s.IndexPages(ctx, accountID, versionStackID, params, opts...))
+}
+
+// IndexPages iterates over the pages of Index: each page's items,
+// total count (with include_total_count) and HTTP response.
+func (s *VersionStacksService) IndexPages(ctx context.Context, accountID string, versionStackID string, params *gen.VersionStacksIndexParams, opts ...RequestOption) iter.Seq2[*Page[gen.AssetWithIncludes], error] {
+	return pages[gen.AssetWithIncludes](ctx, s.c, func() (*http.Request, error) {
+		if err := requireID("account_id", accountID); err != nil {
+			return nil, err
+		}
+		if err := requireID("version_stack_id", versionStackID); err != nil {
+			return nil, err
+		}
+		if params != nil {
+			if err := checkPageSize(params.PageSize); err != nil {
+				return nil, err
+			}
+		}
+		return gen.NewVersionStacksIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(versionStackID), params)
+	}, opts)
+}
+
 // List calls "List version stacks": GET /v4/accounts/{account_id}/folders/{folder_id}/version_stacks (operation version_stacks_list).
 //
 // List version stacks in a given folder.
@@ -1810,6 +2262,32 @@ func (s *VersionStacksService) List(ctx context.Context, accountID string, folde
 		return nil, err
 	}
 	return &out, nil
+}
+
+// ListAll iterates over every item of List, following links.next
+// page by page (one page in memory at a time; stop the loop to stop
+// fetching). params applies to every page; page_size must be 1-100.
+func (s *VersionStacksService) ListAll(ctx context.Context, accountID string, folderID string, params *gen.VersionStacksListParams, opts ...RequestOption) iter.Seq2[gen.VersionStackWithIncludes, error] {
+	return items(s.ListPages(ctx, accountID, folderID, params, opts...))
+}
+
+// ListPages iterates over the pages of List: each page's items,
+// total count (with include_total_count) and HTTP response.
+func (s *VersionStacksService) ListPages(ctx context.Context, accountID string, folderID string, params *gen.VersionStacksListParams, opts ...RequestOption) iter.Seq2[*Page[gen.VersionStackWithIncludes], error] {
+	return pages[gen.VersionStackWithIncludes](ctx, s.c, func() (*http.Request, error) {
+		if err := requireID("account_id", accountID); err != nil {
+			return nil, err
+		}
+		if err := requireID("folder_id", folderID); err != nil {
+			return nil, err
+		}
+		if params != nil {
+			if err := checkPageSize(params.PageSize); err != nil {
+				return nil, err
+			}
+		}
+		return gen.NewVersionStacksListRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(folderID), params)
+	}, opts)
 }
 
 // Move calls "Move version stack": PATCH /v4/accounts/{account_id}/version_stacks/{version_stack_id}/move (operation version_stacks_move).
@@ -1928,6 +2406,32 @@ func (s *WebhooksService) Index(ctx context.Context, accountID string, workspace
 	return &out, nil
 }
 
+// IndexAll iterates over every item of Index, following links.next
+// page by page (one page in memory at a time; stop the loop to stop
+// fetching). params applies to every page; page_size must be 1-100.
+func (s *WebhooksService) IndexAll(ctx context.Context, accountID string, workspaceID string, params *gen.WebhooksIndexParams, opts ...RequestOption) iter.Seq2[gen.WebhookWithIncludes, error] {
+	return items(s.IndexPages(ctx, accountID, workspaceID, params, opts...))
+}
+
+// IndexPages iterates over the pages of Index: each page's items,
+// total count (with include_total_count) and HTTP response.
+func (s *WebhooksService) IndexPages(ctx context.Context, accountID string, workspaceID string, params *gen.WebhooksIndexParams, opts ...RequestOption) iter.Seq2[*Page[gen.WebhookWithIncludes], error] {
+	return pages[gen.WebhookWithIncludes](ctx, s.c, func() (*http.Request, error) {
+		if err := requireID("account_id", accountID); err != nil {
+			return nil, err
+		}
+		if err := requireID("workspace_id", workspaceID); err != nil {
+			return nil, err
+		}
+		if params != nil {
+			if err := checkPageSize(params.PageSize); err != nil {
+				return nil, err
+			}
+		}
+		return gen.NewWebhooksIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(workspaceID), params)
+	}, opts)
+}
+
 // Show calls "Show webhook": GET /v4/accounts/{account_id}/webhooks/{webhook_id} (operation webhooks_show).
 //
 // Show webhook details.
@@ -1996,6 +2500,32 @@ func (s *WorkspacePermissionsService) Index(ctx context.Context, accountID strin
 		return nil, err
 	}
 	return &out, nil
+}
+
+// IndexAll iterates over every item of Index, following links.next
+// page by page (one page in memory at a time; stop the loop to stop
+// fetching). params applies to every page; page_size must be 1-100.
+func (s *WorkspacePermissionsService) IndexAll(ctx context.Context, accountID string, workspaceID string, params *gen.WorkspacePermissionsIndexParams, opts ...RequestOption) iter.Seq2[gen.WorkspaceUserRole, error] {
+	return items(s.IndexPages(ctx, accountID, workspaceID, params, opts...))
+}
+
+// IndexPages iterates over the pages of Index: each page's items,
+// total count (with include_total_count) and HTTP response.
+func (s *WorkspacePermissionsService) IndexPages(ctx context.Context, accountID string, workspaceID string, params *gen.WorkspacePermissionsIndexParams, opts ...RequestOption) iter.Seq2[*Page[gen.WorkspaceUserRole], error] {
+	return pages[gen.WorkspaceUserRole](ctx, s.c, func() (*http.Request, error) {
+		if err := requireID("account_id", accountID); err != nil {
+			return nil, err
+		}
+		if err := requireID("workspace_id", workspaceID); err != nil {
+			return nil, err
+		}
+		if params != nil {
+			if err := checkPageSize(params.PageSize); err != nil {
+				return nil, err
+			}
+		}
+		return gen.NewWorkspacePermissionsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(workspaceID), params)
+	}, opts)
 }
 
 // WorkspaceUserRolesDelete calls "Remove a user from a given workspace": DELETE /v4/accounts/{account_id}/workspaces/{workspace_id}/users/{user_id} (operation workspace_permissions_workspace_user_roles_delete).
@@ -2102,6 +2632,29 @@ func (s *WorkspacesService) Index(ctx context.Context, accountID string, params 
 		return nil, err
 	}
 	return &out, nil
+}
+
+// IndexAll iterates over every item of Index, following links.next
+// page by page (one page in memory at a time; stop the loop to stop
+// fetching). params applies to every page; page_size must be 1-100.
+func (s *WorkspacesService) IndexAll(ctx context.Context, accountID string, params *gen.WorkspacesIndexParams, opts ...RequestOption) iter.Seq2[gen.WorkspaceWithIncludes, error] {
+	return items(s.IndexPages(ctx, accountID, params, opts...))
+}
+
+// IndexPages iterates over the pages of Index: each page's items,
+// total count (with include_total_count) and HTTP response.
+func (s *WorkspacesService) IndexPages(ctx context.Context, accountID string, params *gen.WorkspacesIndexParams, opts ...RequestOption) iter.Seq2[*Page[gen.WorkspaceWithIncludes], error] {
+	return pages[gen.WorkspaceWithIncludes](ctx, s.c, func() (*http.Request, error) {
+		if err := requireID("account_id", accountID); err != nil {
+			return nil, err
+		}
+		if params != nil {
+			if err := checkPageSize(params.PageSize); err != nil {
+				return nil, err
+			}
+		}
+		return gen.NewWorkspacesIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), params)
+	}, opts)
 }
 
 // Show calls "Show workspace": GET /v4/accounts/{account_id}/workspaces/{workspace_id} (operation workspaces_show).

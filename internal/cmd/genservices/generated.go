@@ -17,6 +17,7 @@ type signature struct {
 	Result   string  // success body type, "" when the operation returns no body
 	HasQuery bool
 	HasBody  bool
+	Item     string // element type of the success body's Data slice, for lists
 }
 
 // readGenerated collects New<Op>Request signatures and <Op>Response
@@ -29,6 +30,7 @@ func readGenerated(path string) (map[string]*signature, error) {
 	}
 	sigs := map[string]*signature{}
 	results := map[string]string{}
+	dataFields := map[string]string{}
 	for _, decl := range f.Decls {
 		switch d := decl.(type) {
 		case *ast.FuncDecl:
@@ -58,7 +60,7 @@ func readGenerated(path string) (map[string]*signature, error) {
 		case *ast.GenDecl:
 			for _, spec := range d.Specs {
 				ts, ok := spec.(*ast.TypeSpec)
-				if !ok || !strings.HasSuffix(ts.Name.Name, "Response") {
+				if !ok {
 					continue
 				}
 				st, ok := ts.Type.(*ast.StructType)
@@ -70,6 +72,9 @@ func readGenerated(path string) (map[string]*signature, error) {
 						if strings.HasPrefix(n.Name, "JSON2") && results[ts.Name.Name] == "" {
 							results[ts.Name.Name] = strings.TrimPrefix(exprString(fld.Type), "*")
 						}
+						if n.Name == "Data" {
+							dataFields[ts.Name.Name] = exprString(fld.Type)
+						}
 					}
 				}
 			}
@@ -77,6 +82,9 @@ func readGenerated(path string) (map[string]*signature, error) {
 	}
 	for op, s := range sigs {
 		s.Result = results[op+"Response"]
+		if d := dataFields[s.Result]; strings.HasPrefix(d, "[]") {
+			s.Item = strings.TrimPrefix(d, "[]")
+		}
 	}
 	return sigs, nil
 }

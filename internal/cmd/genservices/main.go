@@ -64,6 +64,7 @@ func run(specPath, genPath, out string) error {
 type operation struct {
 	ID, Tag, Method, Path, Summary, Description string
 	PathParams                                  []string // in path order
+	Paginated                                   bool     // takes the after cursor
 }
 
 func readOperations(path string) ([]operation, error) {
@@ -77,6 +78,10 @@ func readOperations(path string) ([]operation, error) {
 			Summary     string   `yaml:"summary"`
 			Description string   `yaml:"description"`
 			Tags        []string `yaml:"tags"`
+			Parameters  []struct {
+				Name string `yaml:"name"`
+				In   string `yaml:"in"`
+			} `yaml:"parameters"`
 		} `yaml:"paths"`
 	}
 	if err := yaml.Unmarshal(raw, &doc); err != nil {
@@ -90,6 +95,11 @@ func readOperations(path string) ([]operation, error) {
 			}
 			o := operation{ID: op.OperationID, Tag: strings.TrimPrefix(op.Tags[0], "subpackage_"),
 				Method: strings.ToUpper(m), Path: p, Summary: op.Summary, Description: op.Description}
+			for _, prm := range op.Parameters {
+				if prm.In == "query" && prm.Name == "after" {
+					o.Paginated = true
+				}
+			}
 			for _, seg := range strings.Split(p, "/") {
 				if strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}") {
 					o.PathParams = append(o.PathParams, seg[1:len(seg)-1])

@@ -23,6 +23,7 @@ type method struct {
 	Result       string // gen type of the success body, "" for none
 	Experimental bool   // sends api-version: experimental
 	Doc          []string
+	Item         string // list item type for paginated operations, "" otherwise
 }
 
 type pathParam struct{ Spec, Go, GenType string }
@@ -63,6 +64,12 @@ func plan(ops []operation, sigs map[string]*signature) ([]service, error) {
 		}
 		if i != len(op.PathParams) {
 			return nil, fmt.Errorf("%s: builder takes %d path parameters, path has %d", op.ID, i, len(op.PathParams))
+		}
+		if op.Paginated {
+			if sig.Item == "" || m.Query == "" {
+				return nil, fmt.Errorf("%s takes the after cursor but its result %s has no data list", op.ID, sig.Result)
+			}
+			m.Item = sig.Item
 		}
 		m.Doc = docLines(m)
 		svc.Methods = append(svc.Methods, m)

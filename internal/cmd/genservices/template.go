@@ -8,6 +8,8 @@ package frameio
 
 import (
 	"context"
+	"iter"
+	"net/http"
 
 	"github.com/frameio-go/frameio-go/gen"
 )
@@ -34,6 +36,9 @@ type Operation struct {
 	Method, Path string
 	// Service and Func name the Go method: client.<Service>.<Func>.
 	Service, Func string
+	// Paginated tells that the operation takes the after cursor; its
+	// service then also has <Func>All and <Func>Pages iterators.
+	Paginated bool
 }
 
 // Operations lists every operation of the V4 API with the method that
@@ -41,7 +46,7 @@ type Operation struct {
 func Operations() []Operation {
 	return []Operation{
 {{- range $s := .}}{{range .Methods}}
-		{ID: "{{.Op.ID}}", Method: "{{.Op.Method}}", Path: "{{.Op.Path}}", Service: "{{$s.Name}}", Func: "{{.Name}}"},
+		{ID: "{{.Op.ID}}", Method: "{{.Op.Method}}", Path: "{{.Op.Path}}", Service: "{{$s.Name}}", Func: "{{.Name}}"{{if .Item}}, Paginated: true{{end}}},
 {{- end}}{{end}}
 	}
 }
@@ -76,4 +81,31 @@ func (s *{{$s.Name}}Service) {{.Name}}(ctx context.Context{{range .PathParams}},
 	return s.c.do(ctx, req, nil, opts)
 {{- end}}
 }
+{{- if .Item}}
+
+// {{.Name}}All iterates over every item of {{.Name}}, following links.next
+// page by page (one page in memory at a time; stop the loop to stop
+// fetching). params applies to every page; page_size must be 1-100.
+func (s *{{$s.Name}}Service) {{.Name}}All(ctx context.Context{{range .PathParams}}, {{.Go}} string{{end}}, params *gen.{{.Query}}{{if .Body}}, body gen.{{.Body}}{{end}}, opts ...RequestOption) iter.Seq2[gen.{{.Item}}, error] {
+	return items(s.{{.Name}}Pages(ctx{{range .PathParams}}, {{.Go}}{{end}}, params{{if .Body}}, body{{end}}, opts...))
+}
+
+// {{.Name}}Pages iterates over the pages of {{.Name}}: each page's items,
+// total count (with include_total_count) and HTTP response.
+func (s *{{$s.Name}}Service) {{.Name}}Pages(ctx context.Context{{range .PathParams}}, {{.Go}} string{{end}}, params *gen.{{.Query}}{{if .Body}}, body gen.{{.Body}}{{end}}, opts ...RequestOption) iter.Seq2[*Page[gen.{{.Item}}], error] {
+	return pages[gen.{{.Item}}](ctx, s.c, func() (*http.Request, error) {
+{{- range .PathParams}}
+		if err := requireID("{{.Spec}}", {{.Go}}); err != nil {
+			return nil, err
+		}
+{{- end}}
+		if params != nil {
+			if err := checkPageSize(params.PageSize); err != nil {
+				return nil, err
+			}
+		}
+		return gen.New{{.GoOp}}Request(s.c.serverURL(){{range .PathParams}}, {{if eq .GenType "string"}}{{.Go}}{{else}}gen.{{.GenType}}({{.Go}}){{end}}{{end}}, params{{if .Body}}, body{{end}})
+	}, opts)
+}
+{{- end}}
 {{end}}{{end}}`))

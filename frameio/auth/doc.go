@@ -1,0 +1,80 @@
+// Package auth authenticates Frame.io V4 API clients against Adobe Identity
+// Management Service (IMS), Adobe's OAuth 2.0 identity platform.
+//
+// It is built on golang.org/x/oauth2 (token retrieval, refresh, PKCE and
+// authorization URLs) and adds what IMS needs on top: IMS endpoints and
+// default scopes, proactive refresh with a configurable buffer, single-flight
+// refresh under concurrency, revocation that always wins over an in-flight
+// refresh, token persistence, retries with an injectable clock and sleeper,
+// and typed errors.
+//
+// # Credential types
+//
+//   - [ServerToServer]: OAuth Server-to-Server (client_credentials grant).
+//     No user involved; the client ID and secret mint new tokens forever.
+//   - [WebApp]: authorization code flow for confidential server-side apps
+//     that can keep a client secret.
+//   - [PKCEApp], created by [NewSPA] or [NewNativeApp]: authorization code
+//     flow with PKCE (S256) for public clients (browser apps, desktop and
+//     mobile apps, CLIs) that cannot keep a secret. Native apps use the
+//     adobe+...://callback redirect Adobe assigns to the credential, or a
+//     loopback redirect served by [ListenLoopback].
+//
+// Every credential type implements [oauth2.TokenSource], so it can be passed
+// to the Frame.io client (frameio.WithTokenSource) or to [oauth2.NewClient].
+// Every type also implements [ContextTokenSource]: TokenContext(ctx) is the
+// context-aware variant that callers should prefer, because Token() runs
+// with [context.Background] and cannot be cancelled.
+//
+// # Token lifecycle and concurrency
+//
+// Tokens are cached in memory. A cached access token is returned as long as
+// it is valid for longer than the refresh buffer (default 60 s, see
+// [WithRefreshBuffer]); otherwise a new one is fetched first. All methods are
+// safe for concurrent use. However many goroutines ask for a token while it
+// needs refreshing, exactly one request is sent to IMS and every caller
+// receives its result. The refresh runs detached from any single caller's
+// context, so one caller giving up does not fail the others.
+//
+// Revoke clears local state first and then revokes the access and refresh
+// tokens at IMS, best effort. A refresh that is in flight when Revoke is
+// called is cancelled, and if it completes anyway its result is discarded:
+// revocation always wins. IMS does not document its revocation endpoint in
+// the Frame.io docs; this package follows the Adobe IMS convention
+// POST {base}/ims/revoke with form fields token and client_id (plus
+// client_secret for confidential clients). Override it with
+// [WithRevokePath].
+//
+// # Persistence
+//
+// [TokenSet] is the portable token state ({"access_token", "refresh_token",
+// "expires_at"} in JSON, expires_at in Unix seconds, the same shape as the
+// Python and TypeScript SDKs). Use Export and Import to survive restarts, and
+// [WithOnTokenRefreshed] to be told about every new token. Treat exported
+// tokens as secrets.
+//
+// # Errors
+//
+// Every error returned by this package that is not a plain context error
+// implements [Error]. Use [errors.As] with the concrete types to react:
+// [*ConfigError], [*AuthenticationError], [*TokenExpiredError] (the user must
+// sign in again), [*NotAuthenticatedError], [*NetworkError],
+// [*RateLimitError] and [*CallbackError]. Error strings never contain tokens,
+// authorization codes or client secrets.
+//
+// # Logging
+//
+// The package is silent by default. Pass a [log/slog] logger with
+// [WithLogger] to see requests, retries and refreshes at debug level and
+// failures at warn level. Tokens, codes and secrets are never logged.
+//
+// # Legacy developer tokens
+//
+// Frame.io accounts migrated to V4 but not yet administered through the
+// Adobe Admin Console can keep using legacy developer tokens from
+// developer.frame.io. Those tokens do not expire and do not go through IMS,
+// so this package is not involved: wrap the token in
+// [oauth2.StaticTokenSource] and enable the legacy mode on the Frame.io
+// client, which sends the header "x-frameio-legacy-token-auth: true". That
+// header is a client option of package frameio, not of this package.
+package auth

@@ -1,0 +1,153 @@
+package auth
+
+import (
+	"context"
+	"crypto/subtle"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+)
+
+// DefaultCallbackPath is the path served by [ListenLoopback].
+const DefaultCallbackPath = "/callback"
+
+const (
+	pageSuccess = `<!doctype html><html><head><meta charset="utf-8"><title>Frame.io sign-in</title></head>` +
+		`<body><h1>Signed in</h1><p>You can close this window and return to the application.</p></body></html>`
+	pageFailure = `<!doctype html><html><head><meta charset="utf-8"><title>Frame.io sign-in</title></head>` +
+		`<body><h1>Sign-in failed</h1><p>You can close this window and try again from the application.</p></body></html>`
+)
+
+// LoopbackServer receives the authorization redirect of a native app on
+// http://127.0.0.1:<port><path> (RFC 8252 section 7.3), for command-line and
+// desktop tools. It accepts one redirect, checks its state, and shows the
+// user a page saying the window can be closed.
+type LoopbackServer struct {
+	state  string
+	path   string
+	ln     net.Listener
+	srv    *http.Server
+	result chan callbackResult
+	once   sync.Once
+	closed sync.Once
+}
+
+type callbackResult struct {
+	code string
+	err  error
+}
+
+// LoopbackOption configures [ListenLoopback].
+type LoopbackOption func(*LoopbackServer)
+
+// WithCallbackPath sets the path of the redirect URI. The default is
+// [DefaultCallbackPath].
+func WithCallbackPath(path string) LoopbackOption {
+	return func(s *LoopbackServer) { s.path = path }
+}
+
+// ListenLoopback starts a callback server on 127.0.0.1:port (port 0 picks a
+// free port; Adobe requires the redirect URI to match a registered pattern,
+// so real apps usually use a fixed port). state is the value passed to
+// AuthCodeURL; redirects carrying another state are rejected. Use
+// RedirectURI for [NewNativeApp], then Wait for the code. Close releases
+// the port if Wait is never called.
+func ListenLoopback(ctx context.Context, port int, state string, opts ...LoopbackOption) (*LoopbackServer, error) {
+	if state == "" {
+		return nil, &ConfigError{Field: "state", Reason: "must not be empty"}
+	}
+	if port < 0 || port > 65535 {
+		return nil, &ConfigError{Field: "port", Reason: "must be between 0 and 65535"}
+	}
+	s := &LoopbackServer{state: state, path: DefaultCallbackPath, result: make(chan callbackResult, 1)}
+	for _, o := range opts {
+		if o != nil {
+			o(s)
+		}
+	}
+	if len(s.path) == 0 || s.path[0] != '/' {
+		return nil, &ConfigError{Field: "callbackPath", Reason: "must start with /"}
+	}
+	var lc net.ListenConfig
+	ln, err := lc.Listen(ctx, "tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)))
+	if err != nil {
+		return nil, fmt.Errorf("auth: loopback listen: %w", err)
+	}
+	s.ln = ln
+	mux := http.NewServeMux()
+	mux.HandleFunc(s.path, s.handle)
+	s.srv = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = s.srv.Serve(ln) }()
+	return s, nil
+}
+
+// RedirectURI returns the redirect URI to register and to pass to
+// [NewNativeApp], e.g. "http://127.0.0.1:8080/callback".
+func (s *LoopbackServer) RedirectURI() string {
+	return "http://" + s.ln.Addr().String() + s.path
+}
+
+// Wait blocks until the browser is redirected to the server or ctx is done,
+// then shuts the server down. It returns the authorization code, or a
+// [*CallbackError] if IMS reported an error, the state did not match or the
+// code was missing.
+func (s *LoopbackServer) Wait(ctx context.Context) (string, error) {
+	defer s.Close()
+	select {
+	case r := <-s.result:
+		return r.code, r.err
+	case <-ctx.Done():
+		return "", fmt.Errorf("auth: waiting for authorization redirect: %w", ctx.Err())
+	}
+}
+
+// Close stops the server. It is safe to call more than once.
+func (s *LoopbackServer) Close() error {
+	var err error
+	s.closed.Do(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		if err = s.srv.Shutdown(ctx); errors.Is(err, context.DeadlineExceeded) {
+			err = s.srv.Close()
+		}
+	})
+	return err
+}
+
+func (s *LoopbackServer) handle(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet {
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	q := r.URL.Query()
+	res := callbackResult{code: q.Get("code")}
+	switch {
+	case q.Get("error") != "":
+		res = callbackResult{err: &CallbackError{Code: q.Get("error"), Description: q.Get("error_description")}}
+	case subtle.ConstantTimeCompare([]byte(q.Get("state")), []byte(s.state)) != 1:
+		res = callbackResult{err: &CallbackError{Description: "state mismatch (possible CSRF), redirect rejected"}}
+	case res.code == "":
+		res = callbackResult{err: &CallbackError{Description: "redirect carried no authorization code"}}
+	}
+	delivered := false
+	s.once.Do(func() { delivered = true })
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Referrer-Policy", "no-referrer")
+	switch {
+	case !delivered:
+		w.WriteHeader(http.StatusConflict)
+		_, _ = w.Write([]byte(pageFailure))
+		return
+	case res.err != nil:
+		w.WriteHeader(http.StatusBadRequest)
+		_, _ = w.Write([]byte(pageFailure))
+	default:
+		_, _ = w.Write([]byte(pageSuccess))
+	}
+	s.result <- res
+}

@@ -1,0 +1,204 @@
+package frameio
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"time"
+)
+
+// maxErrorRead bounds how much of an error body is read; the rest is drained
+// (up to maxDrain) so the connection can be reused.
+const (
+	maxErrorRead = maxErrorBody
+	maxDrain     = 256 << 10
+)
+
+// do executes req, built against c.serverURL() with a rewindable body (see
+// the package's request builders), and decodes a 2xx JSON body into out.
+// out may be nil; an empty body or a 204 leaves it untouched. Client options
+// then opts apply. On a non-2xx response it returns *Error; on transport
+// failure or cancellation *RequestError; on malformed 2xx JSON *DecodeError.
+func (c *Client) do(ctx context.Context, req *http.Request, out any, opts []RequestOption) error {
+	resp, body, err := c.doRaw(ctx, req, opts)
+	if err != nil {
+		return err
+	}
+	return decodeJSON(req, resp, body, out)
+}
+
+// decodeJSON decodes a successful response body into out.
+func decodeJSON(req *http.Request, resp *http.Response, body []byte, out any) error {
+	if out == nil || resp.StatusCode == http.StatusNoContent || len(bytes.TrimSpace(body)) == 0 {
+		return nil
+	}
+	if err := json.Unmarshal(body, out); err != nil {
+		return &DecodeError{
+			StatusCode: resp.StatusCode,
+			Method:     req.Method,
+			URL:        redactURL(req.URL),
+			Body:       body,
+			Err:        err,
+		}
+	}
+	return nil
+}
+
+// doRaw executes req with retries and returns the last response, with its
+// body read into body (resp.Body is replaced by a re-readable copy). On a
+// non-2xx final response it returns the response, its body (bounded) and an
+// *Error. Pagination uses it to reach links and headers.
+func (c *Client) doRaw(ctx context.Context, req *http.Request, opts []RequestOption) (*http.Response, []byte, error) {
+	cfg := c.cfg.clone()
+	if err := cfg.apply(opts); err != nil {
+		return nil, nil, err
+	}
+	if ctx == nil {
+		ctx = req.Context()
+	}
+	rawQuery := mergeQuery(req.URL.RawQuery, cfg.query)
+	safeURL := redactURL(&url.URL{Scheme: req.URL.Scheme, Host: req.URL.Host, Path: req.URL.Path, RawPath: req.URL.RawPath, RawQuery: rawQuery})
+	maxAttempts := cfg.maxRetries + 1
+	if !canRewind(req) {
+		maxAttempts = 1
+	}
+	log := cfg.logger.With(slog.String("method", req.Method), slog.String("path", req.URL.Path))
+
+	for attempt := 1; ; attempt++ {
+		start := time.Now()
+		resp, body, token, terr, fatal := cfg.attempt(ctx, req, rawQuery)
+		if fatal != nil {
+			return nil, nil, fatal
+		}
+		if resp != nil && cfg.responseInto != nil {
+			*cfg.responseInto = resp
+		}
+		attrs := []slog.Attr{slog.Int("attempt", attempt), slog.Duration("elapsed", time.Since(start))}
+		if resp != nil {
+			attrs = append(attrs, slog.Int("status", resp.StatusCode))
+		}
+
+		var (
+			status  int
+			header  http.Header
+			lastErr error
+		)
+		switch {
+		case terr != nil:
+			if cerr := ctx.Err(); cerr != nil {
+				log.LogAttrs(ctx, slog.LevelDebug, "frameio: request cancelled", attrs...)
+				return resp, body, &RequestError{Method: req.Method, URL: safeURL, Attempts: attempt, Err: cerr}
+			}
+			attrs = append(attrs, slog.String("error", terr.Error()))
+			lastErr = &RequestError{Method: req.Method, URL: safeURL, Attempts: attempt, Err: terr}
+		case resp.StatusCode >= 200 && resp.StatusCode <= 299:
+			log.LogAttrs(ctx, slog.LevelDebug, "frameio: response", attrs...)
+			return resp, body, nil
+		default:
+			status, header = resp.StatusCode, resp.Header
+			lastErr = newAPIError(req.Method, safeURL, resp, body, attempt, token)
+		}
+
+		retryable := cfg.retry.shouldRetry(req.Method, status, terr)
+		retry := retryable && attempt < maxAttempts
+		var d time.Duration
+		if retry {
+			d, retry = cfg.retry.delay(attempt-1, status, header, cfg.now())
+		}
+		if !retry {
+			reason := "not retryable"
+			switch {
+			case !retryable:
+			case !canRewind(req):
+				reason = "body cannot be rewound"
+			case attempt >= maxAttempts:
+				reason = "retries exhausted"
+			default:
+				reason = "server asked to wait longer than MaxRetryAfter"
+			}
+			attrs = append(attrs, slog.String("reason", reason))
+			log.LogAttrs(ctx, slog.LevelDebug, "frameio: giving up", attrs...)
+			return resp, body, lastErr
+		}
+		attrs = append(attrs, slog.Duration("wait", d))
+		log.LogAttrs(ctx, slog.LevelDebug, "frameio: retrying", attrs...)
+		if err := wait(ctx, cfg.sleep, d); err != nil {
+			return resp, body, &RequestError{Method: req.Method, URL: safeURL, Attempts: attempt, Err: err, Last: lastErr}
+		}
+	}
+}
+
+// attempt sends one try of req. terr is a transport failure (including a
+// body cut short or a per-attempt timeout), possibly with resp set; fatal
+// is an error that must end the call (token source, body rewind).
+func (cfg *requestConfig) attempt(ctx context.Context, req *http.Request, rawQuery string) (resp *http.Response, body []byte, token string, terr, fatal error) {
+	if cfg.tokenSource == nil {
+		return nil, nil, "", nil, ErrNoToken
+	}
+	tok, err := cfg.tokenSource.Token()
+	if err != nil {
+		return nil, nil, "", nil, fmt.Errorf("frameio: getting token: %w", err)
+	}
+	if tok == nil || tok.AccessToken == "" {
+		return nil, nil, "", nil, errors.New("frameio: token source returned an empty token")
+	}
+
+	actx, cancel := ctx, context.CancelFunc(func() {})
+	if cfg.timeout > 0 {
+		actx, cancel = context.WithTimeout(ctx, cfg.timeout)
+	}
+	defer cancel()
+
+	r := req.Clone(actx)
+	r.URL.RawQuery = rawQuery
+	if req.GetBody != nil && req.Body != nil && req.Body != http.NoBody {
+		b, err := req.GetBody()
+		if err != nil {
+			return nil, nil, "", nil, fmt.Errorf("frameio: rewinding request body: %w", err)
+		}
+		r.Body = b
+	}
+	for k, vs := range cfg.header {
+		r.Header[k] = append([]string(nil), vs...)
+	}
+	r.Header.Set("User-Agent", cfg.userAgent)
+	if r.Header.Get("Accept") == "" {
+		r.Header.Set("Accept", "application/json")
+	}
+	r.Header.Set("Authorization", "Bearer "+tok.AccessToken)
+
+	resp, err = cfg.httpClient.Do(r)
+	if err != nil {
+		if ue, ok := errors.AsType[*url.Error](err); ok {
+			err = ue.Err // its message repeats the URL, which the caller adds
+		}
+		return nil, nil, "", err, nil
+	}
+	// The response keeps a copy of the request without the credentials.
+	safe := r.Clone(ctx)
+	safe.Header.Del("Authorization")
+	resp.Request = safe
+
+	ok := resp.StatusCode >= 200 && resp.StatusCode <= 299
+	var rerr error
+	if ok {
+		body, rerr = io.ReadAll(resp.Body)
+	} else {
+		body, rerr = io.ReadAll(io.LimitReader(resp.Body, maxErrorRead))
+		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, maxDrain))
+	}
+	_ = resp.Body.Close()
+	resp.Body = io.NopCloser(bytes.NewReader(body))
+	if rerr != nil && ok {
+		// A success whose body is cut short is unusable: treat it like a
+		// transport failure. An error body cut short still makes an *Error.
+		return resp, body, tok.AccessToken, fmt.Errorf("reading response body: %w", rerr), nil
+	}
+	return resp, body, tok.AccessToken, nil, nil
+}

@@ -1,0 +1,38 @@
+// Package frameio is a Go client for the Frame.io V4 API.
+//
+// Create a Client with NewClient and a token, then call the per-resource
+// services (client.Files, client.Folders, ...) or, for endpoints the SDK
+// does not cover, Client.Do:
+//
+//	client, err := frameio.NewClient(frameio.WithToken(token))
+//
+// # Options
+//
+// One option type, RequestOption (alias Option), configures both the client
+// and single calls: options given to NewClient are defaults, options given
+// to a call are applied after them and win. Timeouts (WithTimeout, per
+// attempt, default 60 s), retries (WithMaxRetries, default 2;
+// WithRetryPolicy), extra headers and query parameters (WithHeader,
+// WithQuery) and capture of the raw response (WithResponseInto) all work
+// at both levels.
+//
+// # Retries
+//
+// 408, 429, 5xx and transport errors are retried with exponential backoff
+// and jitter, honouring Retry-After and the x-ratelimit-* headers. POST and
+// PATCH are retried only when the server certainly did not act on them
+// unless WithRetryNonIdempotent(true) is given. See RetryPolicy for the
+// details and DefaultRetryPolicy for the defaults and their reasons.
+//
+// # Errors
+//
+// A non-2xx response is an *Error (status, parsed error details, raw body,
+// headers, request id, rate limit); transport failures and cancellation are
+// a *RequestError; a malformed 2xx body is a *DecodeError. Use errors.As,
+// or helpers such as IsNotFound and IsRateLimited.
+//
+// # Logging
+//
+// The client is silent unless WithLogger is given; it then logs one debug
+// line per attempt. Tokens and the Authorization header are never logged.
+package frameio

@@ -1,0 +1,273 @@
+package frameio
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"unicode/utf8"
+)
+
+// maxErrorBody bounds the raw body kept in an *Error.
+const maxErrorBody = 64 << 10
+
+// Error is returned when the API answers with a non-2xx status (after any
+// retries). Use errors.As to reach it, or the Is* helpers.
+type Error struct {
+	// StatusCode is the HTTP status code, e.g. 404.
+	StatusCode int
+	// Method and URL identify the request. URL never holds credentials:
+	// user info is removed and sensitive query parameters are redacted.
+	Method string
+	URL    string
+	// Errors holds the parsed "errors" array of the documented error body,
+	// {"errors":[{"detail":..., "title":..., "source":{"pointer":...}}]}.
+	// It is empty when the body is not in that shape.
+	Errors []ErrorDetail
+	// Body is the raw response body, truncated to 64 KiB.
+	Body []byte
+	// Header holds the response headers.
+	Header http.Header
+	// RequestID is the server's request identifier, when one of the usual
+	// headers (x-request-id, x-amzn-requestid, ...) carries it.
+	RequestID string
+	// RateLimit is the rate-limit state reported by the response, or nil
+	// when it carried no x-ratelimit-* headers.
+	RateLimit *RateLimit
+	// Attempts is the number of attempts made, retries included.
+	Attempts int
+
+	secret string // the access token, scrubbed from Error() if echoed back
+}
+
+// ErrorDetail is one entry of a Frame.io error body.
+type ErrorDetail struct {
+	// Title is a short summary, e.g. "Invalid value".
+	Title string `json:"title,omitempty"`
+	// Detail explains this occurrence, e.g. "Unexpected field: foo".
+	Detail string `json:"detail,omitempty"`
+	// Source points at the offending part of the request, when known.
+	Source *ErrorSource `json:"source,omitempty"`
+}
+
+// ErrorSource locates the cause of an error in the request.
+type ErrorSource struct {
+	// Pointer is a JSON Pointer into the request body, e.g. "/data/foo".
+	Pointer string `json:"pointer,omitempty"`
+	// Parameter names the offending query parameter, when the API sends one.
+	Parameter string `json:"parameter,omitempty"`
+}
+
+// Error returns a one-line description: method, URL, status, the error
+// details (or a short excerpt of a non-JSON body) and the request id.
+func (e *Error) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "frameio: %s %s: %d %s", e.Method, e.URL, e.StatusCode, http.StatusText(e.StatusCode))
+	switch {
+	case len(e.Errors) > 0:
+		b.WriteString(": ")
+		for i, d := range e.Errors {
+			if i > 0 {
+				b.WriteString("; ")
+			}
+			b.WriteString(d.String())
+		}
+	case len(strings.TrimSpace(string(e.Body))) > 0:
+		b.WriteString(": ")
+		b.WriteString(excerpt(e.Body, 200))
+	}
+	if e.RequestID != "" {
+		fmt.Fprintf(&b, " (request id %s)", e.RequestID)
+	}
+	if e.secret != "" {
+		return strings.ReplaceAll(b.String(), e.secret, "[REDACTED]")
+	}
+	return b.String()
+}
+
+// String formats d as "title: detail (at pointer)".
+func (d ErrorDetail) String() string {
+	s := d.Title
+	if d.Detail != "" {
+		if s != "" {
+			s += ": "
+		}
+		s += d.Detail
+	}
+	if d.Source != nil {
+		switch {
+		case d.Source.Pointer != "":
+			s += " (at " + d.Source.Pointer + ")"
+		case d.Source.Parameter != "":
+			s += " (parameter " + d.Source.Parameter + ")"
+		}
+	}
+	return s
+}
+
+// excerpt returns at most n bytes of body on one line, cut at a rune
+// boundary, with an ellipsis when shortened.
+func excerpt(body []byte, n int) string {
+	s := strings.Join(strings.Fields(string(body)), " ")
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+var requestIDHeaders = []string{"X-Request-Id", "X-Frameio-Request-Id", "X-Amzn-Requestid", "X-Amz-Request-Id", "X-Correlation-Id", "Request-Id"}
+
+func requestID(h http.Header) string {
+	for _, k := range requestIDHeaders {
+		if v := h.Get(k); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// newAPIError builds the *Error for a non-2xx response whose (possibly
+// truncated or unreadable) body is body.
+func newAPIError(method, rawURL string, resp *http.Response, body []byte, attempts int, secret string) *Error {
+	e := &Error{
+		secret:     secret,
+		StatusCode: resp.StatusCode,
+		Method:     method,
+		URL:        rawURL,
+		Header:     resp.Header,
+		RequestID:  requestID(resp.Header),
+		Attempts:   attempts,
+	}
+	if len(body) > maxErrorBody {
+		body = body[:maxErrorBody]
+	}
+	e.Body = body
+	var parsed struct {
+		Errors []ErrorDetail `json:"errors"`
+	}
+	if json.Unmarshal(body, &parsed) == nil {
+		e.Errors = parsed.Errors
+	}
+	if rl, ok := ParseRateLimit(resp.Header); ok {
+		e.RateLimit = &rl
+	}
+	return e
+}
+
+// RequestError is returned when a call ends without a usable HTTP response:
+// the transport failed (connection refused or reset, timeout, TLS, a body
+// cut short), the context was cancelled, or a wait was cut short. Err is the
+// cause; errors.Is(err, context.Canceled) and friends see through it.
+type RequestError struct {
+	// Method and URL identify the request (URL without credentials).
+	Method string
+	URL    string
+	// Attempts is the number of attempts made, retries included.
+	Attempts int
+	// Err is the cause.
+	Err error
+	// Last is the result of the last completed attempt when the call was
+	// cancelled while waiting to retry it (e.g. a *Error for a 503); nil
+	// otherwise.
+	Last error
+}
+
+// Error describes the failure with the attempt count.
+func (e *RequestError) Error() string {
+	s := fmt.Sprintf("frameio: %s %s: %v (after %d attempt", e.Method, e.URL, e.Err, e.Attempts)
+	if e.Attempts != 1 {
+		s += "s"
+	}
+	s += ")"
+	if e.Last != nil {
+		s += "; last attempt: " + e.Last.Error()
+	}
+	return s
+}
+
+// Unwrap returns the cause and, when set, the last attempt's error.
+func (e *RequestError) Unwrap() []error {
+	if e.Last != nil {
+		return []error{e.Err, e.Last}
+	}
+	return []error{e.Err}
+}
+
+// DecodeError is returned when a 2xx response body is not the JSON the call
+// expected. The request itself succeeded; Body keeps the raw response.
+type DecodeError struct {
+	// StatusCode is the (successful) HTTP status.
+	StatusCode int
+	// Method and URL identify the request (URL without credentials).
+	Method string
+	URL    string
+	// Body is the raw response body.
+	Body []byte
+	// Err is the JSON error.
+	Err error
+}
+
+// Error says that the response was malformed JSON and why.
+func (e *DecodeError) Error() string {
+	return fmt.Sprintf("frameio: %s %s: %d response is malformed JSON: %v (body: %s)",
+		e.Method, e.URL, e.StatusCode, e.Err, excerpt(e.Body, 120))
+}
+
+// Unwrap returns the JSON error.
+func (e *DecodeError) Unwrap() error { return e.Err }
+
+// InvalidParamError reports a call argument rejected before any request was
+// sent, such as an empty required path ID.
+type InvalidParamError struct {
+	// Param is the parameter's name as in the API reference, e.g. "file_id".
+	Param string
+	// Reason says what is wrong with it.
+	Reason string
+}
+
+// Error names the parameter and the problem.
+func (e *InvalidParamError) Error() string {
+	return "frameio: parameter " + e.Param + " " + e.Reason
+}
+
+// StatusCode returns the HTTP status of the *Error in err's chain, or 0.
+func StatusCode(err error) int {
+	if e, ok := errors.AsType[*Error](err); ok {
+		return e.StatusCode
+	}
+	return 0
+}
+
+// IsNotFound reports whether err is a 404 *Error.
+func IsNotFound(err error) bool { return StatusCode(err) == http.StatusNotFound }
+
+// IsRateLimited reports whether err is a 429 *Error (still rate limited
+// after the retries allowed).
+func IsRateLimited(err error) bool { return StatusCode(err) == http.StatusTooManyRequests }
+
+// IsUnauthorized reports whether err is a 401 *Error: token missing, invalid
+// or expired.
+func IsUnauthorized(err error) bool { return StatusCode(err) == http.StatusUnauthorized }
+
+// IsForbidden reports whether err is a 403 *Error: the token's user lacks
+// permission.
+func IsForbidden(err error) bool { return StatusCode(err) == http.StatusForbidden }
+
+// IsConflict reports whether err is a 409 *Error.
+func IsConflict(err error) bool { return StatusCode(err) == http.StatusConflict }
+
+// IsValidation reports whether err is a 422 *Error: well-formed but invalid
+// payload or parameters (see Error.Errors for which).
+func IsValidation(err error) bool { return StatusCode(err) == http.StatusUnprocessableEntity }
+
+// IsBadRequest reports whether err is a 400 *Error. Frame.io uses 400 and
+// 422 almost interchangeably for invalid requests.
+func IsBadRequest(err error) bool { return StatusCode(err) == http.StatusBadRequest }
+
+// IsServerError reports whether err is a 5xx *Error.
+func IsServerError(err error) bool { s := StatusCode(err); return s >= 500 && s <= 599 }

@@ -1,0 +1,88 @@
+package frameio_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"net/http"
+	"net/http/httptest"
+	"time"
+
+	"github.com/frameio-go/frameio-go/frameio"
+)
+
+// fakeFrameio stands in for api.frame.io so the examples run offline.
+func fakeFrameio() *httptest.Server {
+	return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		switch r.URL.Path {
+		case "/v4/me":
+			_, _ = io.WriteString(w, `{"data":{"id":"B0DC108C5CD449CA0A494133@c62f24cc5b5b7e0e0a494004","name":"Ada"}}`)
+		default:
+			w.WriteHeader(http.StatusNotFound)
+			_, _ = io.WriteString(w, `{"errors":[{"title":"Not found","detail":"No such file"}]}`)
+		}
+	}))
+}
+
+func ExampleNewClient() {
+	client, err := frameio.NewClient(
+		frameio.WithToken("YOUR_ACCESS_TOKEN"),
+		frameio.WithTimeout(30*time.Second), // per attempt
+		frameio.WithMaxRetries(3),
+		frameio.WithUserAgent("my-app/1.0"),
+	)
+	if err != nil {
+		log.Fatal(err)
+	}
+	_ = client
+	fmt.Println("ready")
+	// Output: ready
+}
+
+func ExampleClient_Do() {
+	srv := fakeFrameio()
+	defer srv.Close()
+	client, err := frameio.NewClient(frameio.WithToken("YOUR_ACCESS_TOKEN"), frameio.WithBaseURL(srv.URL))
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	var me struct {
+		Data struct {
+			ID   string `json:"id"`
+			Name string `json:"name"`
+		} `json:"data"`
+	}
+	var resp *http.Response
+	err = client.Do(context.Background(), http.MethodGet, "/v4/me", nil, &me,
+		frameio.WithTimeout(5*time.Second), // overrides the client's timeout for this call
+		frameio.WithResponseInto(&resp),
+	)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(me.Data.Name, resp.StatusCode)
+	// Output: Ada 200
+}
+
+func ExampleError() {
+	srv := fakeFrameio()
+	defer srv.Close()
+	client, err := frameio.NewClient(frameio.WithToken("YOUR_ACCESS_TOKEN"), frameio.WithBaseURL(srv.URL))
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	err = client.Do(context.Background(), http.MethodGet, "/v4/accounts/a/files/missing", nil, nil)
+	var apiErr *frameio.Error
+	if errors.As(err, &apiErr) {
+		fmt.Println(apiErr.StatusCode, apiErr.Errors[0].Title+":", apiErr.Errors[0].Detail)
+	}
+	fmt.Println(frameio.IsNotFound(err))
+	// Output:
+	// 404 Not found: No such file
+	// true
+}

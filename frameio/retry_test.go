@@ -1,0 +1,329 @@
+package frameio
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestRetryStatusesBackoff(t *testing.T) {
+	cases := []struct {
+		status int
+		waits  []time.Duration
+	}{
+		{408, []time.Duration{500 * time.Millisecond, time.Second}},
+		{429, []time.Duration{time.Second, 2 * time.Second}},
+		{500, []time.Duration{30 * time.Second, 60 * time.Second}},
+		{502, []time.Duration{30 * time.Second, 60 * time.Second}},
+		{503, []time.Duration{30 * time.Second, 60 * time.Second}},
+		{504, []time.Duration{30 * time.Second, 60 * time.Second}},
+	}
+	for _, tc := range cases {
+		t.Run(strconv.Itoa(tc.status), func(t *testing.T) {
+			env := newTestEnv(t, status(tc.status, `{"errors":[{"title":"nope"}]}`))
+			err := env.client.Do(t.Context(), http.MethodGet, "/v4/me", nil, nil)
+			apiErr, ok := errors.AsType[*Error](err)
+			require.True(t, ok, "got %v", err)
+			assert.Equal(t, tc.status, apiErr.StatusCode)
+			assert.Equal(t, 3, apiErr.Attempts)
+			assert.EqualValues(t, 3, env.hits.Load())
+			assert.Equal(t, tc.waits, env.sleeps.recorded())
+		})
+	}
+}
+
+func TestRetryThenSuccess(t *testing.T) {
+	env := newTestEnv(t, sequence(status(502, ""), status(200, `{"data":{"id":"x"}}`)))
+	var out struct{ Data struct{ ID string } }
+	require.NoError(t, env.client.Do(t.Context(), http.MethodGet, "/v4/me", nil, &out))
+	assert.Equal(t, "x", out.Data.ID)
+	assert.EqualValues(t, 2, env.hits.Load())
+}
+
+func TestNoRetryOnClientErrors(t *testing.T) {
+	checks := map[int]func(error) bool{
+		400: IsBadRequest, 401: IsUnauthorized, 403: IsForbidden,
+		404: IsNotFound, 409: IsConflict, 422: IsValidation,
+	}
+	for code, is := range checks {
+		t.Run(strconv.Itoa(code), func(t *testing.T) {
+			env := newTestEnv(t, status(code, `{"errors":[{"detail":"d","title":"t"}]}`))
+			err := env.client.Do(t.Context(), http.MethodGet, "/v4/me", nil, nil)
+			require.Error(t, err)
+			assert.True(t, is(err))
+			assert.False(t, IsRateLimited(err))
+			assert.EqualValues(t, 1, env.hits.Load())
+			assert.Empty(t, env.sleeps.recorded())
+		})
+	}
+}
+
+func TestRetryAfterSeconds(t *testing.T) {
+	env := newTestEnv(t, sequence(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", "3")
+		w.WriteHeader(429)
+	}, status(200, `{}`)))
+	require.NoError(t, env.client.Do(t.Context(), http.MethodGet, "/v4/me", nil, nil))
+	assert.Equal(t, []time.Duration{3 * time.Second}, env.sleeps.recorded())
+}
+
+func TestRetryAfterHTTPDate(t *testing.T) {
+	now := time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC)
+	env := newTestEnv(t, sequence(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", now.Add(10*time.Second).Format(http.TimeFormat))
+		w.WriteHeader(503)
+	}, status(204, "")), WithClock(func() time.Time { return now }))
+	require.NoError(t, env.client.Do(t.Context(), http.MethodPost, "/v4/x", map[string]int{"a": 1}, nil))
+	assert.Equal(t, []time.Duration{10 * time.Second}, env.sleeps.recorded())
+}
+
+func TestRetryAfterTooLongIsNotWaited(t *testing.T) {
+	env := newTestEnv(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", "3600")
+		w.WriteHeader(429)
+	})
+	err := env.client.Do(t.Context(), http.MethodGet, "/v4/me", nil, nil)
+	assert.True(t, IsRateLimited(err))
+	assert.EqualValues(t, 1, env.hits.Load())
+	assert.Empty(t, env.sleeps.recorded())
+}
+
+func TestRateLimitHeadersBackoff(t *testing.T) {
+	env := newTestEnv(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("x-ratelimit-limit", "10")
+		w.Header().Set("x-ratelimit-remaining", "0")
+		w.Header().Set("x-ratelimit-window", "60000")
+		w.WriteHeader(429)
+	})
+	err := env.client.Do(t.Context(), http.MethodGet, "/v4/me", nil, nil)
+	apiErr, ok := errors.AsType[*Error](err)
+	require.True(t, ok)
+	require.NotNil(t, apiErr.RateLimit)
+	assert.Equal(t, RateLimit{Limit: 10, Remaining: 0, Window: time.Minute}, *apiErr.RateLimit)
+	// One slot of a 10-per-minute leaky bucket frees every 6 s, more than
+	// the 1 s and 2 s exponential floors.
+	assert.Equal(t, []time.Duration{6 * time.Second, 6 * time.Second}, env.sleeps.recorded())
+}
+
+func TestRateLimitHintTooLong(t *testing.T) {
+	env := newTestEnv(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("x-ratelimit-limit", "1")
+		w.Header().Set("x-ratelimit-remaining", "0")
+		w.Header().Set("x-ratelimit-window", "3600000")
+		w.WriteHeader(429)
+	})
+	err := env.client.Do(t.Context(), http.MethodGet, "/v4/me", nil, nil)
+	assert.True(t, IsRateLimited(err))
+	assert.EqualValues(t, 1, env.hits.Load())
+}
+
+func TestRateLimitStorm(t *testing.T) {
+	env := newTestEnv(t, status(429, ""), WithMaxRetries(6))
+	err := env.client.Do(t.Context(), http.MethodGet, "/v4/me", nil, nil)
+	assert.True(t, IsRateLimited(err))
+	assert.EqualValues(t, 7, env.hits.Load())
+	assert.Equal(t, []time.Duration{1 * time.Second, 2 * time.Second, 4 * time.Second,
+		8 * time.Second, 16 * time.Second, 32 * time.Second}, env.sleeps.recorded())
+}
+
+func TestNonIdempotentPolicy(t *testing.T) {
+	cases := []struct {
+		method   string
+		status   int
+		optIn    bool
+		attempts int32
+	}{
+		{http.MethodPost, 500, false, 1},
+		{http.MethodPost, 502, false, 1},
+		{http.MethodPatch, 504, false, 1},
+		{http.MethodPost, 503, false, 3},
+		{http.MethodPost, 429, false, 3},
+		{http.MethodPost, 408, false, 3},
+		{http.MethodPost, 500, true, 3},
+		{http.MethodPatch, 500, true, 3},
+		{http.MethodPut, 500, false, 3},
+		{http.MethodDelete, 500, false, 3},
+	}
+	for _, tc := range cases {
+		t.Run(tc.method+strconv.Itoa(tc.status)+strconv.FormatBool(tc.optIn), func(t *testing.T) {
+			env := newTestEnv(t, status(tc.status, ""))
+			err := env.client.Do(t.Context(), tc.method, "/v4/x", map[string]string{"a": "b"}, nil,
+				WithRetryNonIdempotent(tc.optIn))
+			require.Error(t, err)
+			assert.Equal(t, tc.attempts, env.hits.Load())
+		})
+	}
+}
+
+// resetHandler closes the connection without answering.
+func resetHandler(w http.ResponseWriter, r *http.Request) {
+	conn, _, err := http.NewResponseController(w).Hijack()
+	if err == nil {
+		_ = conn.Close()
+	}
+}
+
+func TestTransportErrorRetriedForGET(t *testing.T) {
+	env := newTestEnv(t, resetHandler)
+	err := env.client.Do(t.Context(), http.MethodGet, "/v4/me", nil, nil)
+	reqErr, ok := errors.AsType[*RequestError](err)
+	require.True(t, ok, "got %v", err)
+	assert.Equal(t, 3, reqErr.Attempts)
+	assert.Contains(t, err.Error(), "after 3 attempts")
+	assert.EqualValues(t, 3, env.hits.Load())
+	assert.Equal(t, []time.Duration{500 * time.Millisecond, time.Second}, env.sleeps.recorded())
+}
+
+func TestTransportErrorNotRetriedForPOST(t *testing.T) {
+	env := newTestEnv(t, resetHandler)
+	err := env.client.Do(t.Context(), http.MethodPost, "/v4/x", map[string]int{}, nil)
+	reqErr, ok := errors.AsType[*RequestError](err)
+	require.True(t, ok, "got %v", err)
+	assert.Equal(t, 1, reqErr.Attempts)
+	assert.Contains(t, err.Error(), "after 1 attempt)")
+	assert.EqualValues(t, 1, env.hits.Load())
+}
+
+func TestConnectionRefusedRetriedEvenForPOST(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	addr := ln.Addr().String()
+	require.NoError(t, ln.Close()) // nothing listens there any more
+
+	rt := &countingTransport{rt: http.DefaultTransport}
+	sleeps := &sleepRecorder{}
+	c, err := NewClient(WithBaseURL("http://"+addr), WithToken(testToken),
+		WithHTTPClient(&http.Client{Transport: rt}), WithSleeper(sleeps.sleep), WithRetryPolicy(noJitter()))
+	require.NoError(t, err)
+	err = c.Do(t.Context(), http.MethodPost, "/v4/x", map[string]int{}, nil)
+	var opErr *net.OpError
+	require.ErrorAs(t, err, &opErr)
+	assert.EqualValues(t, 3, rt.n.Load())
+	assert.Len(t, sleeps.recorded(), 2)
+}
+
+func TestBodyRewoundOnEveryAttempt(t *testing.T) {
+	var mu sync.Mutex
+	var bodies []string
+	env := newTestEnv(t, func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		mu.Lock()
+		bodies = append(bodies, string(b))
+		mu.Unlock()
+		w.WriteHeader(503)
+	})
+	payload := map[string]any{"data": map[string]string{"name": "clip.mov"}}
+	err := env.client.Do(t.Context(), http.MethodPost, "/v4/x", payload, nil)
+	require.Error(t, err)
+	want := `{"data":{"name":"clip.mov"}}`
+	assert.Equal(t, []string{want, want, want}, bodies)
+}
+
+func TestNonRewindableBodyNotRetried(t *testing.T) {
+	env := newTestEnv(t, status(503, ""))
+	req, err := http.NewRequestWithContext(t.Context(), http.MethodPut, env.client.serverURL()+"/v4/x",
+		io.NopCloser(bytes.NewReader([]byte(`{}`))))
+	require.NoError(t, err)
+	require.Nil(t, req.GetBody)
+	err = env.client.do(t.Context(), req, nil, nil)
+	assert.True(t, IsServerError(err))
+	assert.EqualValues(t, 1, env.hits.Load())
+}
+
+func TestMaxRetriesPerCallOverridesClient(t *testing.T) {
+	env := newTestEnv(t, status(500, ""), WithMaxRetries(5))
+	_ = env.client.Do(t.Context(), http.MethodGet, "/v4/me", nil, nil, WithMaxRetries(0))
+	assert.EqualValues(t, 1, env.hits.Load())
+	_ = env.client.Do(t.Context(), http.MethodGet, "/v4/me", nil, nil)
+	assert.EqualValues(t, 7, env.hits.Load())
+}
+
+func TestCancelDuringBackoffReturnsPromptly(t *testing.T) {
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	served := make(chan struct{}, 1)
+	env := newTestEnv(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", "100")
+		w.WriteHeader(503)
+		served <- struct{}{}
+	}, WithSleeper(nil)) // the real sleeper: must stop at once on cancel
+	go func() {
+		<-served
+		time.Sleep(20 * time.Millisecond)
+		cancel()
+	}()
+	start := time.Now()
+	err := env.client.Do(ctx, http.MethodGet, "/v4/me", nil, nil)
+	assert.Less(t, time.Since(start), 5*time.Second)
+	require.ErrorIs(t, err, context.Canceled)
+	assert.True(t, IsServerError(err), "the last 503 stays reachable")
+	reqErr, ok := errors.AsType[*RequestError](err)
+	require.True(t, ok)
+	assert.Equal(t, 1, reqErr.Attempts)
+	assert.Contains(t, err.Error(), "last attempt")
+}
+
+func TestAlreadyCancelledContext(t *testing.T) {
+	env := newTestEnv(t, status(200, `{}`))
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	err := env.client.Do(ctx, http.MethodGet, "/v4/me", nil, nil)
+	require.ErrorIs(t, err, context.Canceled)
+	assert.EqualValues(t, 0, env.hits.Load())
+}
+
+func TestTruncatedSuccessBodyRetried(t *testing.T) {
+	env := newTestEnv(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Length", "100")
+		w.WriteHeader(200)
+		_, _ = w.Write([]byte(`{"data":`))
+	})
+	err := env.client.Do(t.Context(), http.MethodGet, "/v4/me", nil, &struct{}{})
+	require.ErrorIs(t, err, io.ErrUnexpectedEOF)
+	reqErr, ok := errors.AsType[*RequestError](err)
+	require.True(t, ok)
+	assert.Equal(t, 3, reqErr.Attempts)
+}
+
+func TestJitterBounds(t *testing.T) {
+	p := DefaultRetryPolicy()
+	p.Jitter = 0.5
+	for range 200 {
+		d, ok := p.delay(1, 429, http.Header{}, time.Now())
+		require.True(t, ok)
+		assert.GreaterOrEqual(t, d, 2*time.Second)
+		assert.LessOrEqual(t, d, 3*time.Second)
+	}
+}
+
+func TestBackoffCap(t *testing.T) {
+	assert.Equal(t, time.Duration(0), backoff(0, 3, time.Minute))
+	assert.Equal(t, 8*time.Second, backoff(time.Second, 3, time.Minute))
+	assert.Equal(t, time.Minute, backoff(time.Second, 10, time.Minute))
+	assert.Equal(t, time.Minute, backoff(time.Second, 1000, time.Minute))
+	assert.Equal(t, 40*time.Second, backoff(40*time.Second, 0, time.Minute))
+}
+
+func TestRetryableTransportErrors(t *testing.T) {
+	retry, notSent := retryableTransportError(&net.OpError{Op: "dial", Err: errors.New("refused")})
+	assert.True(t, retry)
+	assert.True(t, notSent)
+	retry, notSent = retryableTransportError(&net.DNSError{Err: "no such host"})
+	assert.True(t, retry)
+	assert.True(t, notSent)
+	retry, notSent = retryableTransportError(io.ErrUnexpectedEOF)
+	assert.True(t, retry)
+	assert.False(t, notSent)
+	retry, _ = retryableTransportError(&net.OpError{Op: "read", Err: errors.New("reset")})
+	assert.True(t, retry)
+}
