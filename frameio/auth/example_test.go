@@ -81,7 +81,7 @@ func newExampleIMS() *httptest.Server {
 			http.Error(w, "unauthorized", http.StatusUnauthorized)
 			return
 		}
-		fmt.Fprint(w, `{"name":"Service Account User"}`)
+		fmt.Fprint(w, `{"data":{"name":"Service Account User"}}`)
 	})
 	return httptest.NewServer(mux)
 }
@@ -126,7 +126,7 @@ func ExampleNewServerToServer() {
 		fmt.Println("rejected:", authErr.Code)
 	}
 	// Output:
-	// 200 {"name":"Service Account User"}
+	// 200 {"data":{"name":"Service Account User"}}
 	// rejected: invalid_client
 }
 
