@@ -1,0 +1,162 @@
+package webhook
+
+import (
+	"crypto/hmac"
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+)
+
+const (
+	// DefaultTolerance is the default maximum distance between the request
+	// timestamp and the verifier's clock, in either direction. Frame.io
+	// recommends "verifying this time is within 5 minutes of local time".
+	DefaultTolerance = 5 * time.Minute
+	// DefaultMaxBodySize is the default limit on the request body size (1 MiB).
+	DefaultMaxBodySize int64 = 1 << 20
+)
+
+// Verifier authenticates Frame.io webhook and custom action requests. It is
+// safe for concurrent use. Create one with [NewVerifier].
+type Verifier struct {
+	secrets     [][]byte
+	tolerance   time.Duration
+	maxBodySize int64
+	now         func() time.Time
+}
+
+// Option configures a [Verifier].
+type Option func(*Verifier)
+
+// WithTolerance sets the maximum allowed distance between the request
+// timestamp and the current time, in either direction. It must be positive;
+// the default is [DefaultTolerance].
+func WithTolerance(d time.Duration) Option { return func(v *Verifier) { v.tolerance = d } }
+
+// WithMaxBodySize sets the largest accepted request body, in bytes. It must be
+// positive; the default is [DefaultMaxBodySize].
+func WithMaxBodySize(n int64) Option { return func(v *Verifier) { v.maxBodySize = n } }
+
+// WithClock sets the function used to read the current time; the default is
+// [time.Now]. Tests use it to make timestamp checks deterministic.
+func WithClock(now func() time.Time) Option { return func(v *Verifier) { v.now = now } }
+
+// NewVerifier returns a Verifier accepting requests signed with any of
+// secrets. Pass more than one secret while rotating: the new one and the one
+// being retired. Empty secrets are rejected, as is a list without secrets;
+// both errors wrap [ErrNoSecret].
+func NewVerifier(secrets []string, opts ...Option) (*Verifier, error) {
+	v := &Verifier{
+		tolerance:   DefaultTolerance,
+		maxBodySize: DefaultMaxBodySize,
+		now:         time.Now,
+	}
+	for i, s := range secrets {
+		if s == "" {
+			return nil, fmt.Errorf("%w: secret %d is empty", ErrNoSecret, i)
+		}
+		v.secrets = append(v.secrets, []byte(s))
+	}
+	if len(v.secrets) == 0 {
+		return nil, ErrNoSecret
+	}
+	for _, opt := range opts {
+		opt(v)
+	}
+	switch {
+	case v.tolerance <= 0:
+		return nil, fmt.Errorf("webhook: tolerance must be positive, got %v", v.tolerance)
+	case v.maxBodySize <= 0:
+		return nil, fmt.Errorf("webhook: max body size must be positive, got %d", v.maxBodySize)
+	case v.now == nil:
+		return nil, errors.New("webhook: clock must not be nil")
+	}
+	return v, nil
+}
+
+// MaxBodySize returns the largest body, in bytes, the verifier accepts.
+func (v *Verifier) MaxBodySize() int64 { return v.maxBodySize }
+
+// Verify authenticates a request given its headers and raw body. It returns
+// nil when the timestamp is within tolerance and the signature matches one of
+// the secrets. Otherwise the error wraps one of the sentinel errors:
+// [ErrBodyTooLarge], or, inside a [*VerificationError],
+// [ErrMissingTimestamp], [ErrMissingSignature], [ErrMalformedTimestamp],
+// [ErrMalformedSignature], [ErrUnsupportedVersion], [ErrTimestampExpired],
+// [ErrTimestampInFuture] or [ErrSignatureMismatch].
+func (v *Verifier) Verify(header http.Header, body []byte) error {
+	if int64(len(body)) > v.maxBodySize {
+		return tooLarge(v.maxBodySize)
+	}
+	ts, mac, err := v.checkHeader(header)
+	if err != nil {
+		return err
+	}
+	return v.checkMAC(ts, mac, body)
+}
+
+// VerifyRequest authenticates r and returns its body, read once and at most
+// [Verifier.MaxBodySize] bytes long. Headers and timestamp are checked before
+// the body is read, so unsigned or stale requests are rejected without
+// reading it. The body is returned only when verification succeeds; errors
+// are those of [Verifier.Verify], or a read error.
+func (v *Verifier) VerifyRequest(r *http.Request) ([]byte, error) {
+	body, _, err := v.verifyRequest(r)
+	return body, err
+}
+
+// verifyRequest is VerifyRequest that also returns the verified timestamp.
+func (v *Verifier) verifyRequest(r *http.Request) ([]byte, time.Time, error) {
+	ts, mac, err := v.checkHeader(r.Header)
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	body, err := v.readBody(r)
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	if err := v.checkMAC(ts, mac, body); err != nil {
+		return nil, time.Time{}, err
+	}
+	t, _ := parseTimestamp(ts) // cannot fail: checkHeader parsed it
+	return body, t, nil
+}
+
+// checkHeader parses both headers and enforces the timestamp tolerance. It
+// returns the timestamp exactly as received, since that is what was signed.
+func (v *Verifier) checkHeader(h http.Header) (string, []byte, error) {
+	rawTS := h.Get(HeaderTimestamp)
+	ts, err := parseTimestamp(rawTS)
+	if err != nil {
+		return "", nil, err
+	}
+	mac, err := parseSignature(h.Get(HeaderSignature))
+	if err != nil {
+		return "", nil, err
+	}
+	now := v.now()
+	switch skew := now.Sub(ts); {
+	case skew > v.tolerance:
+		return "", nil, &VerificationError{Reason: ErrTimestampExpired, Timestamp: ts, Now: now}
+	case skew < -v.tolerance:
+		return "", nil, &VerificationError{Reason: ErrTimestampInFuture, Timestamp: ts, Now: now}
+	}
+	return rawTS, mac, nil
+}
+
+// checkMAC compares mac with the expected MAC for every secret, in constant
+// time per secret, and does not stop at the first match so the timing does
+// not reveal which secret matched.
+func (v *Verifier) checkMAC(ts string, mac, body []byte) error {
+	match := false
+	for _, secret := range v.secrets {
+		if hmac.Equal(mac, computeMAC(secret, ts, body)) {
+			match = true
+		}
+	}
+	if !match {
+		return verificationError(ErrSignatureMismatch)
+	}
+	return nil
+}
