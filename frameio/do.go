@@ -55,20 +55,38 @@ func decodeJSON(req *http.Request, resp *http.Response, body []byte, out any) er
 // non-2xx final response it returns the response, its body (bounded) and an
 // *Error. Pagination uses it to reach links and headers.
 func (c *Client) doRaw(ctx context.Context, req *http.Request, opts []RequestOption) (*http.Response, []byte, error) {
-	cfg := c.cfg.clone()
-	if err := cfg.apply(opts); err != nil {
-		return nil, nil, err
+	// The client's configuration is shared and never changed: a call with
+	// options works on a copy (with its own header and query maps).
+	cfg := c.cfg
+	cfg.responseInto = nil
+	if len(opts) > 0 {
+		cfg = c.cfg.clone()
+		if err := cfg.apply(opts); err != nil {
+			return nil, nil, err
+		}
 	}
 	if ctx == nil {
 		ctx = req.Context()
 	}
 	rawQuery := mergeQuery(req.URL.RawQuery, cfg.query)
-	safeURL := redactURL(&url.URL{Scheme: req.URL.Scheme, Host: req.URL.Host, Path: req.URL.Path, RawPath: req.URL.RawPath, RawQuery: rawQuery})
+	// safeURL (for errors) and the logger's attributes are built only when
+	// needed: the success path of a call with logging off allocates neither.
+	var safe string
+	safeURL := func() string {
+		if safe == "" {
+			safe = redactURL(&url.URL{Scheme: req.URL.Scheme, Host: req.URL.Host, Path: req.URL.Path, RawPath: req.URL.RawPath, RawQuery: rawQuery})
+		}
+		return safe
+	}
 	maxAttempts := cfg.maxRetries + 1
 	if !canRewind(req) {
 		maxAttempts = 1
 	}
-	log := cfg.logger.With(slog.String("method", req.Method), slog.String("path", req.URL.Path))
+	log := cfg.logger
+	debug := log.Enabled(ctx, slog.LevelDebug)
+	if debug {
+		log = log.With(slog.String("method", req.Method), slog.String("path", req.URL.Path))
+	}
 
 	for attempt := 1; ; attempt++ {
 		start := time.Now()
@@ -79,9 +97,12 @@ func (c *Client) doRaw(ctx context.Context, req *http.Request, opts []RequestOpt
 		if resp != nil && cfg.responseInto != nil {
 			*cfg.responseInto = resp
 		}
-		attrs := []slog.Attr{slog.Int("attempt", attempt), slog.Duration("elapsed", time.Since(start))}
-		if resp != nil {
-			attrs = append(attrs, slog.Int("status", resp.StatusCode))
+		var attrs []slog.Attr
+		if debug {
+			attrs = []slog.Attr{slog.Int("attempt", attempt), slog.Duration("elapsed", time.Since(start))}
+			if resp != nil {
+				attrs = append(attrs, slog.Int("status", resp.StatusCode))
+			}
 		}
 
 		var (
@@ -93,16 +114,18 @@ func (c *Client) doRaw(ctx context.Context, req *http.Request, opts []RequestOpt
 		case terr != nil:
 			if cerr := ctx.Err(); cerr != nil {
 				log.LogAttrs(ctx, slog.LevelDebug, "frameio: request cancelled", attrs...)
-				return resp, body, &RequestError{Method: req.Method, URL: safeURL, Attempts: attempt, Err: cerr}
+				return resp, body, &RequestError{Method: req.Method, URL: safeURL(), Attempts: attempt, Err: cerr}
 			}
 			attrs = append(attrs, slog.String("error", terr.Error()))
-			lastErr = &RequestError{Method: req.Method, URL: safeURL, Attempts: attempt, Err: terr}
+			lastErr = &RequestError{Method: req.Method, URL: safeURL(), Attempts: attempt, Err: terr}
 		case resp.StatusCode >= 200 && resp.StatusCode <= 299:
-			log.LogAttrs(ctx, slog.LevelDebug, "frameio: response", attrs...)
+			if debug {
+				log.LogAttrs(ctx, slog.LevelDebug, "frameio: response", attrs...)
+			}
 			return resp, body, nil
 		default:
 			status, header = resp.StatusCode, resp.Header
-			lastErr = newAPIError(req.Method, safeURL, resp, body, attempt, token)
+			lastErr = newAPIError(req.Method, safeURL(), resp, body, attempt, token)
 		}
 
 		retryable := cfg.retry.shouldRetry(req.Method, status, terr)
@@ -129,7 +152,7 @@ func (c *Client) doRaw(ctx context.Context, req *http.Request, opts []RequestOpt
 		attrs = append(attrs, slog.Duration("wait", d))
 		log.LogAttrs(ctx, slog.LevelDebug, "frameio: retrying", attrs...)
 		if err := wait(ctx, cfg.sleep, d); err != nil {
-			return resp, body, &RequestError{Method: req.Method, URL: safeURL, Attempts: attempt, Err: err, Last: lastErr}
+			return resp, body, &RequestError{Method: req.Method, URL: safeURL(), Attempts: attempt, Err: err, Last: lastErr}
 		}
 	}
 }
@@ -180,10 +203,17 @@ func (cfg *requestConfig) attempt(ctx context.Context, req *http.Request, rawQue
 		}
 		return nil, nil, "", err, nil
 	}
-	// The response keeps a copy of the request without the credentials.
-	safe := r.Clone(ctx)
-	safe.Header.Del("Authorization")
-	resp.Request = safe
+	// The response keeps a copy of the request without the credentials
+	// (a shallow copy: only the header map is new).
+	safe := new(http.Request)
+	*safe = *r
+	safe.Header = make(http.Header, len(r.Header))
+	for k, v := range r.Header {
+		if k != "Authorization" {
+			safe.Header[k] = v
+		}
+	}
+	resp.Request = safe.WithContext(ctx)
 
 	ok := resp.StatusCode >= 200 && resp.StatusCode <= 299
 	var rerr error
