@@ -96,3 +96,19 @@ func TestBuildDropsAuthorizationHeaderForGlobalBearer(t *testing.T) {
 	require.NotNil(t, sec)
 	assert.NotNil(t, mapGet(sec.Content[0], "bearer"))
 }
+
+// TestDocsC2CBuilds shows the builder emits the second document, the
+// Camera-to-Cloud device API, from the same docs.
+func TestDocsC2CBuilds(t *testing.T) {
+	docs := docsText(t)
+	sections, err := ExtractSections(docs, C2C)
+	require.NoError(t, err)
+	for _, s := range sections {
+		n, _, err := ParseFragment(s.Fragment)
+		require.NoError(t, err, "%s %s", s.Method, s.Path)
+		require.Equal(t, normalizeSpace(s.Fragment), normalizeSpace(Flatten(n)), "%s %s", s.Method, s.Path)
+	}
+	_, rep, err := Build(docs, C2C)
+	require.NoError(t, err)
+	assert.Len(t, rep.Operations, 16)
+}

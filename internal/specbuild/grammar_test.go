@@ -159,3 +159,11 @@ func TestOperationIDs(t *testing.T) {
 		assert.Equal(t, want, snake(tag)+"_"+snake(id))
 	}
 }
+
+func TestMultiWordEnumItemsAndBareItemsDescription(t *testing.T) {
+	doc := parse(t, wrap("M: type: string enum: - Channel Paused - invalid_client - slow_down title: M L: type: object properties: list: type: array items: description: Any type title: L"))
+	e := mapGet(schema(t, doc, "M"), "enum").Content
+	require.Len(t, e, 3)
+	assert.Equal(t, "Channel Paused", e[0].Value)
+	assert.Equal(t, "Any type", scalarOf(mapGet(prop(schema(t, doc, "L"), "list"), "items"), "description"))
+}

@@ -196,8 +196,10 @@ func (p *parser) schemaTakes(c *ctx, key string, after int) bool {
 	}
 	switch key {
 	case "description", "title":
-		// description and title written after an items schema describe the array.
-		if c.role == roleItems {
+		// description and title written after an items schema describe the
+		// array; an items schema that has nothing else ("items:
+		// description: Any type") keeps its own.
+		if c.role == roleItems && len(n.Content) > 0 {
 			return false
 		}
 		if c.role == roleVariant && key == "description" && !isObjectSchema(n) {
@@ -303,7 +305,7 @@ func (p *parser) scalarListAt(at int) []string {
 		if _, _, k := p.keyAt(a); k {
 			return out
 		}
-		v, end := p.scalarAt(a)
+		v, end := p.listItemAt(a)
 		out = append(out, v.Value)
 		at = end
 	}

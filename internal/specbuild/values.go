@@ -103,10 +103,37 @@ func (p *parser) readScalarList() *yaml.Node {
 		if _, _, k := p.keyAt(a); k {
 			return seq
 		}
-		n, end := p.scalarAt(a)
+		n, end := p.listItemAt(a)
 		seq.Content = append(seq.Content, n)
 		p.pos = end
 	}
+}
+
+// listItemAt reads one item of a scalar list: a quoted scalar, or plain
+// words up to the next "-" or key ("- Channel Paused - invalid_client").
+func (p *parser) listItemAt(at int) (*yaml.Node, int) {
+	n, end := p.scalarAt(at)
+	if n.Style != 0 {
+		return n, end
+	}
+	start, _ := p.wordAt(at)
+	for {
+		ws, we := p.wordAt(end)
+		if ws >= len(p.src) {
+			break
+		}
+		if _, ok := p.dashAt(end); ok {
+			break
+		}
+		if _, _, ok := p.keyAt(end); ok {
+			break
+		}
+		end = we
+	}
+	if v := p.src[start:end]; v != n.Value {
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v}, end
+	}
+	return n, end
 }
 
 // scalarAt reads one word or one quoted scalar at at.
