@@ -20,6 +20,12 @@ func fakeFrameio() *httptest.Server {
 		switch r.URL.Path {
 		case "/v4/me":
 			_, _ = io.WriteString(w, `{"data":{"id":"B0DC108C5CD449CA0A494133@c62f24cc5b5b7e0e0a494004","name":"Ada"}}`)
+		case "/v4/accounts":
+			if r.URL.Query().Get("after") == "" {
+				_, _ = io.WriteString(w, `{"data":[{"id":"acc-1","display_name":"Studio"}],"links":{"next":"/v4/accounts?after=Zz0%3D"}}`)
+				return
+			}
+			_, _ = io.WriteString(w, `{"data":[{"id":"acc-2","display_name":"Agency"}],"links":{"next":null}}`)
 		default:
 			w.WriteHeader(http.StatusNotFound)
 			_, _ = io.WriteString(w, `{"errors":[{"title":"Not found","detail":"No such file"}]}`)
@@ -76,7 +82,7 @@ func ExampleError() {
 		log.Fatal(err)
 	}
 
-	err = client.Do(context.Background(), http.MethodGet, "/v4/accounts/a/files/missing", nil, nil)
+	_, err = client.Files.Show(context.Background(), "acc-1", "missing", nil)
 	var apiErr *frameio.Error
 	if errors.As(err, &apiErr) {
 		fmt.Println(apiErr.StatusCode, apiErr.Errors[0].Title+":", apiErr.Errors[0].Detail)
@@ -85,4 +91,42 @@ func ExampleError() {
 	// Output:
 	// 404 Not found: No such file
 	// true
+}
+
+// Every operation is a method of the client's resource services; options
+// given to one call override the client's for that call.
+func ExampleUsersService_Show() {
+	srv := fakeFrameio()
+	defer srv.Close()
+	client, err := frameio.NewClient(frameio.WithToken("YOUR_ACCESS_TOKEN"), frameio.WithBaseURL(srv.URL))
+	if err != nil {
+		log.Fatal(err)
+	}
+	var resp *http.Response
+	me, err := client.Users.Show(context.Background(), nil,
+		frameio.WithTimeout(5*time.Second), frameio.WithMaxRetries(0), frameio.WithResponseInto(&resp))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(me.Data.Name, resp.StatusCode)
+	// Output: Ada 200
+}
+
+// List operations have iterators that follow links.next page by page.
+func ExampleAccountsService_IndexAll() {
+	srv := fakeFrameio()
+	defer srv.Close()
+	client, err := frameio.NewClient(frameio.WithToken("YOUR_ACCESS_TOKEN"), frameio.WithBaseURL(srv.URL))
+	if err != nil {
+		log.Fatal(err)
+	}
+	for account, err := range client.Accounts.IndexAll(context.Background(), nil) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(account.Id, account.DisplayName)
+	}
+	// Output:
+	// acc-1 Studio
+	// acc-2 Agency
 }
