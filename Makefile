@@ -19,7 +19,8 @@ generate:
 	$(GO) run ./internal/cmd/specfix -in api/frameio.yaml -out api/frameio.codegen.yaml
 	$(CODEGEN) -config oapi-codegen.yaml api/frameio.codegen.yaml
 	$(CODEGEN) -config oapi-codegen.server.yaml api/frameio.codegen.yaml
-	@if [ -d internal/cmd/genservices ]; then $(GO) run ./internal/cmd/genservices; fi
+	$(GO) run ./internal/cmd/genservices
+	$(GO) run ./internal/cmd/genunions
 
 ## test: the README's test command.
 test:

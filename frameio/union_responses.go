@@ -1,0 +1,91 @@
+package frameio
+
+import "github.com/frameio-go/frameio-go/gen"
+
+// FolderAssets decodes the children of a folder, as listed by the folder
+// children endpoint, into files, folders and version stacks.
+func FolderAssets(resp *gen.FolderAssetsWithIncludesResponse) ([]Asset, error) {
+	if resp == nil {
+		return nil, nil
+	}
+	return DecodeAssets(resp.Data)
+}
+
+// VersionStackAssets decodes the children of a version stack.
+func VersionStackAssets(resp *gen.VersionStackAssetsWithIncludesResponse) ([]Asset, error) {
+	if resp == nil {
+		return nil, nil
+	}
+	return DecodeAssets(resp.Data)
+}
+
+// FileAssets decodes a list of assets returned as a FileAssetsWithIncludesResponse.
+func FileAssets(resp *gen.FileAssetsWithIncludesResponse) ([]Asset, error) {
+	if resp == nil {
+		return nil, nil
+	}
+	return DecodeAssets(resp.Data)
+}
+
+// SearchResultsOf decodes the results of a search into assets and projects.
+func SearchResultsOf(resp *gen.SearchResponse) ([]SearchResult, error) {
+	if resp == nil {
+		return nil, nil
+	}
+	return DecodeSearchResults(resp.Data)
+}
+
+// GroupsOf decodes a list of account user groups.
+func GroupsOf(resp *gen.GroupsWithIncludesResponse) ([]Group, error) {
+	if resp == nil {
+		return nil, nil
+	}
+	return DecodeGroups(resp.Data)
+}
+
+// FieldDefinitionsOf decodes a list of an account's metadata field definitions.
+func FieldDefinitionsOf(resp *gen.FieldDefinitionsWithIncludesResponse) ([]FieldDefinitionWithIncludes, error) {
+	if resp == nil {
+		return nil, nil
+	}
+	return DecodeFieldDefinitionsWithIncludes(resp.Data)
+}
+
+// MetadataOf decodes the metadata values of a file.
+func MetadataOf(m *gen.MetadataWithDefinition) ([]MetadataValue, error) {
+	if m == nil {
+		return nil, nil
+	}
+	return DecodeMetadataValues(m.Metadata)
+}
+
+// MetadataValues decodes the file's metadata, present when requested with
+// include=metadata; nil when absent.
+func (v *File) MetadataValues() ([]MetadataValue, error) { return decodeOptional(v.Metadata) }
+
+// MetadataValues decodes the folder's metadata, present when requested with
+// include=metadata; nil when absent.
+func (v *Folder) MetadataValues() ([]MetadataValue, error) { return decodeOptional(v.Metadata) }
+
+// MetadataValues decodes the version stack's metadata, present when
+// requested with include=metadata; nil when absent.
+func (v *VersionStack) MetadataValues() ([]MetadataValue, error) {
+	return decodeOptional(v.Metadata)
+}
+
+// SearchMatches decodes why the asset matched the search.
+func (v *AssetSearchResult) SearchMatches() ([]SearchMatch, error) {
+	return DecodeSearchMatches(v.Matches)
+}
+
+// SearchMatches decodes why the project matched the search.
+func (v *ProjectSearchResult) SearchMatches() ([]SearchMatch, error) {
+	return DecodeSearchMatches(v.Matches)
+}
+
+func decodeOptional(fields *[]gen.MetadataField) ([]MetadataValue, error) {
+	if fields == nil {
+		return nil, nil
+	}
+	return DecodeMetadataValues(*fields)
+}
