@@ -157,6 +157,22 @@ func items[T any](pages iter.Seq2[*Page[T], error]) iter.Seq2[T, error] {
 	}
 }
 
+// decodeItems flattens pages and turns each raw item into a typed value;
+// an item that cannot be decoded ends the iteration with its error.
+func decodeItems[R, T any](pages iter.Seq2[*Page[R], error], decode func(R) (T, error)) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		for raw, err := range items(pages) {
+			var v T
+			if err == nil {
+				v, err = decode(raw)
+			}
+			if !yield(v, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
 // keepQuery appends to link the parameters of the first request (other
 // than the cursor) that the link does not carry; the link's own bytes are
 // kept as they are.

@@ -874,8 +874,9 @@ func (s *FilesService) List(ctx context.Context, accountID string, folderID stri
 // ListAll iterates over every item of List, following links.next
 // page by page (one page in memory at a time; stop the loop to stop
 // fetching). params applies to every page; page_size must be 1-100.
-func (s *FilesService) ListAll(ctx context.Context, accountID string, folderID string, params *gen.FilesListParams, opts ...RequestOption) iter.Seq2[gen.AssetWithIncludes, error] {
-	return items(s.ListPages(ctx, accountID, folderID, params, opts...))
+// Items arrive as Asset values to switch on by type (see DecodeAsset).
+func (s *FilesService) ListAll(ctx context.Context, accountID string, folderID string, params *gen.FilesListParams, opts ...RequestOption) iter.Seq2[Asset, error] {
+	return decodeItems(s.ListPages(ctx, accountID, folderID, params, opts...), DecodeAsset)
 }
 
 // ListPages iterates over the pages of List: each page's items,
@@ -1178,8 +1179,9 @@ func (s *FoldersService) Index(ctx context.Context, accountID string, folderID s
 // IndexAll iterates over every item of Index, following links.next
 // page by page (one page in memory at a time; stop the loop to stop
 // fetching). params applies to every page; page_size must be 1-100.
-func (s *FoldersService) IndexAll(ctx context.Context, accountID string, folderID string, params *gen.FoldersIndexParams, opts ...RequestOption) iter.Seq2[gen.AssetWithIncludes, error] {
-	return items(s.IndexPages(ctx, accountID, folderID, params, opts...))
+// Items arrive as Asset values to switch on by type (see DecodeAsset).
+func (s *FoldersService) IndexAll(ctx context.Context, accountID string, folderID string, params *gen.FoldersIndexParams, opts ...RequestOption) iter.Seq2[Asset, error] {
+	return decodeItems(s.IndexPages(ctx, accountID, folderID, params, opts...), DecodeAsset)
 }
 
 // IndexPages iterates over the pages of Index: each page's items,
@@ -1360,8 +1362,9 @@ func (s *GroupsService) Index(ctx context.Context, accountID string, params *gen
 // IndexAll iterates over every item of Index, following links.next
 // page by page (one page in memory at a time; stop the loop to stop
 // fetching). params applies to every page; page_size must be 1-100.
-func (s *GroupsService) IndexAll(ctx context.Context, accountID string, params *gen.GroupsIndexParams, opts ...RequestOption) iter.Seq2[gen.GroupWithIncludes, error] {
-	return items(s.IndexPages(ctx, accountID, params, opts...))
+// Items arrive as Group values to switch on by type (see DecodeGroup).
+func (s *GroupsService) IndexAll(ctx context.Context, accountID string, params *gen.GroupsIndexParams, opts ...RequestOption) iter.Seq2[Group, error] {
+	return decodeItems(s.IndexPages(ctx, accountID, params, opts...), DecodeGroup)
 }
 
 // IndexPages iterates over the pages of Index: each page's items,
@@ -1531,8 +1534,9 @@ func (s *MetadataFieldsService) MetadataFieldDefinitionsIndex(ctx context.Contex
 // MetadataFieldDefinitionsIndexAll iterates over every item of MetadataFieldDefinitionsIndex, following links.next
 // page by page (one page in memory at a time; stop the loop to stop
 // fetching). params applies to every page; page_size must be 1-100.
-func (s *MetadataFieldsService) MetadataFieldDefinitionsIndexAll(ctx context.Context, accountID string, params *gen.MetadataFieldsMetadataFieldDefinitionsIndexParams, opts ...RequestOption) iter.Seq2[gen.FieldDefinitionWithIncludes, error] {
-	return items(s.MetadataFieldDefinitionsIndexPages(ctx, accountID, params, opts...))
+// Items arrive as FieldDefinitionWithIncludes values to switch on by type (see DecodeFieldDefinitionWithIncludes).
+func (s *MetadataFieldsService) MetadataFieldDefinitionsIndexAll(ctx context.Context, accountID string, params *gen.MetadataFieldsMetadataFieldDefinitionsIndexParams, opts ...RequestOption) iter.Seq2[FieldDefinitionWithIncludes, error] {
+	return decodeItems(s.MetadataFieldDefinitionsIndexPages(ctx, accountID, params, opts...), DecodeFieldDefinitionWithIncludes)
 }
 
 // MetadataFieldDefinitionsIndexPages iterates over the pages of MetadataFieldDefinitionsIndex: each page's items,
@@ -1832,8 +1836,9 @@ func (s *SearchService) Search(ctx context.Context, accountID string, params *ge
 // SearchAll iterates over every item of Search, following links.next
 // page by page (one page in memory at a time; stop the loop to stop
 // fetching). params applies to every page; page_size must be 1-100.
-func (s *SearchService) SearchAll(ctx context.Context, accountID string, params *gen.SearchSearchParams, body gen.SearchSearchJSONRequestBody, opts ...RequestOption) iter.Seq2[gen.SearchResponseDataItems, error] {
-	return items(s.SearchPages(ctx, accountID, params, body, opts...))
+// Items arrive as SearchResult values to switch on by type (see DecodeSearchResult).
+func (s *SearchService) SearchAll(ctx context.Context, accountID string, params *gen.SearchSearchParams, body gen.SearchSearchJSONRequestBody, opts ...RequestOption) iter.Seq2[SearchResult, error] {
+	return decodeItems(s.SearchPages(ctx, accountID, params, body, opts...), DecodeSearchResult)
 }
 
 // SearchPages iterates over the pages of Search: each page's items,
@@ -2219,8 +2224,9 @@ func (s *VersionStacksService) Index(ctx context.Context, accountID string, vers
 // IndexAll iterates over every item of Index, following links.next
 // page by page (one page in memory at a time; stop the loop to stop
 // fetching). params applies to every page; page_size must be 1-100.
-func (s *VersionStacksService) IndexAll(ctx context.Context, accountID string, versionStackID string, params *gen.VersionStacksIndexParams, opts ...RequestOption) iter.Seq2[gen.AssetWithIncludes, error] {
-	return items(s.IndexPages(ctx, accountID, versionStackID, params, opts...))
+// Items arrive as Asset values to switch on by type (see DecodeAsset).
+func (s *VersionStacksService) IndexAll(ctx context.Context, accountID string, versionStackID string, params *gen.VersionStacksIndexParams, opts ...RequestOption) iter.Seq2[Asset, error] {
+	return decodeItems(s.IndexPages(ctx, accountID, versionStackID, params, opts...), DecodeAsset)
 }
 
 // IndexPages iterates over the pages of Index: each page's items,

@@ -24,6 +24,18 @@ type method struct {
 	Experimental bool   // sends api-version: experimental
 	Doc          []string
 	Item         string // list item type for paginated operations, "" otherwise
+	Typed        string // the frameio sum type All yields for a union Item, "" otherwise
+	Decoder      string // the function turning an Item into Typed
+}
+
+// unionItems are the list items that are unions: their All iterators
+// yield the frameio sum type (see frameio/union.go) instead of gen's raw
+// union, so a folder's children arrive as *File, *Folder, *VersionStack.
+var unionItems = map[string][2]string{
+	"AssetWithIncludes":           {"Asset", "DecodeAsset"},
+	"GroupWithIncludes":           {"Group", "DecodeGroup"},
+	"FieldDefinitionWithIncludes": {"FieldDefinitionWithIncludes", "DecodeFieldDefinitionWithIncludes"},
+	"SearchResponseDataItems":     {"SearchResult", "DecodeSearchResult"},
 }
 
 type pathParam struct{ Spec, Go, GenType string }
@@ -70,6 +82,9 @@ func plan(ops []operation, sigs map[string]*signature) ([]service, error) {
 				return nil, fmt.Errorf("%s takes the after cursor but its result %s has no data list", op.ID, sig.Result)
 			}
 			m.Item = sig.Item
+			if u, ok := unionItems[sig.Item]; ok {
+				m.Typed, m.Decoder = u[0], u[1]
+			}
 		}
 		m.Doc = docLines(m)
 		svc.Methods = append(svc.Methods, m)

@@ -86,9 +86,16 @@ func (s *{{$s.Name}}Service) {{.Name}}(ctx context.Context{{range .PathParams}},
 // {{.Name}}All iterates over every item of {{.Name}}, following links.next
 // page by page (one page in memory at a time; stop the loop to stop
 // fetching). params applies to every page; page_size must be 1-100.
+{{- if .Typed}}
+// Items arrive as {{.Typed}} values to switch on by type (see {{.Decoder}}).
+func (s *{{$s.Name}}Service) {{.Name}}All(ctx context.Context{{range .PathParams}}, {{.Go}} string{{end}}, params *gen.{{.Query}}{{if .Body}}, body gen.{{.Body}}{{end}}, opts ...RequestOption) iter.Seq2[{{.Typed}}, error] {
+	return decodeItems(s.{{.Name}}Pages(ctx{{range .PathParams}}, {{.Go}}{{end}}, params{{if .Body}}, body{{end}}, opts...), {{.Decoder}})
+}
+{{- else}}
 func (s *{{$s.Name}}Service) {{.Name}}All(ctx context.Context{{range .PathParams}}, {{.Go}} string{{end}}, params *gen.{{.Query}}{{if .Body}}, body gen.{{.Body}}{{end}}, opts ...RequestOption) iter.Seq2[gen.{{.Item}}, error] {
 	return items(s.{{.Name}}Pages(ctx{{range .PathParams}}, {{.Go}}{{end}}, params{{if .Body}}, body{{end}}, opts...))
 }
+{{- end}}
 
 // {{.Name}}Pages iterates over the pages of {{.Name}}: each page's items,
 // total count (with include_total_count) and HTTP response.

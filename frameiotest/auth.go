@@ -1,0 +1,29 @@
+package frameiotest
+
+import (
+	"context"
+	"crypto/subtle"
+	"net/http"
+	"strings"
+)
+
+// Token returns the bearer token the server accepts.
+func (s *Server) Token() string { return s.cfg.token }
+
+// AuthorizeRequest adds the server's bearer token to req. Its signature
+// matches gen.RequestEditorFn, so it can be passed to
+// gen.WithRequestEditorFn.
+func (s *Server) AuthorizeRequest(_ context.Context, req *http.Request) error {
+	req.Header.Set("Authorization", "Bearer "+s.cfg.token)
+	return nil
+}
+
+// authorized reports whether r carries the server's bearer token.
+func (s *Server) authorized(r *http.Request) bool {
+	h := r.Header.Get("Authorization")
+	token, ok := strings.CutPrefix(h, "Bearer ")
+	if !ok {
+		return false
+	}
+	return subtle.ConstantTimeCompare([]byte(token), []byte(s.cfg.token)) == 1
+}

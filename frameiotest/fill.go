@@ -1,0 +1,173 @@
+package frameiotest
+
+import (
+	"encoding/json"
+	"time"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// filler completes partial JSON values so that they satisfy a schema:
+// missing required properties get minimal values (null where the type
+// allows it, the first enum value, zero, "", false, [] or {}), and the
+// branch of a oneOf is chosen by trying each in turn against the schema.
+type filler struct {
+	now   func() time.Time
+	newID func() string
+}
+
+// generic converts v to its JSON-generic form (maps, slices, float64...).
+func generic(v any) any {
+	if v == nil {
+		return nil
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil
+	}
+	var out any
+	if err := json.Unmarshal(b, &out); err != nil {
+		return nil
+	}
+	return out
+}
+
+// conforms reports whether v is valid for s (as a response value).
+func conforms(s *openapi3.Schema, v any) bool {
+	return s.VisitJSON(v, openapi3.EnableJSONSchema2020(), openapi3.VisitAsResponse()) == nil
+}
+
+// fill returns v completed for ref. v must be JSON-generic; it may be
+// modified in place.
+func (f *filler) fill(ref *openapi3.SchemaRef, v any) any {
+	if ref == nil || ref.Value == nil {
+		return v
+	}
+	s := ref.Value
+	for _, sub := range s.AllOf {
+		v = f.fill(sub, v)
+	}
+	alts := make(openapi3.SchemaRefs, 0, len(s.OneOf)+len(s.AnyOf))
+	alts = append(append(alts, s.OneOf...), s.AnyOf...)
+	if len(alts) > 0 {
+		if conforms(s, v) {
+			return v
+		}
+		for _, alt := range alts {
+			if c := f.fill(alt, generic(v)); conforms(s, c) {
+				return c
+			}
+		}
+		return f.fill(alts[0], v)
+	}
+	if v == nil {
+		switch {
+		case s.Const != nil:
+			return s.Const
+		case len(s.Enum) > 0:
+			return s.Enum[0]
+		case s.Default != nil && !s.Type.Permits(openapi3.TypeObject):
+			return s.Default
+		}
+	}
+	switch f.kind(s, v) {
+	case openapi3.TypeNull:
+		return nil
+	case openapi3.TypeObject:
+		m, _ := v.(map[string]any)
+		if m == nil {
+			m = map[string]any{}
+		}
+		for _, name := range s.Required {
+			if _, ok := m[name]; !ok {
+				m[name] = f.fill(s.Properties[name], nil)
+			}
+		}
+		for name, pv := range m {
+			if ps := s.Properties[name]; ps != nil {
+				m[name] = f.fill(ps, pv)
+			}
+		}
+		return m
+	case openapi3.TypeArray:
+		a, _ := v.([]any)
+		if a == nil {
+			a = []any{}
+		}
+		for i := range a {
+			a[i] = f.fill(s.Items, a[i])
+		}
+		for uint64(len(a)) < s.MinItems {
+			a = append(a, f.fill(s.Items, nil))
+		}
+		return a
+	case openapi3.TypeString:
+		if v != nil {
+			return v
+		}
+		return f.minString(s)
+	case openapi3.TypeInteger, openapi3.TypeNumber:
+		if v != nil {
+			return v
+		}
+		if s.Min != nil {
+			return *s.Min
+		}
+		return 0.0
+	case openapi3.TypeBoolean:
+		if v != nil {
+			return v
+		}
+		return false
+	}
+	return v
+}
+
+// kind picks the JSON type to produce for s, given the current value.
+func (f *filler) kind(s *openapi3.Schema, v any) string {
+	switch v.(type) {
+	case map[string]any:
+		return openapi3.TypeObject
+	case []any:
+		return openapi3.TypeArray
+	case string:
+		return openapi3.TypeString
+	case float64:
+		return openapi3.TypeNumber
+	case bool:
+		return openapi3.TypeBoolean
+	}
+	types := s.Type.Slice()
+	if len(types) == 0 {
+		switch {
+		case len(s.Properties) > 0:
+			return openapi3.TypeObject
+		case s.Items != nil:
+			return openapi3.TypeArray
+		}
+		return openapi3.TypeNull
+	}
+	if s.Type.IncludesNull() {
+		return openapi3.TypeNull
+	}
+	return types[0]
+}
+
+// minString returns a short string valid for s's format.
+func (f *filler) minString(s *openapi3.Schema) string {
+	switch s.Format {
+	case "uuid":
+		return f.newID()
+	case "date-time", "datetime":
+		return f.now().UTC().Format(time.RFC3339)
+	case "date":
+		return f.now().UTC().Format(time.DateOnly)
+	case "HH:MM:SS:FF":
+		return "00:00:00:00"
+	case "email":
+		return "user@example.com"
+	case "uri", "url":
+		return "https://example.com"
+	}
+	return ""
+}

@@ -1,0 +1,122 @@
+package frameiotest
+
+import (
+	"mime"
+	"net/http"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/frameio-go/frameio-go/gen"
+)
+
+// handlers implements gen.ServerInterface over the Server's state. Every
+// handler runs after authentication and request validation.
+type handlers struct{ s *Server }
+
+var _ gen.ServerInterface = (*handlers)(nil)
+
+// includes returns the values of the include query parameter (comma
+// separated lists are accepted too).
+func includes(r *http.Request) map[string]bool {
+	out := map[string]bool{}
+	for _, v := range r.URL.Query()["include"] {
+		for p := range strings.SplitSeq(v, ",") {
+			out[strings.TrimSpace(p)] = true
+		}
+	}
+	return out
+}
+
+// render returns the response representation of rec for r.
+func (s *Server) render(r *http.Request, rec *record) map[string]any {
+	v := rec.view()
+	switch rec.kind {
+	case kindFile:
+		s.renderFileIncludes(r, rec, v)
+	case kindVersionStack:
+		if files := s.st.children(rec.id, kindFile); len(files) > 0 {
+			v["head_version"] = files[len(files)-1].view()
+		}
+	}
+	return v
+}
+
+// renderFileIncludes adds media_links (and creator/project) to a file as
+// asked by include. Links of a file that is not transcoded are null, as
+// are renditions, which the fake never produces.
+func (s *Server) renderFileIncludes(r *http.Request, rec *record, v map[string]any) {
+	inc := includes(r)
+	links := map[string]any{}
+	for k := range inc {
+		name, ok := strings.CutPrefix(k, "media_links.")
+		if !ok {
+			continue
+		}
+		links[name] = nil
+		if name == "original" && rec.file.transcoded {
+			p := objectPrefix + "media/" + rec.id + "/original"
+			links[name] = map[string]any{
+				"download_url": s.presign(http.MethodGet, p, time.Hour),
+				"inline_url":   s.presign(http.MethodGet, p, time.Hour, "disposition", "inline"),
+			}
+		}
+	}
+	if len(links) > 0 {
+		v["media_links"] = links
+	}
+	if inc["creator"] {
+		if u := s.st.get(s.st.seed.UserID); u != nil {
+			v["creator"] = u.view()
+		}
+	}
+	if inc["project"] {
+		if p := s.st.get(rec.str("project_id")); p != nil {
+			v["project"] = p.view()
+		}
+	}
+	if inc["metadata"] {
+		v["metadata"] = []any{}
+	}
+}
+
+// update copies the attributes in patch onto rec (ignoring keys), bumping
+// updated_at.
+func (s *Server) update(rec *record, patch map[string]any, ignore ...string) {
+	for k, v := range patch {
+		if k == "id" || contains(ignore, k) {
+			continue
+		}
+		rec.attrs[k] = v
+	}
+	rec.attrs["updated_at"] = s.stamp()
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// base returns the common attributes of a new resource.
+func (s *Server) base(name string) map[string]any {
+	now := s.stamp()
+	return map[string]any{"name": name, "created_at": now, "updated_at": now}
+}
+
+// guessMediaType guesses a media type from a file name.
+func guessMediaType(name string) string {
+	if t := mime.TypeByExtension(path.Ext(name)); t != "" {
+		t, _, _ = strings.Cut(t, ";")
+		return t
+	}
+	return "application/octet-stream"
+}
+
+func str(m map[string]any, key string) string {
+	v, _ := m[key].(string)
+	return v
+}

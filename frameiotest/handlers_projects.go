@@ -1,0 +1,71 @@
+package frameiotest
+
+import (
+	"net/http"
+
+	"github.com/frameio-go/frameio-go/gen"
+)
+
+// newProject stores a project and its root folder; the caller holds s.mu.
+func (s *Server) newProject(workspaceID, name string) (project, root *record) {
+	id := newID()
+	a := s.base(name)
+	a["workspace_id"] = workspaceID
+	a["status"] = "active"
+	a["storage"] = 0
+	a["restricted"] = false
+	a["view_url"] = "https://next.frame.io/project/" + id
+	project = s.st.put(kindProject, id, workspaceID, a)
+	rootID := newID()
+	ra := s.base("root")
+	ra["type"] = "folder"
+	ra["parent_id"] = nil
+	ra["project_id"] = id
+	ra["cover_file_id"] = nil
+	ra["view_url"] = "https://next.frame.io/project/" + id + "/view/" + rootID
+	root = s.st.put(kindFolder, rootID, id, ra)
+	a["root_folder_id"] = rootID
+	return project, root
+}
+
+// ProjectsIndex lists the projects of a workspace.
+func (h *handlers) ProjectsIndex(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, workspaceID gen.UUID, _ gen.ProjectsIndexParams) {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	if h.s.st.get(workspaceID, kindWorkspace) == nil {
+		h.s.notFound(w, r, "Workspace", workspaceID)
+		return
+	}
+	h.s.replyRecords(w, r, h.s.st.children(workspaceID, kindProject))
+}
+
+// ProjectsCreate creates a project with its root folder.
+func (h *handlers) ProjectsCreate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, workspaceID gen.UUID) {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	if h.s.st.get(workspaceID, kindWorkspace) == nil {
+		h.s.notFound(w, r, "Workspace", workspaceID)
+		return
+	}
+	d := decodeData(r)
+	p, _ := h.s.newProject(workspaceID, str(d, "name"))
+	if v, ok := d["restricted"].(bool); ok {
+		p.attrs["restricted"] = v
+	}
+	h.s.replyData(w, r, p.view())
+}
+
+// ProjectsShow shows a project.
+func (h *handlers) ProjectsShow(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.FrameOrAdobeId, _ gen.ProjectsShowParams) {
+	h.s.showKind(w, r, kindProject, id)
+}
+
+// ProjectsUpdate updates a project.
+func (h *handlers) ProjectsUpdate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.FrameOrAdobeId) {
+	h.s.updateKind(w, r, kindProject, id, "root_folder_id", "workspace_id")
+}
+
+// ProjectsDelete deletes a project and everything in it.
+func (h *handlers) ProjectsDelete(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.FrameOrAdobeId) {
+	h.s.deleteKind(w, r, kindProject, id)
+}

@@ -1,0 +1,129 @@
+package frameiotest
+
+import (
+	"maps"
+	"slices"
+	"time"
+)
+
+// Resource kinds held by the store.
+const (
+	kindAccount      = "account"
+	kindUser         = "user"
+	kindWorkspace    = "workspace"
+	kindProject      = "project"
+	kindFolder       = "folder"
+	kindFile         = "file"
+	kindVersionStack = "version_stack"
+	kindComment      = "comment"
+	kindShare        = "share"
+	kindWebhook      = "webhook"
+	kindFieldDef     = "field_definition"
+)
+
+// record is one stored resource. attrs is its JSON representation (the
+// "data" object of responses) without minimal-value filling.
+type record struct {
+	kind     string
+	id       string
+	parentID string // the container: account, workspace, folder, file, project...
+	seq      uint64
+	attrs    map[string]any
+	file     *fileState // kind file only
+	share    *shareState
+}
+
+// shareState holds the members of a share.
+type shareState struct {
+	assets    []string
+	reviewers []string
+}
+
+// fileState is the upload and transcode state of a file.
+type fileState struct {
+	partSizes   []int64
+	parts       map[int][]byte
+	content     []byte
+	urlsExpired bool
+	urlExpiry   time.Time
+	remote      string
+	pending     []byte // content of a remote or imported upload, applied on first poll
+	uploadedAt  time.Time
+	polls       int
+	transcoded  bool
+}
+
+// store is the in-memory state; the Server's mutex guards it.
+type store struct {
+	seq  uint64
+	recs map[string]*record
+	seed Seed
+}
+
+func newStore() *store { return &store{recs: map[string]*record{}} }
+
+func (st *store) put(kind, id, parentID string, attrs map[string]any) *record {
+	st.seq++
+	attrs["id"] = id
+	rec := &record{kind: kind, id: id, parentID: parentID, seq: st.seq, attrs: attrs}
+	st.recs[id] = rec
+	return rec
+}
+
+// get returns the record id if it has one of kinds.
+func (st *store) get(id string, kinds ...string) *record {
+	rec := st.recs[id]
+	if rec == nil || (len(kinds) > 0 && !slices.Contains(kinds, rec.kind)) {
+		return nil
+	}
+	return rec
+}
+
+// children returns the records of kinds under parentID in creation order.
+func (st *store) children(parentID string, kinds ...string) []*record {
+	var out []*record
+	for _, rec := range st.recs {
+		if rec.parentID == parentID && slices.Contains(kinds, rec.kind) {
+			out = append(out, rec)
+		}
+	}
+	slices.SortFunc(out, func(a, b *record) int { return int(a.seq) - int(b.seq) })
+	return out
+}
+
+// ofKind returns all records of kind in creation order.
+func (st *store) ofKind(kind string) []*record {
+	var out []*record
+	for _, rec := range st.recs {
+		if rec.kind == kind {
+			out = append(out, rec)
+		}
+	}
+	slices.SortFunc(out, func(a, b *record) int { return int(a.seq) - int(b.seq) })
+	return out
+}
+
+// remove deletes id and everything below it.
+func (st *store) remove(id string) {
+	for _, rec := range st.recs {
+		if rec.parentID == id {
+			st.remove(rec.id)
+		}
+	}
+	delete(st.recs, id)
+}
+
+// view returns a copy of rec's attributes, safe to hand out.
+func (rec *record) view() map[string]any {
+	m, _ := generic(rec.attrs).(map[string]any)
+	if m == nil {
+		m = maps.Clone(rec.attrs)
+	}
+	return m
+}
+
+// str returns the string attribute key of rec.
+func (rec *record) str(key string) string {
+	v, _ := rec.attrs[key].(string)
+	return v
+}
