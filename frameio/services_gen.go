@@ -239,6 +239,8 @@ type AccountsService struct{ c *Client }
 //
 // List audit logs with filtering capabilities via query params.
 // Rate Limits: 100 calls per 1.00 minute(s) per account_user
+//
+// The request carries the "api-version: 4.0" header this endpoint needs.
 func (s *AccountsService) AuditlogIndex(ctx context.Context, accountID string, params *gen.AccountsAuditlogIndexParams, opts ...RequestOption) (*gen.AuditLogsWithIncludesResponse, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
@@ -247,6 +249,7 @@ func (s *AccountsService) AuditlogIndex(ctx context.Context, accountID string, p
 	if err != nil {
 		return nil, err
 	}
+	opts = withDefaultHeader(opts, "api-version", "4.0")
 	var out gen.AuditLogsWithIncludesResponse
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
@@ -274,7 +277,7 @@ func (s *AccountsService) AuditlogIndexPages(ctx context.Context, accountID stri
 			}
 		}
 		return gen.NewAccountsAuditlogIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), params)
-	}, opts)
+	}, withDefaultHeader(opts, "api-version", "4.0"))
 }
 
 // Index calls "List accounts": GET /v4/accounts (operation accounts_index).
@@ -587,7 +590,7 @@ func (s *CustomActionsService) ActionsCreate(ctx context.Context, accountID stri
 	if err != nil {
 		return nil, err
 	}
-	opts = withExperimentalAPI(opts)
+	opts = withDefaultHeader(opts, "api-version", "experimental")
 	var out gen.ActionCreateResponse
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
@@ -612,7 +615,7 @@ func (s *CustomActionsService) ActionsDelete(ctx context.Context, accountID stri
 	if err != nil {
 		return err
 	}
-	opts = withExperimentalAPI(opts)
+	opts = withDefaultHeader(opts, "api-version", "experimental")
 	return s.c.do(ctx, req, nil, opts)
 }
 
@@ -633,7 +636,7 @@ func (s *CustomActionsService) ActionsIndex(ctx context.Context, accountID strin
 	if err != nil {
 		return nil, err
 	}
-	opts = withExperimentalAPI(opts)
+	opts = withDefaultHeader(opts, "api-version", "experimental")
 	var out gen.ActionsWithIncludesResponse
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
@@ -664,7 +667,7 @@ func (s *CustomActionsService) ActionsIndexPages(ctx context.Context, accountID 
 			}
 		}
 		return gen.NewCustomActionsActionsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(workspaceID), params)
-	}, opts)
+	}, withDefaultHeader(opts, "api-version", "experimental"))
 }
 
 // ActionsShow calls "Show custom action details": GET /v4/accounts/{account_id}/actions/{action_id} (operation custom_actions_actions_show).
@@ -684,7 +687,7 @@ func (s *CustomActionsService) ActionsShow(ctx context.Context, accountID string
 	if err != nil {
 		return nil, err
 	}
-	opts = withExperimentalAPI(opts)
+	opts = withDefaultHeader(opts, "api-version", "experimental")
 	var out gen.ActionWithIncludesResponse
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
@@ -709,7 +712,7 @@ func (s *CustomActionsService) ActionsUpdate(ctx context.Context, accountID stri
 	if err != nil {
 		return nil, err
 	}
-	opts = withExperimentalAPI(opts)
+	opts = withDefaultHeader(opts, "api-version", "experimental")
 	var out gen.ActionResponse
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err

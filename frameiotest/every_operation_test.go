@@ -13,10 +13,18 @@ import (
 	"github.com/frameio-go/frameio-go/frameiotest"
 )
 
-// TestEveryOperationAnswers calls each operation of the spec once, with a
-// minimal valid request, and expects a 2xx and no spec violation.
-func TestEveryOperationAnswers(t *testing.T) {
-	srv := frameiotest.NewServer(t)
+// everyOperation holds what calling every operation needs: existing ids
+// for each path parameter, the order to call in, and request bodies.
+type everyOperation struct {
+	params    map[string]string
+	overrides map[string]map[string]string
+	bodies    map[string]any
+	ops       []frameiotest.OperationInfo
+}
+
+// setupEveryOperation creates the resources the operations act on.
+func setupEveryOperation(t *testing.T, srv *frameiotest.Server) *everyOperation {
+	t.Helper()
 	seed := srv.Seed()
 	acct := "/v4/accounts/" + seed.AccountID
 
@@ -47,66 +55,91 @@ func TestEveryOperationAnswers(t *testing.T) {
 	fieldID := create("/metadata/field_definitions", `{"data":{"field_type":"toggle","name":"Approved"}}`)
 	stackID := create("/folders/"+seed.RootFolderID+"/version_stacks", `{"data":{"file_ids":[]}}`)
 
-	params := map[string]string{
-		"account_id": seed.AccountID, "workspace_id": seed.WorkspaceID, "project_id": seed.ProjectID,
-		"folder_id": seed.RootFolderID, "file_id": fileID, "comment_id": commentID, "share_id": shareID,
-		"webhook_id": webhookID, "field_definition_id": fieldID, "version_stack_id": stackID,
-		"user_id": seed.UserID, "asset_id": fileID,
-	}
-	overrides := map[string]map[string]string{
-		"files_delete":      {"file_id": doomedFile},
-		"folders_delete":    {"folder_id": doomedFolder},
-		"folders_move":      {"folder_id": moving},
-		"folders_copy":      {"folder_id": moving},
-		"workspaces_delete": {"workspace_id": doomedWS},
-		"projects_delete":   {"project_id": doomedProject},
-	}
 	parentBody := map[string]any{"data": map[string]any{"parent_id": other}}
-	bodies := map[string]any{
-		"files_move": parentBody, "files_copy": parentBody, "folders_move": parentBody,
-		"folders_copy": parentBody, "version_stacks_move": parentBody, "version_stacks_copy": parentBody,
-		"shares_add_asset": map[string]any{"data": map[string]any{"asset_id": fileID}},
+	e := &everyOperation{
+		params: map[string]string{
+			"account_id": seed.AccountID, "workspace_id": seed.WorkspaceID, "project_id": seed.ProjectID,
+			"folder_id": seed.RootFolderID, "file_id": fileID, "comment_id": commentID, "share_id": shareID,
+			"webhook_id": webhookID, "field_definition_id": fieldID, "version_stack_id": stackID,
+			"user_id": seed.UserID, "asset_id": fileID,
+		},
+		overrides: map[string]map[string]string{
+			"files_delete":      {"file_id": doomedFile},
+			"folders_delete":    {"folder_id": doomedFolder},
+			"folders_move":      {"folder_id": moving},
+			"folders_copy":      {"folder_id": moving},
+			"workspaces_delete": {"workspace_id": doomedWS},
+			"projects_delete":   {"project_id": doomedProject},
+		},
+		bodies: map[string]any{
+			"files_move": parentBody, "files_copy": parentBody, "folders_move": parentBody,
+			"folders_copy": parentBody, "version_stacks_move": parentBody, "version_stacks_copy": parentBody,
+			"shares_add_asset": map[string]any{"data": map[string]any{"asset_id": fileID}},
+		},
+		ops: srv.Operations(),
 	}
-
-	ops := srv.Operations()
 	// Deletes last, deepest paths first, so that nothing needed is gone.
-	sort.SliceStable(ops, func(i, j int) bool {
-		di, dj := ops[i].Method == http.MethodDelete, ops[j].Method == http.MethodDelete
+	sort.SliceStable(e.ops, func(i, j int) bool {
+		di, dj := e.ops[i].Method == http.MethodDelete, e.ops[j].Method == http.MethodDelete
 		if di != dj {
 			return dj
 		}
 		if di {
-			return len(ops[i].Path) > len(ops[j].Path)
+			return len(e.ops[i].Path) > len(e.ops[j].Path)
 		}
 		return false
 	})
-	require.Len(t, ops, 88)
+	require.Len(t, e.ops, 88)
+	return e
+}
+
+// id returns the id to use for path parameter name in operation op.
+func (e *everyOperation) id(op, name string) string {
+	if v, found := e.overrides[op][name]; found {
+		return v
+	}
+	if v, found := e.params[name]; found {
+		return v
+	}
+	return "5f0c7d4e-3b7a-4c1e-9d2a-1a2b3c4d5e6f" // stateless resources (actions, collections, groups...)
+}
+
+// path fills op's path template with ids.
+func (e *everyOperation) path(op frameiotest.OperationInfo) string {
+	path := op.Path
+	for strings.Contains(path, "{") {
+		i := strings.Index(path, "{")
+		j := strings.Index(path, "}")
+		path = path[:i] + e.id(op.ID, path[i+1:j]) + path[j+1:]
+	}
+	return path
+}
+
+// body returns the request body to send to op, or nil.
+func (e *everyOperation) body(op frameiotest.OperationInfo) any {
+	if b, found := e.bodies[op.ID]; found {
+		return b
+	}
+	return op.Body
+}
+
+// TestEveryOperationAnswers calls each operation of the spec once, with a
+// minimal valid request, and expects a 2xx and no spec violation.
+func TestEveryOperationAnswers(t *testing.T) {
+	srv := frameiotest.NewServer(t)
+	e := setupEveryOperation(t, srv)
 	ok := 0
-	for _, op := range ops {
-		path := op.Path
-		for name, id := range params {
-			if v, found := overrides[op.ID][name]; found {
-				id = v
-			}
-			path = strings.ReplaceAll(path, "{"+name+"}", id)
-		}
-		if strings.Contains(path, "{") {
-			// Ids of stateless resources (actions, collections, groups...).
-			path = replaceRemaining(path)
-		}
-		body := op.Body
-		if b, found := bodies[op.ID]; found {
-			body = b
-		}
+	for _, op := range e.ops {
+		path := e.path(op)
 		before := len(srv.Violations())
-		resp, out := doWithHeader(t, srv, op.Method, path, body, "api-version", "4.0")
+		resp, out := doWithHeader(t, srv, op.Method, path, e.body(op), "api-version", "4.0")
 		if assert.Less(t, resp.StatusCode, 300, "%s %s %s: %v", op.ID, op.Method, path, out) &&
 			assert.GreaterOrEqual(t, resp.StatusCode, 200) &&
 			assert.Len(t, srv.Violations(), before, "%s: %v", op.ID, srv.Violations()) {
 			ok++
 		}
 	}
-	t.Logf("%d/%d", ok, len(ops))
-	fmt.Printf("TestEveryOperationAnswers: %d/%d\n", ok, len(ops))
+	t.Logf("%d/%d", ok, len(e.ops))
+	fmt.Printf("TestEveryOperationAnswers: %d/%d\n", ok, len(e.ops))
 	assert.Equal(t, 88, ok)
 }

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -60,18 +59,6 @@ func dataOf(t *testing.T, body map[string]any) map[string]any {
 }
 
 func jsonUnmarshal(s string, v any) error { return json.Unmarshal([]byte(s), v) }
-
-// replaceRemaining fills the remaining {param} segments with fixed UUIDs.
-func replaceRemaining(path string) string {
-	for {
-		i := strings.Index(path, "{")
-		if i < 0 {
-			return path
-		}
-		j := strings.Index(path[i:], "}")
-		path = path[:i] + "5f0c7d4e-3b7a-4c1e-9d2a-1a2b3c4d5e6f" + path[i+j+1:]
-	}
-}
 
 // doWithHeader is do with one extra request header.
 func doWithHeader(t *testing.T, srv *frameiotest.Server, method, path string, body any, key, value string) (*http.Response, map[string]any) {

@@ -63,8 +63,15 @@ func run(specPath, genPath, out string) error {
 // operation is what the spec says of one operation.
 type operation struct {
 	ID, Tag, Method, Path, Summary, Description string
-	PathParams                                  []string // in path order
-	Paginated                                   bool     // takes the after cursor
+	PathParams                                  []string    // in path order
+	Paginated                                   bool        // takes the after cursor
+	FixedHeaders                                [][2]string // required headers with a single allowed value
+}
+
+// yamlSchema is the part of a schema genservices reads.
+type yamlSchema struct {
+	Ref  string   `yaml:"$ref"`
+	Enum []string `yaml:"enum"`
 }
 
 func readOperations(path string) ([]operation, error) {
@@ -79,10 +86,15 @@ func readOperations(path string) ([]operation, error) {
 			Description string   `yaml:"description"`
 			Tags        []string `yaml:"tags"`
 			Parameters  []struct {
-				Name string `yaml:"name"`
-				In   string `yaml:"in"`
+				Name     string     `yaml:"name"`
+				In       string     `yaml:"in"`
+				Required bool       `yaml:"required"`
+				Schema   yamlSchema `yaml:"schema"`
 			} `yaml:"parameters"`
 		} `yaml:"paths"`
+		Components struct {
+			Schemas map[string]yamlSchema `yaml:"schemas"`
+		} `yaml:"components"`
 	}
 	if err := yaml.Unmarshal(raw, &doc); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -98,6 +110,18 @@ func readOperations(path string) ([]operation, error) {
 			for _, prm := range op.Parameters {
 				if prm.In == "query" && prm.Name == "after" {
 					o.Paginated = true
+				}
+				// A required header whose schema allows one value (audit
+				// logs: "api-version: 4.0") is sent by the SDK itself.
+				if prm.In == "header" && prm.Required {
+					sch := prm.Schema
+					if sch.Ref != "" {
+						sch = doc.Components.Schemas[strings.TrimPrefix(sch.Ref, "#/components/schemas/")]
+					}
+					if len(sch.Enum) != 1 {
+						return nil, fmt.Errorf("%s %s: required header %s has no single value to send", m, p, prm.Name)
+					}
+					o.FixedHeaders = append(o.FixedHeaders, [2]string{prm.Name, sch.Enum[0]})
 				}
 			}
 			for _, seg := range strings.Split(p, "/") {

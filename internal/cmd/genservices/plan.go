@@ -15,17 +15,17 @@ type service struct {
 
 // method is one generated wrapper.
 type method struct {
-	Op           operation
-	Name         string // e.g. CreateLocalUpload
-	GoOp         string // gen's name, e.g. FilesCreateLocalUpload
-	PathParams   []pathParam
-	Query, Body  string // gen types of params and body, "" when absent
-	Result       string // gen type of the success body, "" for none
-	Experimental bool   // sends api-version: experimental
-	Doc          []string
-	Item         string // list item type for paginated operations, "" otherwise
-	Typed        string // the frameio sum type All yields for a union Item, "" otherwise
-	Decoder      string // the function turning an Item into Typed
+	Op          operation
+	Name        string // e.g. CreateLocalUpload
+	GoOp        string // gen's name, e.g. FilesCreateLocalUpload
+	PathParams  []pathParam
+	Query, Body string      // gen types of params and body, "" when absent
+	Result      string      // gen type of the success body, "" for none
+	Headers     [][2]string // headers the SDK sends itself (callers may override)
+	Doc         []string
+	Item        string // list item type for paginated operations, "" otherwise
+	Typed       string // the frameio sum type All yields for a union Item, "" otherwise
+	Decoder     string // the function turning an Item into Typed
 }
 
 // unionItems are the list items that are unions: their All iterators
@@ -40,8 +40,9 @@ var unionItems = map[string][2]string{
 
 type pathParam struct{ Spec, Go, GenType string }
 
-// experimentalTags are the resources whose endpoints the docs mark as
-// needing the "api-version: experimental" header.
+// experimentalTags are the resources whose endpoints the docs' custom
+// actions guide says need the "api-version: experimental" header (the
+// spec does not declare it).
 var experimentalTags = map[string]bool{"customActions": true}
 
 func plan(ops []operation, sigs map[string]*signature) ([]service, error) {
@@ -58,7 +59,10 @@ func plan(ops []operation, sigs map[string]*signature) ([]service, error) {
 			byTag[op.Tag] = svc
 		}
 		m := method{Op: op, Name: camel(strings.TrimPrefix(op.ID, snakeTag(op.Tag)+"_")), GoOp: goOp,
-			Result: sig.Result, Experimental: experimentalTags[op.Tag]}
+			Result: sig.Result, Headers: op.FixedHeaders}
+		if experimentalTags[op.Tag] {
+			m.Headers = append(m.Headers, [2]string{"api-version", "experimental"})
+		}
 		i := 0
 		for _, p := range sig.Params {
 			switch p.Name {
@@ -124,8 +128,8 @@ func docLines(m method) []string {
 			}
 		}
 	}
-	if m.Experimental {
-		lines = append(lines, "", "The request carries the \"api-version: experimental\" header this endpoint needs.")
+	for _, h := range m.Headers {
+		lines = append(lines, "", fmt.Sprintf("The request carries the %q header this endpoint needs.", h[0]+": "+h[1]))
 	}
 	return lines
 }

@@ -68,8 +68,8 @@ func (s *{{$s.Name}}Service) {{.Name}}(ctx context.Context{{range .PathParams}},
 	if err != nil {
 		return {{if .Result}}nil, {{end}}err
 	}
-{{- if .Experimental}}
-	opts = withExperimentalAPI(opts)
+{{- range .Headers}}
+	opts = withDefaultHeader(opts, "{{index . 0}}", "{{index . 1}}")
 {{- end}}
 {{- if .Result}}
 	var out gen.{{.Result}}
@@ -112,7 +112,7 @@ func (s *{{$s.Name}}Service) {{.Name}}Pages(ctx context.Context{{range .PathPara
 			}
 		}
 		return gen.New{{.GoOp}}Request(s.c.serverURL(){{range .PathParams}}, {{if eq .GenType "string"}}{{.Go}}{{else}}gen.{{.GenType}}({{.Go}}){{end}}{{end}}, params{{if .Body}}, body{{end}})
-	}, opts)
+	}, {{if .Headers}}{{range .Headers}}withDefaultHeader({{end}}opts{{range .Headers}}, "{{index . 0}}", "{{index . 1}}"){{end}}{{else}}opts{{end}})
 }
 {{- end}}
 {{end}}{{end}}`))
