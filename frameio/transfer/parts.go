@@ -1,0 +1,140 @@
+package transfer
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/frameio-go/frameio-go/gen"
+)
+
+// part is one presigned URL and the byte range it receives.
+type part struct {
+	num          int // 1-based
+	offset, size int64
+	url          string
+}
+
+// planParts splits size bytes exactly as urls say, checking that the sizes
+// are valid and add up to size.
+func planParts(urls []gen.UploadUrl, size int64) ([]part, error) {
+	parts := make([]part, 0, len(urls))
+	var off int64
+	for i, u := range urls {
+		switch {
+		case u.Size < 0:
+			return nil, &PartSizeError{FileSize: size, Parts: len(urls), Detail: fmt.Sprintf("part %d has negative size %d", i+1, u.Size)}
+		case u.Url == "":
+			return nil, &PartSizeError{FileSize: size, Parts: len(urls), Detail: fmt.Sprintf("part %d has no URL", i+1)}
+		}
+		parts = append(parts, part{num: i + 1, offset: off, size: int64(u.Size), url: u.Url})
+		off += int64(u.Size)
+	}
+	if off != size {
+		return nil, &PartSizeError{FileSize: size, Sum: off, Parts: len(urls)}
+	}
+	return parts, nil
+}
+
+// sendParts PUTs the parts of r in parallel, at most cfg.concurrency at a
+// time (and, when cfg.sem is set, only while holding one of its slots). It
+// returns when every worker has returned: the first failure cancels the
+// others. A cancelled ctx yields ctx.Err().
+func sendParts(ctx context.Context, cfg *config, r io.ReaderAt, parts []part, mediaType string, t *tracker) error {
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(cfg.concurrency)
+	launched := 0
+	for _, p := range parts {
+		if gctx.Err() != nil {
+			break
+		}
+		launched++
+		g.Go(func() error { return sendPart(gctx, cfg, r, p, mediaType, t) })
+	}
+	err := g.Wait()
+	if ctx.Err() != nil && (err != nil || launched < len(parts)) {
+		return ctx.Err()
+	}
+	return err
+}
+
+// sendPart uploads one part, retrying it from its first byte on retryable
+// failures.
+func sendPart(ctx context.Context, cfg *config, r io.ReaderAt, p part, mediaType string, t *tracker) error {
+	if cfg.sem != nil {
+		if err := cfg.sem.Acquire(ctx, 1); err != nil {
+			return err
+		}
+		defer cfg.sem.Release(1)
+	}
+	hw := &highWater{t: t}
+	for attempt := 1; ; attempt++ {
+		status, msg, err := putPart(ctx, cfg, r, p, mediaType, hw)
+		if err == nil && status >= 200 && status <= 299 {
+			return nil
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		pe := &PartError{Part: p.num, Offset: p.offset, Size: p.size, Status: status, Attempts: attempt, Message: msg, Err: err}
+		if status == http.StatusForbidden {
+			pe.Expired = !strings.Contains(msg, "SignatureDoesNotMatch")
+			return pe
+		}
+		retry := (err != nil && retryableError(ctx, err)) || (err == nil && retryableStatus(status))
+		if !retry || attempt > cfg.maxRetries {
+			return pe
+		}
+		d := cfg.retryDelay(attempt - 1)
+		cfg.logger.DebugContext(ctx, "transfer: retrying part", "part", p.num, "url", redact(p.url),
+			"status", status, "error", err, "attempt", attempt, "wait", d)
+		if err := cfg.sleep(ctx, d); err != nil {
+			return ctx.Err()
+		}
+	}
+}
+
+// putPart makes one attempt. It returns the status and, for a non-2xx
+// answer, an excerpt of the body; err is set when no response arrived.
+func putPart(ctx context.Context, cfg *config, r io.ReaderAt, p part, mediaType string, hw *highWater) (int, string, error) {
+	var body io.Reader = http.NoBody
+	if p.size > 0 {
+		body = &countingReader{r: io.NewSectionReader(r, p.offset, p.size), hw: hw}
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPut, p.url, body)
+	if err != nil {
+		return 0, "", err
+	}
+	req.ContentLength = p.size
+	req.Header.Set("x-amz-acl", "private")
+	req.Header.Set("Content-Type", mediaType)
+	resp, err := cfg.httpClient.Do(req)
+	if err != nil {
+		return 0, "", err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode >= 200 && resp.StatusCode <= 299 {
+		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+		return resp.StatusCode, "", nil
+	}
+	b, _ := io.ReadAll(io.LimitReader(resp.Body, 4<<10))
+	return resp.StatusCode, excerpt(b, 300), nil
+}
+
+// excerpt returns at most n bytes of b on one line.
+func excerpt(b []byte, n int) string {
+	s := strings.Join(strings.Fields(string(b)), " ")
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}

@@ -1,0 +1,116 @@
+package transfer
+
+import (
+	"io"
+	"sync"
+)
+
+// ProgressFunc receives the cumulative number of bytes moved and the total.
+type ProgressFunc func(done, total int64)
+
+// tracker serialises progress reports of one operation and keeps them
+// monotonic. A nil *tracker ignores every call.
+type tracker struct {
+	mu       sync.Mutex
+	done     int64
+	total    int64
+	reported int64 // last done passed to fn; -1 before the first report
+	fn       ProgressFunc
+}
+
+func newTracker(total int64, fn ProgressFunc) *tracker {
+	if fn == nil {
+		return nil
+	}
+	return &tracker{total: total, fn: fn, reported: -1}
+}
+
+// start reports (0, total).
+func (t *tracker) start() {
+	if t == nil {
+		return
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.report()
+}
+
+// add counts n more bytes.
+func (t *tracker) add(n int64) {
+	if t == nil || n <= 0 {
+		return
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.done = min(t.done+n, t.total)
+	t.report()
+}
+
+// finish reports (total, total) unless it was reported already.
+func (t *tracker) finish() {
+	if t == nil {
+		return
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.done = t.total
+	t.report()
+}
+
+func (t *tracker) report() {
+	if t.done == t.reported {
+		return
+	}
+	t.reported = t.done
+	t.fn(t.done, t.total)
+}
+
+// highWater counts the bytes of one part toward a tracker once, however
+// many attempts read them: only reads past the furthest point any attempt
+// reached are counted.
+type highWater struct {
+	mu  sync.Mutex
+	max int64
+	t   *tracker
+}
+
+func (h *highWater) reached(pos int64) {
+	if h == nil || h.t == nil {
+		return
+	}
+	h.mu.Lock()
+	delta := pos - h.max
+	if delta > 0 {
+		h.max = pos
+	}
+	h.mu.Unlock()
+	h.t.add(delta)
+}
+
+// countingReader reports the position of one attempt's body as it is read.
+type countingReader struct {
+	r   io.Reader
+	pos int64
+	hw  *highWater
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	if n > 0 {
+		c.pos += int64(n)
+		c.hw.reached(c.pos)
+	}
+	return n, err
+}
+
+// progressWriter counts bytes written through it toward a tracker.
+type progressWriter struct {
+	w io.Writer
+	t *tracker
+}
+
+func (p *progressWriter) Write(b []byte) (int, error) {
+	n, err := p.w.Write(b)
+	p.t.add(int64(n))
+	return n, err
+}

@@ -1,0 +1,80 @@
+package transfer
+
+import (
+	"context"
+	"errors"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"time"
+)
+
+// sleepContext is the default sleeper.
+func sleepContext(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// retryDelay is the wait before retry n (0 for the first): base<<n capped
+// at retryMax, plus up to jitter of it.
+func (c *config) retryDelay(n int) time.Duration {
+	d := c.retryBase
+	for i := 0; i < n && d < c.retryMax; i++ {
+		d *= 2
+	}
+	d = min(d, c.retryMax)
+	if c.jitter > 0 && d > 0 {
+		d += time.Duration(rand.Float64() * c.jitter * float64(d))
+	}
+	return d
+}
+
+// retryableStatus reports whether an object store status is worth a retry.
+func retryableStatus(code int) bool {
+	return code == http.StatusRequestTimeout || code == http.StatusTooManyRequests || code >= 500
+}
+
+// retryableError reports whether a transport error is worth a retry: every
+// error except a cancelled or expired caller context.
+func retryableError(ctx context.Context, err error) bool {
+	if ctx.Err() != nil {
+		return false
+	}
+	var uerr *url.Error
+	if errors.As(err, &uerr) && errors.Is(uerr.Err, context.Canceled) {
+		return false
+	}
+	return true
+}
+
+// redact returns raw without its query string, which holds the signature
+// of a presigned URL.
+func redact(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "(invalid URL)"
+	}
+	u.RawQuery, u.User, u.Fragment = "", nil, ""
+	return u.String()
+}
+
+// defaultHTTPClient returns the plain client used for presigned URLs: no
+// credentials, and enough idle connections per host for parallel parts.
+func defaultHTTPClient() *http.Client {
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.MaxIdleConnsPerHost = 64
+	tr.MaxIdleConns = 128
+	tr.ResponseHeaderTimeout = 2 * time.Minute
+	tr.WriteBufferSize = 64 << 10
+	tr.ReadBufferSize = 64 << 10
+	return &http.Client{Transport: tr}
+}

@@ -1,0 +1,224 @@
+package transfer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/url"
+	"os"
+	"path/filepath"
+
+	"github.com/frameio-go/frameio-go/frameio"
+	"github.com/frameio-go/frameio-go/gen"
+)
+
+// Uploader uploads content to Frame.io. Create it with NewUploader; it is
+// safe for concurrent use.
+type Uploader struct {
+	client *frameio.Client
+	cfg    config
+}
+
+// NewUploader returns an Uploader that calls the API through client and
+// sends content to the presigned URLs through a separate plain HTTP client
+// (see WithHTTPClient). opts become the defaults of every call.
+func NewUploader(client *frameio.Client, opts ...Option) (*Uploader, error) {
+	if client == nil {
+		return nil, errors.New("transfer: NewUploader: client is nil")
+	}
+	cfg, err := defaultConfig(defaultHTTPClient()).with(opts)
+	if err != nil {
+		return nil, err
+	}
+	return &Uploader{client: client, cfg: cfg}, nil
+}
+
+// UploadResult describes a completed local upload.
+type UploadResult struct {
+	// File is the file as created by files.create-local-upload.
+	File gen.FileWithUploadUrls
+	// FileID is the ID of the created file.
+	FileID string
+	// MediaType is the Content-Type the parts were sent with.
+	MediaType string
+	// Size is the number of bytes sent, Parts the number of parts.
+	Size  int64
+	Parts int
+	// Status is the last upload status read by the wait helper, when
+	// WithWaitFor asked for StageUploaded or later.
+	Status *gen.FileUploadStatus
+	// Ready is the file as last read by the wait helper, when WithWaitFor
+	// asked for StageTranscoded.
+	Ready *gen.FileWithIncludes
+}
+
+// UploadFile uploads the file at path into the folder folderID. The name
+// defaults to the file's base name (WithName). See Upload.
+func (u *Uploader) UploadFile(ctx context.Context, accountID, folderID, path string, opts ...Option) (*UploadResult, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("transfer: %s is not a regular file", path)
+	}
+	return u.Upload(ctx, accountID, folderID, f, st.Size(), filepath.Base(path), opts...)
+}
+
+// Upload uploads size bytes of r as a new file called name (WithName
+// overrides it) in the folder folderID: it calls files.create-local-upload,
+// checks that the returned upload_urls sizes add up to size, and PUTs the
+// parts in parallel with per-part retries. r is read with ReadAt from
+// several goroutines at once, each part streamed, never buffered whole.
+//
+// A failure after the file was created is an *UploadError carrying the
+// file ID, wrapping a *PartError, a *PartSizeError or the context's error.
+func (u *Uploader) Upload(ctx context.Context, accountID, folderID string, r io.ReaderAt, size int64, name string, opts ...Option) (*UploadResult, error) {
+	cfg, err := u.cfg.with(opts)
+	if err != nil {
+		return nil, err
+	}
+	return u.upload(ctx, &cfg, accountID, folderID, r, size, name, nil)
+}
+
+// upload is Upload with a resolved config; t, when not nil, is a shared
+// progress tracker (folder uploads) used instead of the config's callback.
+func (u *Uploader) upload(ctx context.Context, cfg *config, accountID, folderID string, r io.ReaderAt, size int64, name string, t *tracker) (_ *UploadResult, err error) {
+	if cfg.name != "" {
+		name = cfg.name
+	}
+	if name == "" {
+		return nil, errors.New("transfer: upload: empty file name")
+	}
+	if size < 0 {
+		return nil, fmt.Errorf("transfer: upload: negative size %d", size)
+	}
+	created, err := u.createLocalUpload(ctx, cfg, accountID, folderID, name, size)
+	if err != nil {
+		return nil, err
+	}
+	res := &UploadResult{File: created.Data, Size: size, MediaType: partMediaType(created.Data.MediaType, cfg.mediaType, name)}
+	if created.Data.Id != nil {
+		res.FileID = *created.Data.Id
+	}
+	fail := func(err error) (*UploadResult, error) {
+		return res, &UploadError{FileID: res.FileID, Name: name, Err: err}
+	}
+	if t == nil {
+		t = newTracker(size, labelled(cfg, name).progressFunc())
+		t.start()
+		defer func() {
+			if err == nil {
+				t.finish()
+			}
+		}()
+	}
+	if err := u.sendContent(ctx, cfg, created.Data, r, size, res.MediaType, t, &res.Parts); err != nil {
+		return fail(err)
+	}
+	if err := u.waitAfter(ctx, cfg, accountID, res.FileID, &res.Status, &res.Ready); err != nil {
+		return fail(err)
+	}
+	return res, nil
+}
+
+// UploadContent sends r to the upload URLs of a file created by the caller
+// with files.create-local-upload (or files.create): the low-level half of
+// Upload, for callers that create the file themselves.
+func (u *Uploader) UploadContent(ctx context.Context, file gen.FileWithUploadUrls, r io.ReaderAt, size int64, opts ...Option) error {
+	cfg, err := u.cfg.with(opts)
+	if err != nil {
+		return err
+	}
+	name := cfg.name
+	if name == "" && file.Name != nil {
+		name = *file.Name
+	}
+	t := newTracker(size, labelled(&cfg, name).progressFunc())
+	t.start()
+	var n int
+	if err := u.sendContent(ctx, &cfg, file, r, size, partMediaType(file.MediaType, cfg.mediaType, name), t, &n); err != nil {
+		return err
+	}
+	t.finish()
+	return nil
+}
+
+func (u *Uploader) sendContent(ctx context.Context, cfg *config, file gen.FileWithUploadUrls, r io.ReaderAt, size int64, mediaType string, t *tracker, nparts *int) error {
+	var urls []gen.UploadUrl
+	if file.UploadUrls != nil {
+		urls = *file.UploadUrls
+	}
+	parts, err := planParts(urls, size)
+	if err != nil {
+		return err
+	}
+	*nparts = len(parts)
+	return sendParts(ctx, cfg, r, parts, mediaType, t)
+}
+
+// localUploadBody is the create-local-upload body with the optional
+// media_type the generated model lacks.
+type localUploadBody struct {
+	Data struct {
+		Name      string `json:"name"`
+		FileSize  int64  `json:"file_size"`
+		MediaType string `json:"media_type,omitempty"`
+	} `json:"data"`
+}
+
+func (u *Uploader) createLocalUpload(ctx context.Context, cfg *config, accountID, folderID, name string, size int64) (*gen.FileWithUploadUrlsResponse, error) {
+	if cfg.mediaType == "" {
+		return u.client.Files.CreateLocalUpload(ctx, accountID, folderID, gen.FilesCreateLocalUploadJSONRequestBody{
+			Data: gen.FileCreateLocalUploadParamsData{Name: name, FileSize: int(size)},
+		}, cfg.apiOpts...)
+	}
+	if accountID == "" || folderID == "" {
+		return nil, errors.New("transfer: upload: empty account or folder ID")
+	}
+	var body localUploadBody
+	body.Data.Name, body.Data.FileSize, body.Data.MediaType = name, size, cfg.mediaType
+	var out gen.FileWithUploadUrlsResponse
+	path := "/v4/accounts/" + url.PathEscape(accountID) + "/folders/" + url.PathEscape(folderID) + "/files/local_upload"
+	if err := u.client.Do(ctx, "POST", path, body, &out, cfg.apiOpts...); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// partMediaType picks the parts' Content-Type: the media type the API
+// returned (it must match), else the caller's, else the one of the name's
+// extension, else DefaultMediaType.
+func partMediaType(returned, explicit, name string) string {
+	switch {
+	case returned != "":
+		return returned
+	case explicit != "":
+		return explicit
+	}
+	if t := mime.TypeByExtension(filepath.Ext(name)); t != "" {
+		return t
+	}
+	return DefaultMediaType
+}
+
+// MediaTypeOf returns the media type for a file name from its extension
+// (mime.TypeByExtension), or DefaultMediaType.
+func MediaTypeOf(name string) string { return partMediaType("", "", name) }
+
+// labelled returns cfg with the bar labelled name.
+func labelled(cfg *config, name string) *config {
+	if cfg.barWriter == nil || name == "" {
+		return cfg
+	}
+	c := *cfg
+	c.barOpts = append([]ProgressBarOption{BarLabel(name)}, cfg.barOpts...)
+	return &c
+}

@@ -1,0 +1,100 @@
+package transfer
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/frameio-go/frameio-go/gen"
+)
+
+// WaitUploaded polls files.show-file-upload-status until Frame.io reports
+// the upload of fileID complete, and returns that status. A failed upload
+// is an *UploadFailedError. Polls start WithPollInterval apart (default
+// 1 s, growing by half up to 10 s, never closer than 200 ms: the endpoint
+// allows 5 calls per second); bound the wait with ctx. API errors end the
+// wait (the client has already retried them).
+func (u *Uploader) WaitUploaded(ctx context.Context, accountID, fileID string, opts ...Option) (*gen.FileUploadStatus, error) {
+	cfg, err := u.cfg.with(opts)
+	if err != nil {
+		return nil, err
+	}
+	return u.waitUploaded(ctx, &cfg, accountID, fileID)
+}
+
+// WaitTranscoded polls files.show until the file's status is "transcoded"
+// and returns the file. Some files (e.g. archives) are never transcoded:
+// bound the wait with ctx. Polling is as for WaitUploaded.
+func (u *Uploader) WaitTranscoded(ctx context.Context, accountID, fileID string, opts ...Option) (*gen.FileWithIncludes, error) {
+	cfg, err := u.cfg.with(opts)
+	if err != nil {
+		return nil, err
+	}
+	return u.waitTranscoded(ctx, &cfg, accountID, fileID)
+}
+
+func (u *Uploader) waitUploaded(ctx context.Context, cfg *config, accountID, fileID string) (*gen.FileUploadStatus, error) {
+	var last *gen.FileUploadStatus
+	err := poll(ctx, cfg, func() (bool, error) {
+		st, err := u.client.Files.ShowFileUploadStatus(ctx, accountID, fileID, cfg.apiOpts...)
+		if err != nil {
+			return false, err
+		}
+		last = &st.Data
+		if st.Data.UploadFailed {
+			return false, &UploadFailedError{FileID: fileID}
+		}
+		return st.Data.UploadComplete, nil
+	})
+	if err != nil {
+		return last, fmt.Errorf("transfer: waiting for the upload of file %s: %w", fileID, err)
+	}
+	return last, nil
+}
+
+func (u *Uploader) waitTranscoded(ctx context.Context, cfg *config, accountID, fileID string) (*gen.FileWithIncludes, error) {
+	var last *gen.FileWithIncludes
+	err := poll(ctx, cfg, func() (bool, error) {
+		f, err := u.client.Files.Show(ctx, accountID, fileID, nil, cfg.apiOpts...)
+		if err != nil {
+			return false, err
+		}
+		last = &f.Data
+		return f.Data.Status == gen.FileWithIncludesStatusTranscoded, nil
+	})
+	if err != nil {
+		return last, fmt.Errorf("transfer: waiting for file %s to be transcoded: %w", fileID, err)
+	}
+	return last, nil
+}
+
+// waitAfter waits as far as cfg.waitFor says, storing what it read.
+func (u *Uploader) waitAfter(ctx context.Context, cfg *config, accountID, fileID string, status **gen.FileUploadStatus, ready **gen.FileWithIncludes) error {
+	if cfg.waitFor < StageUploaded {
+		return nil
+	}
+	st, err := u.waitUploaded(ctx, cfg, accountID, fileID)
+	*status = st
+	if err != nil || cfg.waitFor < StageTranscoded {
+		return err
+	}
+	f, err := u.waitTranscoded(ctx, cfg, accountID, fileID)
+	*ready = f
+	return err
+}
+
+// poll calls check until it reports done or fails, sleeping between calls
+// with a growing interval.
+func poll(ctx context.Context, cfg *config, check func() (bool, error)) error {
+	delay := max(cfg.pollInitial, MinPollInterval)
+	for n := 1; ; n++ {
+		done, err := check()
+		if err != nil || done {
+			return err
+		}
+		cfg.logger.DebugContext(ctx, "transfer: polling", "poll", n, "wait", delay)
+		if err := cfg.sleep(ctx, delay); err != nil {
+			return err
+		}
+		delay = min(delay+delay/2, max(cfg.pollMax, MinPollInterval))
+	}
+}

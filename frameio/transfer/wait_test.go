@@ -1,0 +1,79 @@
+package transfer
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestWaitUploadedPollsWithBackoff(t *testing.T) {
+	e := newEnv(t)
+	id := e.uploaded(t, []byte("x"))
+	e.api.completeAt = 6
+	st, err := e.uploader(t).WaitUploaded(context.Background(), "acc", id, WithPollInterval(100*time.Millisecond, 500*time.Millisecond))
+	require.NoError(t, err)
+	assert.True(t, st.UploadComplete)
+	// never below 200 ms (5 calls/s), growing by half, capped
+	assert.Equal(t, []time.Duration{200 * time.Millisecond, 300 * time.Millisecond, 450 * time.Millisecond, 500 * time.Millisecond, 500 * time.Millisecond}, e.sleeps.recorded())
+}
+
+func TestWaitUploadedFailed(t *testing.T) {
+	e := newEnv(t)
+	id := e.uploaded(t, []byte("x"))
+	e.api.failUpload = true
+	_, err := e.uploader(t).WaitUploaded(context.Background(), "acc", id)
+	var fe *UploadFailedError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, id, fe.FileID)
+}
+
+func TestWaitRespectsDeadline(t *testing.T) {
+	e := newEnv(t)
+	id := e.uploaded(t, []byte("x"))
+	e.api.transcodeAt = 1 << 30
+	ctx, cancel := context.WithCancel(context.Background())
+	n := 0
+	sleeper := func(ctx context.Context, d time.Duration) error {
+		if n++; n == 3 {
+			cancel()
+		}
+		return ctx.Err()
+	}
+	f, err := e.uploader(t, WithSleeper(sleeper)).WaitTranscoded(ctx, "acc", id)
+	require.ErrorIs(t, err, context.Canceled)
+	require.NotNil(t, f)
+	assert.Equal(t, "uploaded", string(f.Status))
+}
+
+func TestWaitAPIError(t *testing.T) {
+	e := newEnv(t)
+	_, err := e.uploader(t).WaitUploaded(context.Background(), "acc", "missing")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "404")
+}
+
+func TestRemoteUpload(t *testing.T) {
+	e := newEnv(t)
+	res, err := e.uploader(t).UploadRemote(context.Background(), "acc", "folder", "https://example.com/media/clip.mp4?sig=1", WithWaitFor(StageUploaded))
+	require.NoError(t, err)
+	assert.Equal(t, "clip.mp4", res.File.Name)
+	assert.Equal(t, "/v4/accounts/acc/files/"+res.File.Id+"/status", res.StatusLink)
+	require.NotNil(t, res.Status)
+	assert.True(t, res.Status.UploadComplete)
+
+	_, err = e.uploader(t).UploadRemote(context.Background(), "acc", "folder", "https://example.com/")
+	require.ErrorContains(t, err, "WithName")
+	res, err = e.uploader(t).UploadRemote(context.Background(), "acc", "folder", "https://example.com/", WithName("x.mp4"))
+	require.NoError(t, err)
+	assert.Equal(t, "x.mp4", res.File.Name)
+}
+
+func TestStatusLink(t *testing.T) {
+	assert.Equal(t, "a", statusLink(map[string]any{"status": "a", "self": "b"}))
+	assert.Equal(t, "b", statusLink(map[string]any{"self": "b"}))
+	assert.Equal(t, "c", statusLink(map[string]any{"self": "b", "operation": "c"}))
+	assert.Empty(t, statusLink(nil))
+}
