@@ -2,6 +2,7 @@ package frameiotest
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/frameio-go/frameio-go/gen"
 )
@@ -103,9 +104,15 @@ func (s *Server) move(w http.ResponseWriter, r *http.Request, id, kind string) {
 		return
 	}
 	pid := str(decodeData(r), "parent_id")
-	parent := s.st.get(pid, kindFolder)
+	// The spec: "Destination folder or version stack ID"; only files go
+	// into version stacks.
+	parentKinds := []string{kindFolder}
+	if kind == kindFile {
+		parentKinds = append(parentKinds, kindVersionStack)
+	}
+	parent := s.st.get(pid, parentKinds...)
 	if parent == nil {
-		s.replyError(w, r, http.StatusUnprocessableEntity, "Invalid parent", "parent_id "+pid+" is not a folder", "/data/parent_id")
+		s.replyError(w, r, http.StatusUnprocessableEntity, "Invalid parent", "parent_id "+pid+" is not a "+strings.Join(parentKinds, " or "), "/data/parent_id")
 		return
 	}
 	rec.parentID = parent.id

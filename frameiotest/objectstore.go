@@ -164,6 +164,9 @@ func (s *Server) putPart(w http.ResponseWriter, r *http.Request, fileID, partNam
 // completeUpload stores content and moves the file to "uploaded" (or
 // straight to "transcoded" with WithTranscodeAfterPolls(0)).
 func (s *Server) completeUpload(rec *record, content []byte) {
+	if content == nil {
+		content = []byte{} // an empty file: non-nil content marks the upload complete
+	}
 	fs := rec.file
 	fs.content = content
 	fs.parts = nil
