@@ -6,7 +6,8 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/frameio-go/frameio-go/internal/bodytext"
 )
 
 // maxErrorBody bounds the raw body kept in an *Error.
@@ -75,7 +76,7 @@ func (e *Error) Error() string {
 		}
 	case len(strings.TrimSpace(string(e.Body))) > 0:
 		b.WriteString(": ")
-		b.WriteString(excerpt(e.Body, 200))
+		b.WriteString(bodytext.Excerpt(e.Body, 200))
 	}
 	if e.RequestID != "" {
 		fmt.Fprintf(&b, " (request id %s)", e.RequestID)
@@ -104,20 +105,6 @@ func (d ErrorDetail) String() string {
 		}
 	}
 	return s
-}
-
-// excerpt returns at most n bytes of body on one line, cut at a rune
-// boundary, with an ellipsis when shortened.
-func excerpt(body []byte, n int) string {
-	s := strings.Join(strings.Fields(string(body)), " ")
-	if len(s) <= n {
-		return s
-	}
-	cut := n
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
 }
 
 var requestIDHeaders = []string{"X-Request-Id", "X-Frameio-Request-Id", "X-Amzn-Requestid", "X-Amz-Request-Id", "X-Correlation-Id", "Request-Id"}
@@ -215,7 +202,7 @@ type DecodeError struct {
 // Error says that the response was malformed JSON and why.
 func (e *DecodeError) Error() string {
 	return fmt.Sprintf("frameio: %s %s: %d response is malformed JSON: %v (body: %s)",
-		e.Method, e.URL, e.StatusCode, e.Err, excerpt(e.Body, 120))
+		e.Method, e.URL, e.StatusCode, e.Err, bodytext.Excerpt(e.Body, 120))
 }
 
 // Unwrap returns the JSON error.

@@ -109,13 +109,6 @@ func TestErrorDetailString(t *testing.T) {
 	assert.Equal(t, "t", ErrorDetail{Title: "t", Source: &ErrorSource{}}.String())
 }
 
-func TestExcerpt(t *testing.T) {
-	assert.Equal(t, "a b", excerpt([]byte(" a \n b "), 10))
-	assert.Equal(t, "ab…", excerpt([]byte("abcdef"), 2))
-	// never cuts a rune in half
-	assert.Equal(t, "a…", excerpt([]byte("aé"), 2))
-}
-
 func TestRequestErrorFormatting(t *testing.T) {
 	e := &RequestError{Method: "GET", URL: "u", Attempts: 1, Err: errors.New("boom")}
 	assert.Equal(t, "frameio: GET u: boom (after 1 attempt)", e.Error())

@@ -80,7 +80,7 @@ func defaultConfig() requestConfig {
 		maxRetries: DefaultMaxRetries,
 		retry:      DefaultRetryPolicy(),
 		logger:     slog.New(slog.DiscardHandler),
-		sleep:      sleepContext,
+		sleep:      Sleep,
 		now:        time.Now,
 	}
 }
@@ -113,8 +113,9 @@ func cloneValues(v url.Values) url.Values {
 	return out
 }
 
-// sleepContext is the default Sleeper.
-func sleepContext(ctx context.Context, d time.Duration) error {
+// Sleep waits for d or until ctx is done, whichever comes first, and
+// returns ctx.Err() in the second case. It is the default Sleeper.
+func Sleep(ctx context.Context, d time.Duration) error {
 	if d <= 0 {
 		return ctx.Err()
 	}
@@ -249,7 +250,7 @@ func WithLegacyTokenAuth() RequestOption {
 func WithSleeper(s Sleeper) RequestOption {
 	return func(c *requestConfig) error {
 		if s == nil {
-			s = sleepContext
+			s = Sleep
 		}
 		c.sleep = s
 		return nil

@@ -77,12 +77,12 @@ func TestCallOptionsDoNotLeakIntoClient(t *testing.T) {
 }
 
 func TestSleepContext(t *testing.T) {
-	require.NoError(t, sleepContext(t.Context(), 0))
-	require.NoError(t, sleepContext(t.Context(), time.Millisecond))
+	require.NoError(t, Sleep(t.Context(), 0))
+	require.NoError(t, Sleep(t.Context(), time.Millisecond))
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
-	require.ErrorIs(t, sleepContext(ctx, time.Hour), context.Canceled)
-	require.ErrorIs(t, sleepContext(ctx, 0), context.Canceled)
+	require.ErrorIs(t, Sleep(ctx, time.Hour), context.Canceled)
+	require.ErrorIs(t, Sleep(ctx, 0), context.Canceled)
 }
 
 func TestWithClockAndSleeperNilRestoreDefaults(t *testing.T) {

@@ -26,6 +26,12 @@ func newClient(t *testing.T, srv *frameiotest.Server) *gen.ClientWithResponses {
 // response body into a generic value.
 func do(t *testing.T, srv *frameiotest.Server, method, path string, body any) (*http.Response, map[string]any) {
 	t.Helper()
+	return doRequest(t, srv, method, path, body, nil)
+}
+
+// doRequest is do with extra request headers.
+func doRequest(t *testing.T, srv *frameiotest.Server, method, path string, body any, header http.Header) (*http.Response, map[string]any) {
+	t.Helper()
 	var rd io.Reader
 	if body != nil {
 		b, err := json.Marshal(body)
@@ -36,6 +42,9 @@ func do(t *testing.T, srv *frameiotest.Server, method, path string, body any) (*
 	require.NoError(t, err)
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
+	}
+	for k, vs := range header {
+		req.Header[http.CanonicalHeaderKey(k)] = vs
 	}
 	require.NoError(t, srv.AuthorizeRequest(req.Context(), req))
 	resp, err := srv.Client().Do(req)
@@ -63,29 +72,7 @@ func jsonUnmarshal(s string, v any) error { return json.Unmarshal([]byte(s), v) 
 // doWithHeader is do with one extra request header.
 func doWithHeader(t *testing.T, srv *frameiotest.Server, method, path string, body any, key, value string) (*http.Response, map[string]any) {
 	t.Helper()
-	var rd io.Reader
-	if body != nil {
-		b, err := json.Marshal(body)
-		require.NoError(t, err)
-		rd = bytes.NewReader(b)
-	}
-	req, err := http.NewRequestWithContext(context.Background(), method, srv.URL()+path, rd)
-	require.NoError(t, err)
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	req.Header.Set(key, value)
-	require.NoError(t, srv.AuthorizeRequest(req.Context(), req))
-	resp, err := srv.Client().Do(req)
-	require.NoError(t, err)
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(resp.Body)
-	require.NoError(t, err)
-	var out map[string]any
-	if len(raw) > 0 {
-		_ = json.Unmarshal(raw, &out)
-	}
-	return resp, out
+	return doRequest(t, srv, method, path, body, http.Header{key: {value}})
 }
 
 func decodeJSON(resp *http.Response, v any) error { return json.NewDecoder(resp.Body).Decode(v) }

@@ -97,7 +97,7 @@ func defaultConfig(hc *http.Client) config {
 		retryMax:    DefaultRetryMax,
 		jitter:      DefaultJitter,
 		httpClient:  hc,
-		sleep:       sleepContext,
+		sleep:       frameio.Sleep,
 		now:         time.Now,
 		logger:      slog.New(slog.DiscardHandler),
 		pollInitial: DefaultPollInterval,
@@ -214,7 +214,7 @@ func WithHTTPClient(hc *http.Client) Option {
 func WithSleeper(s frameio.Sleeper) Option {
 	return func(c *config) error {
 		if s == nil {
-			s = sleepContext
+			s = frameio.Sleep
 		}
 		c.sleep = s
 		return nil

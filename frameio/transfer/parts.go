@@ -6,11 +6,11 @@ import (
 	"io"
 	"net/http"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/sync/errgroup"
 
 	"github.com/frameio-go/frameio-go/gen"
+	"github.com/frameio-go/frameio-go/internal/bodytext"
 )
 
 // part is one presigned URL and the byte range it receives.
@@ -123,18 +123,5 @@ func putPart(ctx context.Context, cfg *config, r io.ReaderAt, p part, mediaType 
 		return resp.StatusCode, "", nil
 	}
 	b, _ := io.ReadAll(io.LimitReader(resp.Body, 4<<10))
-	return resp.StatusCode, excerpt(b, 300), nil
-}
-
-// excerpt returns at most n bytes of b on one line.
-func excerpt(b []byte, n int) string {
-	s := strings.Join(strings.Fields(string(b)), " ")
-	if len(s) <= n {
-		return s
-	}
-	cut := n
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
+	return resp.StatusCode, bodytext.Excerpt(b, 300), nil
 }

@@ -9,21 +9,6 @@ import (
 	"time"
 )
 
-// sleepContext is the default sleeper.
-func sleepContext(ctx context.Context, d time.Duration) error {
-	if d <= 0 {
-		return ctx.Err()
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
-}
-
 // retryDelay is the wait before retry n (0 for the first): base<<n capped
 // at retryMax, plus up to jitter of it.
 func (c *config) retryDelay(n int) time.Duration {

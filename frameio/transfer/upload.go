@@ -57,19 +57,31 @@ type UploadResult struct {
 // UploadFile uploads the file at path into the folder folderID. The name
 // defaults to the file's base name (WithName). See Upload.
 func (u *Uploader) UploadFile(ctx context.Context, accountID, folderID, path string, opts ...Option) (*UploadResult, error) {
-	f, err := os.Open(path)
+	f, size, err := openRegular(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	return u.Upload(ctx, accountID, folderID, f, size, filepath.Base(path), opts...)
+}
+
+// openRegular opens path for reading and returns its size; anything but a
+// regular file (a directory, a device, a pipe) is an error.
+func openRegular(path string) (*os.File, int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, 0, err
+	}
 	st, err := f.Stat()
 	if err != nil {
-		return nil, err
+		f.Close()
+		return nil, 0, err
 	}
 	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("transfer: %s is not a regular file", path)
+		f.Close()
+		return nil, 0, fmt.Errorf("transfer: %s is not a regular file", path)
 	}
-	return u.Upload(ctx, accountID, folderID, f, st.Size(), filepath.Base(path), opts...)
+	return f, st.Size(), nil
 }
 
 // Upload uploads size bytes of r as a new file called name (WithName

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 
 	"github.com/frameio-go/frameio-go/frameio"
@@ -25,19 +24,12 @@ type VersionResult struct {
 // UploadVersionFile uploads the file at path as the newest version of
 // targetID. See UploadVersion.
 func (u *Uploader) UploadVersionFile(ctx context.Context, accountID, targetID, path string, opts ...Option) (*VersionResult, error) {
-	f, err := os.Open(path)
+	f, size, err := openRegular(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("transfer: %s is not a regular file", path)
-	}
-	return u.UploadVersion(ctx, accountID, targetID, f, st.Size(), filepath.Base(path), opts...)
+	return u.UploadVersion(ctx, accountID, targetID, f, size, filepath.Base(path), opts...)
 }
 
 // UploadVersion uploads size bytes of r as the newest version of targetID,
