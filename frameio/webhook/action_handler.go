@@ -38,17 +38,8 @@ func NewActionHandler(v *Verifier, fn ActionFunc, opts ...HandlerOption) *Action
 
 // ServeHTTP implements [http.Handler].
 func (h *ActionHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if !requirePOST(w, r) {
-		return
-	}
-	body, ts, err := h.verifier.verifyRequest(r)
-	if err != nil {
-		h.cfg.reject(w, r, err)
-		return
-	}
-	e, err := DecodeAction(body)
-	if err != nil {
-		h.cfg.reject(w, r, err)
+	e, ts, ok := receive(w, r, h.verifier, h.cfg, DecodeAction)
+	if !ok {
 		return
 	}
 	e.Timestamp = ts

@@ -70,17 +70,8 @@ func (h *Handler) lookup(t EventType) EventHandlerFunc {
 
 // ServeHTTP implements [http.Handler].
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if !requirePOST(w, r) {
-		return
-	}
-	body, ts, err := h.verifier.verifyRequest(r)
-	if err != nil {
-		h.cfg.reject(w, r, err)
-		return
-	}
-	e, err := DecodeEvent(body)
-	if err != nil {
-		h.cfg.reject(w, r, err)
+	e, ts, ok := receive(w, r, h.verifier, h.cfg, DecodeEvent)
+	if !ok {
 		return
 	}
 	e.Timestamp = ts

@@ -69,3 +69,25 @@ func requirePOST(w http.ResponseWriter, r *http.Request) bool {
 	http.Error(w, http.StatusText(http.StatusMethodNotAllowed), http.StatusMethodNotAllowed)
 	return false
 }
+
+// receive answers anything but a POST, verifies the signature, reads the
+// body once and decodes it. When it returns false it has already answered
+// (405, 401, 413 or 400); otherwise it returns the payload and the
+// delivery's signed timestamp.
+func receive[T any](w http.ResponseWriter, r *http.Request, v *Verifier, cfg handlerConfig, decode func([]byte) (T, error)) (T, time.Time, bool) {
+	var zero T
+	if !requirePOST(w, r) {
+		return zero, time.Time{}, false
+	}
+	body, ts, err := v.verifyRequest(r)
+	if err != nil {
+		cfg.reject(w, r, err)
+		return zero, time.Time{}, false
+	}
+	payload, err := decode(body)
+	if err != nil {
+		cfg.reject(w, r, err)
+		return zero, time.Time{}, false
+	}
+	return payload, ts, true
+}
