@@ -50,21 +50,6 @@ func (h *handlers) MetadataShow(w http.ResponseWriter, r *http.Request, _ gen.Fr
 	h.s.replyEmpty(w, r)
 }
 
-// FolderPermissionsFolderUserRolesIndex answers with a minimal valid body.
-func (h *handlers) FolderPermissionsFolderUserRolesIndex(w http.ResponseWriter, r *http.Request, _ gen.UUID, _ gen.UUID, _ gen.FolderPermissionsFolderUserRolesIndexParams) {
-	h.s.replyList(w, r, nil)
-}
-
-// FolderPermissionsDelete answers with a minimal valid body.
-func (h *handlers) FolderPermissionsDelete(w http.ResponseWriter, r *http.Request, _ gen.UUID, _ gen.UUID, _ gen.UUID) {
-	h.s.replyEmpty(w, r)
-}
-
-// FolderPermissionsFolderUserRolesUpdate answers with a minimal valid body.
-func (h *handlers) FolderPermissionsFolderUserRolesUpdate(w http.ResponseWriter, r *http.Request, _ gen.UUID, _ gen.UUID, _ gen.UUID) {
-	h.s.replyEmpty(w, r)
-}
-
 // GroupsIndex answers with a minimal valid body.
 func (h *handlers) GroupsIndex(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, _ gen.GroupsIndexParams) {
 	h.s.replyList(w, r, nil)
@@ -95,28 +80,8 @@ func (h *handlers) MetadataBulkUpdate(w http.ResponseWriter, r *http.Request, _ 
 	h.s.replyEmpty(w, r)
 }
 
-// ProjectPermissionsIndex answers with a minimal valid body.
-func (h *handlers) ProjectPermissionsIndex(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, _ gen.FrameOrAdobeId, _ gen.ProjectPermissionsIndexParams) {
-	h.s.replyList(w, r, nil)
-}
-
-// ProjectPermissionsDelete answers with a minimal valid body.
-func (h *handlers) ProjectPermissionsDelete(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, _ gen.FrameOrAdobeId, _ gen.UUID) {
-	h.s.replyEmpty(w, r)
-}
-
-// ProjectPermissionsProjectUserRolesUpdate answers with a minimal valid body.
-func (h *handlers) ProjectPermissionsProjectUserRolesUpdate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, _ gen.FrameOrAdobeId, _ gen.UUID) {
-	h.s.replyEmpty(w, r)
-}
-
 // SearchSearch answers with a minimal valid body.
 func (h *handlers) SearchSearch(w http.ResponseWriter, r *http.Request, _ gen.UUID, _ gen.SearchSearchParams) {
-	h.s.replyList(w, r, nil)
-}
-
-// AccountPermissionsIndex answers with a minimal valid body.
-func (h *handlers) AccountPermissionsIndex(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, _ gen.AccountPermissionsIndexParams) {
 	h.s.replyList(w, r, nil)
 }
 
@@ -127,20 +92,5 @@ func (h *handlers) CustomActionsActionsIndex(w http.ResponseWriter, r *http.Requ
 
 // CustomActionsActionsCreate answers with a minimal valid body.
 func (h *handlers) CustomActionsActionsCreate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, _ gen.UUID) {
-	h.s.replyEmpty(w, r)
-}
-
-// WorkspacePermissionsIndex answers with a minimal valid body.
-func (h *handlers) WorkspacePermissionsIndex(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, _ gen.UUID, _ gen.WorkspacePermissionsIndexParams) {
-	h.s.replyList(w, r, nil)
-}
-
-// WorkspacePermissionsWorkspaceUserRolesDelete answers with a minimal valid body.
-func (h *handlers) WorkspacePermissionsWorkspaceUserRolesDelete(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, _ gen.UUID, _ gen.UUID) {
-	h.s.replyEmpty(w, r)
-}
-
-// WorkspacePermissionsWorkspaceUserRolesUpdate answers with a minimal valid body.
-func (h *handlers) WorkspacePermissionsWorkspaceUserRolesUpdate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, _ gen.UUID, _ gen.UUID) {
 	h.s.replyEmpty(w, r)
 }

@@ -41,6 +41,9 @@ func (s *Server) seedState() {
 	ws := s.newWorkspace(acct.id, "Test Workspace")
 	proj, root := s.newProject(ws.id, "Test Project")
 	s.st.seed = Seed{AccountID: acct.id, UserID: user.id, WorkspaceID: ws.id, ProjectID: proj.id, RootFolderID: root.id}
+	s.st.setRole(acct.id, user.id, "owner")
+	s.st.setRole(ws.id, user.id, "workspace_admin")
+	s.st.setRole(proj.id, user.id, "owner")
 }
 
 // AddWorkspace adds a workspace to the seed account and returns its id.

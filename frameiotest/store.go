@@ -58,9 +58,14 @@ type store struct {
 	seq  uint64
 	recs map[string]*record
 	seed Seed
+	// roles maps an account, workspace, project or folder id to its
+	// users' roles (user id -> role).
+	roles map[string]map[string]string
 }
 
-func newStore() *store { return &store{recs: map[string]*record{}} }
+func newStore() *store {
+	return &store{recs: map[string]*record{}, roles: map[string]map[string]string{}}
+}
 
 func (st *store) put(kind, id, parentID string, attrs map[string]any) *record {
 	st.seq++
