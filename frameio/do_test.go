@@ -136,7 +136,7 @@ func TestPerCallTimeoutRetried(t *testing.T) {
 	reqErr, ok := errors.AsType[*RequestError](err)
 	require.True(t, ok)
 	assert.Equal(t, 3, reqErr.Attempts)
-	assert.Equal(t, []time.Duration{500 * time.Millisecond, time.Second}, env.sleeps.recorded())
+	assert.Equal(t, []time.Duration{500 * time.Millisecond, time.Second}, env.sleeps.Waits())
 }
 
 func TestTimeoutCoversBodyRead(t *testing.T) {
@@ -221,13 +221,13 @@ func TestTLSCertificateErrorNotRetried(t *testing.T) {
 	srv.StartTLS()
 	t.Cleanup(srv.Close)
 	sleeps := &sleepRecorder{}
-	c, err := NewClient(WithBaseURL(srv.URL), WithToken(testToken), WithSleeper(sleeps.sleep))
+	c, err := NewClient(WithBaseURL(srv.URL), WithToken(testToken), WithSleeper(sleeps.Sleep))
 	require.NoError(t, err)
 	err = c.Do(t.Context(), http.MethodGet, "/v4/me", nil, nil)
 	reqErr, ok := errors.AsType[*RequestError](err)
 	require.True(t, ok, "got %v", err)
 	assert.Equal(t, 1, reqErr.Attempts)
-	assert.Empty(t, sleeps.recorded())
+	assert.Empty(t, sleeps.Waits())
 }
 
 func TestConcurrentCalls(t *testing.T) {

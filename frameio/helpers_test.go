@@ -1,38 +1,21 @@
 package frameio
 
 import (
-	"context"
 	"net/http"
 	"net/http/httptest"
-	"sync"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/require"
 	"golang.org/x/oauth2"
+
+	"github.com/frameio-go/frameio-go/internal/testutil"
 )
 
 const testToken = "tok-SECRET-0123456789"
 
-// sleepRecorder is a Sleeper that records waits instead of waiting.
-type sleepRecorder struct {
-	mu    sync.Mutex
-	waits []time.Duration
-}
-
-func (s *sleepRecorder) sleep(ctx context.Context, d time.Duration) error {
-	s.mu.Lock()
-	s.waits = append(s.waits, d)
-	s.mu.Unlock()
-	return ctx.Err()
-}
-
-func (s *sleepRecorder) recorded() []time.Duration {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]time.Duration(nil), s.waits...)
-}
+// sleepRecorder records waits instead of waiting.
+type sleepRecorder = testutil.SleepRecorder
 
 // noJitter is the default policy with deterministic waits.
 func noJitter() RetryPolicy {
@@ -61,7 +44,7 @@ func newTestEnv(t *testing.T, h http.HandlerFunc, opts ...Option) *testEnv {
 	base := []Option{
 		WithBaseURL(env.srv.URL),
 		WithToken(testToken),
-		WithSleeper(env.sleeps.sleep),
+		WithSleeper(env.sleeps.Sleep),
 		WithRetryPolicy(noJitter()),
 	}
 	c, err := NewClient(append(base, opts...)...)

@@ -37,7 +37,7 @@ func TestRetryStatusesBackoff(t *testing.T) {
 			assert.Equal(t, tc.status, apiErr.StatusCode)
 			assert.Equal(t, 3, apiErr.Attempts)
 			assert.EqualValues(t, 3, env.hits.Load())
-			assert.Equal(t, tc.waits, env.sleeps.recorded())
+			assert.Equal(t, tc.waits, env.sleeps.Waits())
 		})
 	}
 }
@@ -63,7 +63,7 @@ func TestNoRetryOnClientErrors(t *testing.T) {
 			assert.True(t, is(err))
 			assert.False(t, IsRateLimited(err))
 			assert.EqualValues(t, 1, env.hits.Load())
-			assert.Empty(t, env.sleeps.recorded())
+			assert.Empty(t, env.sleeps.Waits())
 		})
 	}
 }
@@ -74,7 +74,7 @@ func TestRetryAfterSeconds(t *testing.T) {
 		w.WriteHeader(429)
 	}, status(200, `{}`)))
 	require.NoError(t, env.client.Do(t.Context(), http.MethodGet, "/v4/me", nil, nil))
-	assert.Equal(t, []time.Duration{3 * time.Second}, env.sleeps.recorded())
+	assert.Equal(t, []time.Duration{3 * time.Second}, env.sleeps.Waits())
 }
 
 func TestRetryAfterHTTPDate(t *testing.T) {
@@ -84,7 +84,7 @@ func TestRetryAfterHTTPDate(t *testing.T) {
 		w.WriteHeader(503)
 	}, status(204, "")), WithClock(func() time.Time { return now }))
 	require.NoError(t, env.client.Do(t.Context(), http.MethodPost, "/v4/x", map[string]int{"a": 1}, nil))
-	assert.Equal(t, []time.Duration{10 * time.Second}, env.sleeps.recorded())
+	assert.Equal(t, []time.Duration{10 * time.Second}, env.sleeps.Waits())
 }
 
 func TestRetryAfterTooLongIsNotWaited(t *testing.T) {
@@ -95,7 +95,7 @@ func TestRetryAfterTooLongIsNotWaited(t *testing.T) {
 	err := env.client.Do(t.Context(), http.MethodGet, "/v4/me", nil, nil)
 	assert.True(t, IsRateLimited(err))
 	assert.EqualValues(t, 1, env.hits.Load())
-	assert.Empty(t, env.sleeps.recorded())
+	assert.Empty(t, env.sleeps.Waits())
 }
 
 func TestRateLimitHeadersBackoff(t *testing.T) {
@@ -112,7 +112,7 @@ func TestRateLimitHeadersBackoff(t *testing.T) {
 	assert.Equal(t, RateLimit{Limit: 10, Remaining: 0, Window: time.Minute}, *apiErr.RateLimit)
 	// One slot of a 10-per-minute leaky bucket frees every 6 s, more than
 	// the 1 s and 2 s exponential floors.
-	assert.Equal(t, []time.Duration{6 * time.Second, 6 * time.Second}, env.sleeps.recorded())
+	assert.Equal(t, []time.Duration{6 * time.Second, 6 * time.Second}, env.sleeps.Waits())
 }
 
 func TestRateLimitHintTooLong(t *testing.T) {
@@ -133,7 +133,7 @@ func TestRateLimitStorm(t *testing.T) {
 	assert.True(t, IsRateLimited(err))
 	assert.EqualValues(t, 7, env.hits.Load())
 	assert.Equal(t, []time.Duration{1 * time.Second, 2 * time.Second, 4 * time.Second,
-		8 * time.Second, 16 * time.Second, 32 * time.Second}, env.sleeps.recorded())
+		8 * time.Second, 16 * time.Second, 32 * time.Second}, env.sleeps.Waits())
 }
 
 func TestNonIdempotentPolicy(t *testing.T) {
@@ -181,7 +181,7 @@ func TestTransportErrorRetriedForGET(t *testing.T) {
 	assert.Equal(t, 3, reqErr.Attempts)
 	assert.Contains(t, err.Error(), "after 3 attempts")
 	assert.EqualValues(t, 3, env.hits.Load())
-	assert.Equal(t, []time.Duration{500 * time.Millisecond, time.Second}, env.sleeps.recorded())
+	assert.Equal(t, []time.Duration{500 * time.Millisecond, time.Second}, env.sleeps.Waits())
 }
 
 func TestTransportErrorNotRetriedForPOST(t *testing.T) {
@@ -203,13 +203,13 @@ func TestConnectionRefusedRetriedEvenForPOST(t *testing.T) {
 	rt := &countingTransport{rt: http.DefaultTransport}
 	sleeps := &sleepRecorder{}
 	c, err := NewClient(WithBaseURL("http://"+addr), WithToken(testToken),
-		WithHTTPClient(&http.Client{Transport: rt}), WithSleeper(sleeps.sleep), WithRetryPolicy(noJitter()))
+		WithHTTPClient(&http.Client{Transport: rt}), WithSleeper(sleeps.Sleep), WithRetryPolicy(noJitter()))
 	require.NoError(t, err)
 	err = c.Do(t.Context(), http.MethodPost, "/v4/x", map[string]int{}, nil)
 	var opErr *net.OpError
 	require.ErrorAs(t, err, &opErr)
 	assert.EqualValues(t, 3, rt.n.Load())
-	assert.Len(t, sleeps.recorded(), 2)
+	assert.Len(t, sleeps.Waits(), 2)
 }
 
 func TestBodyRewoundOnEveryAttempt(t *testing.T) {

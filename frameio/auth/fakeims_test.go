@@ -2,7 +2,6 @@ package auth
 
 import (
 	"bytes"
-	"context"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
@@ -18,6 +17,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/frameio-go/frameio-go/internal/testutil"
 )
 
 // Secrets used by the fake IMS. They are distinctive so leak checks can
@@ -253,23 +254,7 @@ func (c *fakeClock) Advance(d time.Duration) {
 }
 
 // fakeSleeper records requested waits and returns at once.
-type fakeSleeper struct {
-	mu    sync.Mutex
-	waits []time.Duration
-}
-
-func (s *fakeSleeper) Sleep(ctx context.Context, d time.Duration) error {
-	s.mu.Lock()
-	s.waits = append(s.waits, d)
-	s.mu.Unlock()
-	return ctx.Err()
-}
-
-func (s *fakeSleeper) Waits() []time.Duration {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]time.Duration(nil), s.waits...)
-}
+type fakeSleeper = testutil.SleepRecorder
 
 // syncBuffer is a goroutine-safe log sink.
 type syncBuffer struct {

@@ -129,7 +129,7 @@ func TestDownloadExpiredLink(t *testing.T) {
 	require.ErrorAs(t, err, &de)
 	assert.True(t, de.Expired)
 	assert.NotContains(t, err.Error(), "secret")
-	assert.Empty(t, e.sleeps.recorded())
+	assert.Empty(t, e.sleeps.Waits())
 }
 
 func TestDownloadGivesUpAfterRetries(t *testing.T) {
@@ -140,7 +140,7 @@ func TestDownloadGivesUpAfterRetries(t *testing.T) {
 	require.ErrorAs(t, err, &de)
 	assert.Equal(t, 502, de.Status)
 	assert.Equal(t, 3, de.Attempts)
-	assert.Len(t, e.sleeps.recorded(), 2)
+	assert.Len(t, e.sleeps.Waits(), 2)
 }
 
 func TestParseContentRange(t *testing.T) {

@@ -2,7 +2,6 @@ package transfer
 
 import (
 	"bytes"
-	"context"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/json"
@@ -22,28 +21,13 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/frameio-go/frameio-go/frameio"
+	"github.com/frameio-go/frameio-go/internal/testutil"
 )
 
 const testToken = "tok-SECRET-transfer"
 
-// sleepRecorder is a Sleeper that records waits instead of waiting.
-type sleepRecorder struct {
-	mu    sync.Mutex
-	waits []time.Duration
-}
-
-func (s *sleepRecorder) sleep(ctx context.Context, d time.Duration) error {
-	s.mu.Lock()
-	s.waits = append(s.waits, d)
-	s.mu.Unlock()
-	return ctx.Err()
-}
-
-func (s *sleepRecorder) recorded() []time.Duration {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]time.Duration(nil), s.waits...)
-}
+// sleepRecorder records waits instead of waiting.
+type sleepRecorder = testutil.SleepRecorder
 
 // partFault decides how the store answers attempt n (1-based) of a part:
 // 0 means accept, a status answers with it, -1 drops the connection.
@@ -483,7 +467,7 @@ func newEnv(t testing.TB) *env {
 	e.apiHC = &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
 	t.Cleanup(e.apiHC.CloseIdleConnections)
 	c, err := frameio.NewClient(frameio.WithBaseURL(e.api.srv.URL), frameio.WithToken(testToken),
-		frameio.WithSleeper(e.sleeps.sleep), frameio.WithMaxRetries(0), frameio.WithHTTPClient(e.apiHC))
+		frameio.WithSleeper(e.sleeps.Sleep), frameio.WithMaxRetries(0), frameio.WithHTTPClient(e.apiHC))
 	require.NoError(t, err)
 	e.client = c
 	e.hc = &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
@@ -493,14 +477,14 @@ func newEnv(t testing.TB) *env {
 
 func (e *env) uploader(t testing.TB, opts ...Option) *Uploader {
 	t.Helper()
-	u, err := NewUploader(e.client, append([]Option{WithSleeper(e.sleeps.sleep), WithHTTPClient(e.hc)}, opts...)...)
+	u, err := NewUploader(e.client, append([]Option{WithSleeper(e.sleeps.Sleep), WithHTTPClient(e.hc)}, opts...)...)
 	require.NoError(t, err)
 	return u
 }
 
 func (e *env) downloader(t *testing.T, opts ...Option) *Downloader {
 	t.Helper()
-	d, err := NewDownloader(e.client, append([]Option{WithSleeper(e.sleeps.sleep), WithHTTPClient(e.hc)}, opts...)...)
+	d, err := NewDownloader(e.client, append([]Option{WithSleeper(e.sleeps.Sleep), WithHTTPClient(e.hc)}, opts...)...)
 	require.NoError(t, err)
 	return d
 }

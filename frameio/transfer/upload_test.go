@@ -86,7 +86,7 @@ func TestUploadRetriesFailingParts(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, sum(content), sum(e.store.assembled(res.FileID)))
 	prog.check(t, 4500) // monotonic although parts were resent
-	waits := e.sleeps.recorded()
+	waits := e.sleeps.Waits()
 	assert.ElementsMatch(t, []time.Duration{time.Second, 2 * time.Second, time.Second}, waits)
 	e.store.noViolations(t)
 }
@@ -110,7 +110,7 @@ func TestUploadGivesUpAfterMaxRetries(t *testing.T) {
 	var ue *UploadError
 	require.ErrorAs(t, err, &ue)
 	assert.Equal(t, "file-1", ue.FileID)
-	waits := e.sleeps.recorded()
+	waits := e.sleeps.Waits()
 	require.Len(t, waits, 2)
 	assert.GreaterOrEqual(t, waits[0], time.Second)
 	assert.LessOrEqual(t, waits[0], 1200*time.Millisecond) // 20 % jitter
@@ -136,7 +136,7 @@ func TestUploadExpiredURLIsNotRetried(t *testing.T) {
 	assert.Equal(t, 1, pe.Attempts)
 	assert.Contains(t, pe.Message, "Request has expired")
 	assert.Contains(t, err.Error(), "expired")
-	assert.Empty(t, e.sleeps.recorded())
+	assert.Empty(t, e.sleeps.Waits())
 }
 
 func TestUploadClientErrorIsNotRetried(t *testing.T) {
@@ -262,7 +262,7 @@ func TestUploadWaitsForStages(t *testing.T) {
 	require.NotNil(t, res.Ready)
 	assert.Equal(t, gen.FileWithIncludesStatusTranscoded, res.Ready.Status)
 	// two polls of the status, one of the file, growing by half
-	assert.Equal(t, []time.Duration{time.Second, 1500 * time.Millisecond, time.Second}, e.sleeps.recorded())
+	assert.Equal(t, []time.Duration{time.Second, 1500 * time.Millisecond, time.Second}, e.sleeps.Waits())
 }
 
 func TestUploadBadArguments(t *testing.T) {

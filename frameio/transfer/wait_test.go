@@ -17,7 +17,7 @@ func TestWaitUploadedPollsWithBackoff(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, st.UploadComplete)
 	// never below 200 ms (5 calls/s), growing by half, capped
-	assert.Equal(t, []time.Duration{200 * time.Millisecond, 300 * time.Millisecond, 450 * time.Millisecond, 500 * time.Millisecond, 500 * time.Millisecond}, e.sleeps.recorded())
+	assert.Equal(t, []time.Duration{200 * time.Millisecond, 300 * time.Millisecond, 450 * time.Millisecond, 500 * time.Millisecond, 500 * time.Millisecond}, e.sleeps.Waits())
 }
 
 func TestWaitUploadedFailed(t *testing.T) {
