@@ -36,6 +36,7 @@ type PaginationError struct {
 	Reason string
 }
 
+// Error implements the error interface.
 func (e *PaginationError) Error() string {
 	return fmt.Sprintf("frameio: pagination stopped: %s (next link %q)", e.Reason, e.Link)
 }

@@ -26,6 +26,7 @@ type ConfigError struct {
 	Reason string
 }
 
+// Error implements the error interface.
 func (e *ConfigError) Error() string {
 	return fmt.Sprintf("auth: invalid configuration: %s: %s", e.Field, e.Reason)
 }
@@ -50,6 +51,7 @@ type AuthenticationError struct {
 	cause error
 }
 
+// Error implements the error interface.
 func (e *AuthenticationError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "auth: IMS rejected %s request", e.Op)
@@ -82,6 +84,7 @@ type TokenExpiredError struct {
 	cause error
 }
 
+// Error implements the error interface.
 func (e *TokenExpiredError) Error() string {
 	s := "auth: refresh token expired or invalid, sign in again"
 	if e.Code != "" {
@@ -106,6 +109,7 @@ type NotAuthenticatedError struct {
 	Reason string
 }
 
+// Error implements the error interface.
 func (e *NotAuthenticatedError) Error() string {
 	return "auth: not authenticated: " + e.Reason
 }
@@ -124,6 +128,7 @@ type NetworkError struct {
 	err error
 }
 
+// Error implements the error interface.
 func (e *NetworkError) Error() string {
 	if e.StatusCode != 0 {
 		return fmt.Sprintf("auth: IMS unavailable after %d attempt(s): HTTP %d", e.Attempts, e.StatusCode)
@@ -146,6 +151,7 @@ type RateLimitError struct {
 	Attempts int
 }
 
+// Error implements the error interface.
 func (e *RateLimitError) Error() string {
 	if e.RetryAfter > 0 {
 		return fmt.Sprintf("auth: rate limited by IMS, retry after %s", e.RetryAfter)
@@ -167,6 +173,7 @@ type CallbackError struct {
 	Description string
 }
 
+// Error implements the error interface.
 func (e *CallbackError) Error() string {
 	if e.Code != "" {
 		return fmt.Sprintf("auth: authorization failed: %s: %s", e.Code, e.Description)

@@ -33,6 +33,7 @@ type SectionDecision struct {
 // ConflictError lists schemas that two fragments define differently.
 type ConflictError struct{ Conflicts []string }
 
+// Error implements the error interface.
 func (e *ConflictError) Error() string {
 	return fmt.Sprintf("%d conflicting definitions:\n  %s", len(e.Conflicts), strings.Join(e.Conflicts, "\n  "))
 }

@@ -41,6 +41,7 @@ type ParseError struct {
 	Msg     string
 }
 
+// Error implements the error interface.
 func (e *ParseError) Error() string {
 	return fmt.Sprintf("offset %d (in %s): %s near %q", e.Offset, e.Context, e.Msg, e.Near)
 }
