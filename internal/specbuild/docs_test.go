@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -111,4 +112,30 @@ func TestDocsC2CBuilds(t *testing.T) {
 	_, rep, err := Build(docs, C2C)
 	require.NoError(t, err)
 	assert.Len(t, rep.Operations, 16)
+}
+
+// TestDocsIndentedFormBuildsTheSameDocument rewrites every fragment of the
+// docs as ordinary indented YAML and builds again: the same document.
+func TestDocsIndentedFormBuildsTheSameDocument(t *testing.T) {
+	docs := docsText(t)
+	sections, err := ExtractSections(docs, V4)
+	require.NoError(t, err)
+	indented := docs
+	for _, s := range sections {
+		n, _, err := ParseFragment(s.Fragment)
+		require.NoError(t, err)
+		out, err := Encode(n)
+		require.NoError(t, err)
+		require.Equal(t, 1, strings.Count(indented, s.Fragment), "fragment of %s is unique", s.Title)
+		indented = strings.Replace(indented, s.Fragment, "\n"+string(out), 1)
+	}
+	flatDoc, _, err := Build(docs, V4)
+	require.NoError(t, err)
+	indentedDoc, _, err := Build(indented, V4)
+	require.NoError(t, err)
+	a, err := Encode(flatDoc)
+	require.NoError(t, err)
+	b, err := Encode(indentedDoc)
+	require.NoError(t, err)
+	require.Equal(t, string(a), string(b))
 }
