@@ -16,12 +16,14 @@ var ErrNoToken = errors.New("frameio: no credentials: pass WithToken or WithToke
 type Client struct {
 	services
 
-	cfg requestConfig // defaults for every call
+	cfg  requestConfig // defaults for every call
+	pace *pacer        // shared rate-limit pacing state
 }
 
 // NewClient returns a client configured by opts, applied in order over the
 // defaults: base URL DefaultBaseURL, http.DefaultClient, a 60 s per-attempt
-// timeout, 2 retries with DefaultRetryPolicy, a silent logger. A token is
+// timeout, 2 retries with DefaultRetryPolicy, rate-limit pacing on (see
+// WithRateLimitPacing), a silent logger. A token is
 // required (WithToken or WithTokenSource); a malformed base URL or option
 // argument is reported here rather than on the first call.
 func NewClient(opts ...Option) (*Client, error) {
@@ -34,7 +36,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	if cfg.tokenSource == nil {
 		return nil, ErrNoToken
 	}
-	c := &Client{cfg: cfg}
+	c := &Client{cfg: cfg, pace: newPacer()}
 	c.services.init(c)
 	return c, nil
 }

@@ -88,6 +88,16 @@ func (c *Client) doRaw(ctx context.Context, req *http.Request, opts []RequestOpt
 		log = log.With(slog.String("method", req.Method), slog.String("path", req.URL.Path))
 	}
 
+	if cfg.pacing && c.pace != nil {
+		if d := c.pace.delay(req.URL.Path, cfg.now()); d > 0 {
+			if debug {
+				log.LogAttrs(ctx, slog.LevelDebug, "frameio: pacing", slog.Duration("wait", d))
+			}
+			if err := wait(ctx, cfg.sleep, d); err != nil {
+				return nil, nil, &RequestError{Method: req.Method, URL: safeURL(), Attempts: 0, Err: err}
+			}
+		}
+	}
 	for attempt := 1; ; attempt++ {
 		start := time.Now()
 		resp, body, token, terr, fatal := cfg.attempt(ctx, req, rawQuery)
@@ -119,6 +129,9 @@ func (c *Client) doRaw(ctx context.Context, req *http.Request, opts []RequestOpt
 			attrs = append(attrs, slog.String("error", terr.Error()))
 			lastErr = &RequestError{Method: req.Method, URL: safeURL(), Attempts: attempt, Err: terr}
 		case resp.StatusCode >= 200 && resp.StatusCode <= 299:
+			if cfg.pacing && c.pace != nil {
+				c.pace.observe(req.URL.Path, resp.Header, cfg.now())
+			}
 			if debug {
 				log.LogAttrs(ctx, slog.LevelDebug, "frameio: response", attrs...)
 			}

@@ -65,6 +65,7 @@ type requestConfig struct {
 	logger      *slog.Logger
 	sleep       Sleeper
 	now         Clock
+	pacing      bool // wait before a call whose bucket the last response emptied
 
 	responseInto **http.Response
 }
@@ -73,6 +74,7 @@ func defaultConfig() requestConfig {
 	return requestConfig{
 		baseURL:    DefaultBaseURL,
 		httpClient: http.DefaultClient,
+		pacing:     true,
 		userAgent:  defaultUserAgent(),
 		header:     http.Header{},
 		query:      url.Values{},

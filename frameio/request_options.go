@@ -116,3 +116,16 @@ func WithResponseInto(dst **http.Response) RequestOption {
 		return nil
 	}
 }
+
+// WithRateLimitPacing turns pacing on or off (it is on by default). With
+// pacing, when a successful response reports x-ratelimit-remaining: 0, the
+// client's next call to the same resource path first waits until Frame.io's
+// leaky bucket has room again (x-ratelimit-window / x-ratelimit-limit),
+// rather than drawing a 429. The wait uses the client's Sleeper and ends
+// early with the context.
+func WithRateLimitPacing(enabled bool) RequestOption {
+	return func(c *requestConfig) error {
+		c.pacing = enabled
+		return nil
+	}
+}
