@@ -120,3 +120,15 @@ func str(m map[string]any, key string) string {
 	v, _ := m[key].(string)
 	return v
 }
+
+// listChildrenOf replies with a page of the children of kind childKind of
+// parentID, or 404 naming what when parentID is not a parentKind.
+func (s *Server) listChildrenOf(w http.ResponseWriter, r *http.Request, parentID, parentKind, what, childKind string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.st.get(parentID, parentKind) == nil {
+		s.notFound(w, r, what, parentID)
+		return
+	}
+	s.replyRecords(w, r, s.st.children(parentID, childKind))
+}

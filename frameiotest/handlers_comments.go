@@ -42,13 +42,7 @@ func (s *Server) setComment(a, d map[string]any) {
 
 // CommentsIndex lists the comments of a file.
 func (h *handlers) CommentsIndex(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, fileID gen.FrameOrAdobeId, _ gen.CommentsIndexParams) {
-	h.s.mu.Lock()
-	defer h.s.mu.Unlock()
-	if h.s.st.get(fileID, kindFile) == nil {
-		h.s.notFound(w, r, "File", fileID)
-		return
-	}
-	h.s.replyRecords(w, r, h.s.st.children(fileID, kindComment))
+	h.s.listChildrenOf(w, r, fileID, kindFile, "File", kindComment)
 }
 
 // CommentsShow shows a comment.

@@ -30,13 +30,7 @@ func (s *Server) newProject(workspaceID, name string) (project, root *record) {
 
 // ProjectsIndex lists the projects of a workspace.
 func (h *handlers) ProjectsIndex(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, workspaceID gen.UUID, _ gen.ProjectsIndexParams) {
-	h.s.mu.Lock()
-	defer h.s.mu.Unlock()
-	if h.s.st.get(workspaceID, kindWorkspace) == nil {
-		h.s.notFound(w, r, "Workspace", workspaceID)
-		return
-	}
-	h.s.replyRecords(w, r, h.s.st.children(workspaceID, kindProject))
+	h.s.listChildrenOf(w, r, workspaceID, kindWorkspace, "Workspace", kindProject)
 }
 
 // ProjectsCreate creates a project with its root folder.

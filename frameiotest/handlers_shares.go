@@ -47,13 +47,7 @@ func (h *handlers) SharesCreate(w http.ResponseWriter, r *http.Request, _ gen.Fr
 
 // SharesIndex lists the shares of a project.
 func (h *handlers) SharesIndex(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, projectID gen.FrameOrAdobeId, _ gen.SharesIndexParams) {
-	h.s.mu.Lock()
-	defer h.s.mu.Unlock()
-	if h.s.st.get(projectID, kindProject) == nil {
-		h.s.notFound(w, r, "Project", projectID)
-		return
-	}
-	h.s.replyRecords(w, r, h.s.st.children(projectID, kindShare))
+	h.s.listChildrenOf(w, r, projectID, kindProject, "Project", kindShare)
 }
 
 // SharesShow shows a share.

@@ -48,12 +48,7 @@ func (h *handlers) VersionStacksCreate(w http.ResponseWriter, r *http.Request, _
 
 // VersionStacksList lists the version stacks of a folder.
 func (h *handlers) VersionStacksList(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, folderID gen.FrameOrAdobeId, _ gen.VersionStacksListParams) {
-	h.s.mu.Lock()
-	defer h.s.mu.Unlock()
-	if h.s.folderOr404(w, r, folderID) == nil {
-		return
-	}
-	h.s.replyRecords(w, r, h.s.st.children(folderID, kindVersionStack))
+	h.s.listChildrenOf(w, r, folderID, kindFolder, "Folder", kindVersionStack)
 }
 
 // VersionStacksShow shows a version stack with its head version.
@@ -63,13 +58,7 @@ func (h *handlers) VersionStacksShow(w http.ResponseWriter, r *http.Request, _ g
 
 // VersionStacksIndex lists the files of a version stack.
 func (h *handlers) VersionStacksIndex(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.FrameOrAdobeId, _ gen.VersionStacksIndexParams) {
-	h.s.mu.Lock()
-	defer h.s.mu.Unlock()
-	if h.s.st.get(id, kindVersionStack) == nil {
-		h.s.notFound(w, r, "Version stack", id)
-		return
-	}
-	h.s.replyRecords(w, r, h.s.st.children(id, kindFile))
+	h.s.listChildrenOf(w, r, id, kindVersionStack, "Version stack", kindFile)
 }
 
 // VersionStacksCopy copies a version stack.

@@ -27,13 +27,7 @@ func (h *handlers) WebhooksCreate(w http.ResponseWriter, r *http.Request, _ gen.
 
 // WebhooksIndex lists the webhooks of a workspace.
 func (h *handlers) WebhooksIndex(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, workspaceID gen.UUID, _ gen.WebhooksIndexParams) {
-	h.s.mu.Lock()
-	defer h.s.mu.Unlock()
-	if h.s.st.get(workspaceID, kindWorkspace) == nil {
-		h.s.notFound(w, r, "Workspace", workspaceID)
-		return
-	}
-	h.s.replyRecords(w, r, h.s.st.children(workspaceID, kindWebhook))
+	h.s.listChildrenOf(w, r, workspaceID, kindWorkspace, "Workspace", kindWebhook)
 }
 
 // WebhooksShow shows a webhook.

@@ -15,13 +15,7 @@ func (s *Server) newWorkspace(accountID, name string) *record {
 
 // WorkspacesIndex lists the workspaces of an account.
 func (h *handlers) WorkspacesIndex(w http.ResponseWriter, r *http.Request, accountID gen.FrameOrAdobeId, _ gen.WorkspacesIndexParams) {
-	h.s.mu.Lock()
-	defer h.s.mu.Unlock()
-	if h.s.st.get(accountID, kindAccount) == nil {
-		h.s.notFound(w, r, "Account", accountID)
-		return
-	}
-	h.s.replyRecords(w, r, h.s.st.children(accountID, kindWorkspace))
+	h.s.listChildrenOf(w, r, accountID, kindAccount, "Account", kindWorkspace)
 }
 
 // WorkspacesCreate creates a workspace.
