@@ -80,15 +80,21 @@ func mergeQuery(raw string, extra url.Values) string {
 		if p == "" {
 			continue
 		}
-		k, _, _ := strings.Cut(p, "=")
-		if uk, err := url.QueryUnescape(k); err == nil {
-			k = uk
-		}
-		if _, ok := extra[k]; ok {
+		if _, ok := extra[queryParamName(p)]; ok {
 			continue
 		}
 		parts = append(parts, p)
 	}
 	parts = append(parts, extra.Encode())
 	return strings.Join(parts, "&")
+}
+
+// queryParamName returns the decoded name of one "name=value" part of a
+// raw query string (the name as written when it does not decode).
+func queryParamName(part string) string {
+	k, _, _ := strings.Cut(part, "=")
+	if uk, err := url.QueryUnescape(k); err == nil {
+		return uk
+	}
+	return k
 }

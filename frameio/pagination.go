@@ -181,11 +181,7 @@ func keepQuery(link string, original url.Values) string {
 	path, raw, _ := strings.Cut(link, "?")
 	have := map[string]bool{}
 	for p := range strings.SplitSeq(raw, "&") {
-		k, _, _ := strings.Cut(p, "=")
-		if uk, err := url.QueryUnescape(k); err == nil {
-			k = uk
-		}
-		have[k] = true
+		have[queryParamName(p)] = true
 	}
 	missing := url.Values{}
 	for k, v := range original {

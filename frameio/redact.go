@@ -30,11 +30,7 @@ func redactURL(u *url.URL) string {
 		parts := strings.Split(c.RawQuery, "&")
 		for i, p := range parts {
 			k, _, hasValue := strings.Cut(p, "=")
-			name := k
-			if uk, err := url.QueryUnescape(k); err == nil {
-				name = uk
-			}
-			if hasValue && sensitiveParam(name) {
+			if hasValue && sensitiveParam(queryParamName(p)) {
 				parts[i] = k + "=REDACTED"
 			}
 		}
