@@ -1,7 +1,19 @@
 # frameio-go: see README.md.
 GO      ?= go
-DOCS    ?= ../shared/seeds/003_ca67f33d460f59c7.txt
 CODEGEN  = $(GO) run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen
+
+# make spec inputs (see api/NOTES.md):
+#   DOCS=path   the Frame.io docs text, flattened or per-page markdown (default: the seed docs)
+#   SPEC=path   an OpenAPI document instead (JSON or YAML, 3.0 or 3.1), e.g. the published openapi.json
+#   OUT=path    where the document goes (default api/frameio.yaml; elsewhere leaves api/ untouched)
+#   ADDITIONS=  the folder merged over the input: api/published when OUT is api/frameio.yaml,
+#               nothing otherwise (so OUT=/tmp/x.yaml holds exactly the input's operations)
+DOCS      ?= ../shared/seeds/003_ca67f33d460f59c7.txt
+SPEC      ?=
+OUT       ?= api/frameio.yaml
+REPORT    ?= $(basename $(OUT)).decisions.txt
+ADDITIONS ?= $(if $(filter api/frameio.yaml,$(OUT)),api/published,)
+INPUT      = $(if $(SPEC),-spec $(SPEC),-docs $(DOCS))
 
 .PHONY: all regen spec generate test check vet drift example
 
@@ -10,9 +22,9 @@ all: check
 ## regen: rebuild api/ from the docs (DOCS=...) and gen/ from api/, in one go.
 regen: spec generate
 
-## spec: rebuild api/frameio.yaml from the docs text (DOCS=path overrides).
+## spec: rebuild api/frameio.yaml from the docs (DOCS=) or an OpenAPI document (SPEC=), see above.
 spec:
-	$(GO) run ./internal/cmd/specbuild -docs $(DOCS) -api v4 -out api/frameio.yaml -report api/frameio.decisions.txt
+	$(GO) run ./internal/cmd/specbuild $(INPUT) -api v4 -additions '$(ADDITIONS)' -out $(OUT) -report $(REPORT)
 
 ## generate: api/frameio.yaml -> api/frameio.codegen.yaml -> gen/ and the frameio service wrappers.
 generate:

@@ -78,10 +78,17 @@ func TestBuildFailsOnConflictingSchemas(t *testing.T) {
 	var ce *ConflictError
 	require.ErrorAs(t, err, &ce)
 	assert.Contains(t, ce.Conflicts[0], "schema S")
-	// the same path and method twice
+	// the same path and method twice: an identical repeat merges ...
 	docs = section("/v4/a", "S: type: string title: S") + section("/v4/a", "S: type: string title: S")
+	doc, rep, err := Build(docs, V4)
+	require.NoError(t, err)
+	assert.Len(t, rep.Operations, 1)
+	assert.NotNil(t, mapGet(mapGet(mapGet(doc, "paths"), "/v4/a"), "get"))
+	// ... a differing one fails, naming both places
+	docs = section("/v4/a", "S: type: string title: S") + strings.Replace(section("/v4/a", "S: type: string title: S"), "description: OK", "description: Fine", 1)
 	_, _, err = Build(docs, V4)
-	assert.ErrorContains(t, err, `operationId "x_showa" already used`)
+	assert.ErrorContains(t, err, "GET /v4/a documented twice, differently: Show x (GET /v4/a, line 1)")
+	assert.ErrorContains(t, err, "and Show x (GET /v4/a, line 2)")
 }
 
 func TestBuildDropsAuthorizationHeaderForGlobalBearer(t *testing.T) {

@@ -144,22 +144,6 @@ func TestIndentedFormGivesTheSameDocument(t *testing.T) {
 	assert.True(t, equalNodes(flat, indented))
 }
 
-func TestOperationIDs(t *testing.T) {
-	for in, want := range map[string]string{
-		"files|show":                                      "files_show",
-		"versionStacks|create-local-upload":               "version_stacks_create_local_upload",
-		"metadataFields|metadata-field-definitions-index": "metadata_fields_metadata_field_definitions_index",
-	} {
-		var tag, id string
-		for i := range in {
-			if in[i] == '|' {
-				tag, id = in[:i], in[i+1:]
-			}
-		}
-		assert.Equal(t, want, snake(tag)+"_"+snake(id))
-	}
-}
-
 func TestMultiWordEnumItemsAndBareItemsDescription(t *testing.T) {
 	doc := parse(t, wrap("M: type: string enum: - Channel Paused - invalid_client - slow_down title: M L: type: object properties: list: type: array items: description: Any type title: L"))
 	e := mapGet(schema(t, doc, "M"), "enum").Content

@@ -6,12 +6,11 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
 
 	"gopkg.in/yaml.v3"
 )
 
-// Report is what Build found on its way: the operations it merged, the
+// Report is what a build found on its way: the operations it merged, the
 // conflicts it refused and the ambiguous spots it settled by a rule.
 type Report struct {
 	Operations []OperationRef
@@ -40,92 +39,223 @@ func (e *ConflictError) Error() string {
 
 var methodOrder = []string{"get", "put", "post", "delete", "options", "head", "patch", "trace"}
 
-// Build reads every endpoint section of api in docs and merges their
-// fragments into one OpenAPI document.
-func Build(docs string, api API) (*yaml.Node, *Report, error) {
+// Build reads every endpoint section of api in docs (either layout, see
+// ExtractSections) and merges their fragments into one OpenAPI document.
+func Build(docs string, api API, opts ...Option) (*yaml.Node, *Report, error) {
 	sections, err := ExtractSections(docs, api)
 	if err != nil {
 		return nil, nil, err
 	}
-	rep := &Report{}
-	paths := map[string]*yaml.Node{}
-	schemas := map[string]*yaml.Node{}
-	schemaFrom := map[string]string{}
-	secSchemes := map[string]*yaml.Node{}
-	var info, servers *yaml.Node
-	var errs []error
-	var conflicts []string
-	opIDs := map[string]string{}
+	m := newMerger(api)
 	for _, s := range sections {
 		where := fmt.Sprintf("%s (%s %s, line %d)", s.Title, s.Method, s.Path, s.Line)
 		frag, decisions, err := ParseFragment(s.Fragment)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", where, err))
+			m.errs = append(m.errs, fmt.Errorf("%s: %w", where, err))
 			continue
 		}
 		for _, d := range decisions {
-			rep.Decisions = append(rep.Decisions, SectionDecision{Section: s.Title, Decision: d})
+			m.rep.Decisions = append(m.rep.Decisions, SectionDecision{Section: s.Title, Decision: d})
 		}
-		op, err := takeOperation(frag, s)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", where, err))
+		if err := checkSectionOperation(frag, s); err != nil {
+			m.errs = append(m.errs, fmt.Errorf("%s: %w", where, err))
 			continue
 		}
-		id, err := operationID(op)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", where, err))
-			continue
-		}
-		if prev, dup := opIDs[id]; dup {
-			errs = append(errs, fmt.Errorf("%s: operationId %q already used by %s", where, id, prev))
-			continue
-		}
-		opIDs[id] = where
-		mapSet(op, "operationId", strNode(id))
-		dropAuthorizationHeader(op)
-		item := paths[s.Path]
-		if item == nil {
-			item = newMap()
-			paths[s.Path] = item
-		}
-		m := strings.ToLower(s.Method)
-		if hasKey(item, m) {
-			errs = append(errs, fmt.Errorf("%s: %s %s documented twice", where, s.Method, s.Path))
-			continue
-		}
-		mapSet(item, m, op)
-		rep.Operations = append(rep.Operations, OperationRef{Method: s.Method, Path: s.Path, OperationID: id, Section: s.Title})
+		m.add(frag, where, s.Title, strict)
+	}
+	if err := m.apply(opts); err != nil {
+		return nil, m.rep, err
+	}
+	return m.finish()
+}
 
-		info = sameOrConflict(info, mapGet(frag, "info"), "info", where, &conflicts)
-		servers = sameOrConflict(servers, mapGet(frag, "servers"), "servers", where, &conflicts)
-		comps := mapGet(frag, "components")
-		for name, def := range pairs(mapGet(comps, "schemas")) {
-			if prev, ok := schemas[name]; ok {
-				if !equalNodes(prev, def) {
-					conflicts = append(conflicts, fmt.Sprintf("schema %s: %s and %s differ", name, schemaFrom[name], where))
-				}
+// checkSectionOperation checks that the fragment documents exactly the
+// section's operation.
+func checkSectionOperation(frag *yaml.Node, s Section) error {
+	p := mapGet(frag, "paths")
+	if p == nil || len(p.Content) != 2 {
+		return fmt.Errorf("fragment must hold exactly one path")
+	}
+	if p.Content[0].Value != s.Path {
+		return fmt.Errorf("fragment path %q differs from heading path %q", p.Content[0].Value, s.Path)
+	}
+	item := p.Content[1]
+	if len(item.Content) != 2 || item.Content[0].Value != strings.ToLower(s.Method) {
+		return fmt.Errorf("fragment must hold exactly the %s operation", s.Method)
+	}
+	return nil
+}
+
+// mode says how a source joins what is merged so far.
+type mode int
+
+const (
+	// strict sources must agree with each other: a schema defined twice
+	// differently is a conflict; an operation documented twice must be
+	// documented identically (the repeat is merged).
+	strict mode = iota
+	// override sources (the published additions) win: what they define
+	// replaces what the docs said, and each replacement that changes
+	// something is recorded as a decision.
+	override
+)
+
+// merger collects operations and components from fragments, documents and
+// additions, and writes the document in the project's conventions.
+type merger struct {
+	api        API
+	rep        *Report
+	errs       []error
+	conflicts  []string
+	ops        map[string]*mergedOp             // "<method> <path>"
+	opIDs      map[string]string                // operation id -> where
+	components map[string]map[string]*yaml.Node // kind -> name -> definition
+	compFrom   map[string]string                // "kind/name" -> where
+	infos      []*yaml.Node
+	servers    *yaml.Node
+}
+
+type mergedOp struct {
+	method, path, id, where, section string
+	node                             *yaml.Node
+}
+
+func newMerger(api API) *merger {
+	return &merger{
+		api: api, rep: &Report{},
+		ops: map[string]*mergedOp{}, opIDs: map[string]string{},
+		components: map[string]map[string]*yaml.Node{}, compFrom: map[string]string{},
+	}
+}
+
+// add merges one source: a docs fragment, a whole OpenAPI document or an
+// additions file. where names it in errors, section in the report.
+func (m *merger) add(src *yaml.Node, where, section string, md mode) {
+	m.decide(section, normalizeSource(src)...)
+	// The document's info and servers come from the main input; additions
+	// bring operations and components only.
+	if info := mapGet(src, "info"); info != nil && md == strict {
+		m.infos = append(m.infos, info)
+	}
+	if s := mapGet(src, "servers"); s != nil && md == strict {
+		if m.servers == nil {
+			m.servers = s
+		} else if !equalNodes(m.servers, s) {
+			m.conflicts = append(m.conflicts, fmt.Sprintf("servers differ in %s", where))
+		}
+	}
+	for path, item := range pairs(mapGet(src, "paths")) {
+		for method, op := range pairs(item) {
+			if !slices.Contains(methodOrder, method) {
+				m.errs = append(m.errs, fmt.Errorf("%s: %s: %q is not an operation (path-level %s is not supported)", where, path, method, method))
 				continue
 			}
-			schemas[name], schemaFrom[name] = def, where
-		}
-		for name, def := range pairs(mapGet(comps, "securitySchemes")) {
-			secSchemes[name] = sameOrConflict(secSchemes[name], def, "securityScheme "+name, where, &conflicts)
+			m.addOperation(method, path, op, where, section, md)
 		}
 	}
-	if len(conflicts) > 0 {
-		errs = append(errs, &ConflictError{Conflicts: conflicts})
+	for kind, defs := range pairs(mapGet(src, "components")) {
+		for name, def := range pairs(defs) {
+			m.addComponent(kind, name, def, where, section, md)
+		}
 	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, rep, err
+}
+
+func (m *merger) addOperation(method, path string, op *yaml.Node, where, section string, md mode) {
+	if !strings.HasPrefix(path, m.api.pathPrefix()) {
+		m.errs = append(m.errs, fmt.Errorf("%s: path %s is not under %s", where, path, m.api.pathPrefix()))
+		return
 	}
-	if _, ok := secSchemes["bearer"]; !ok {
-		return nil, rep, fmt.Errorf("no fragment defines the bearer security scheme")
+	where = fmt.Sprintf("%s [%s %s]", where, strings.ToUpper(method), path)
+	id, err := normalizeOperation(op)
+	if err != nil {
+		m.errs = append(m.errs, fmt.Errorf("%s: %w", where, err))
+		return
 	}
-	rep.Schemas = len(schemas)
+	key := method + " " + path
+	if prev, ok := m.ops[key]; ok {
+		switch {
+		case equalNodes(prev.node, op):
+			m.decide(section, Decision{Rule: "repeat", Detail: fmt.Sprintf("%s %s documented again identically; merged", strings.ToUpper(method), path)})
+		case md == override:
+			m.decide(section, Decision{Rule: "published", Detail: fmt.Sprintf("%s %s replaced by the published document's definition (was %s)", strings.ToUpper(method), path, prev.where)})
+			delete(m.opIDs, prev.id)
+			m.ops[key] = &mergedOp{method: method, path: path, id: id, where: where, section: prev.section, node: op}
+			m.opIDs[id] = where
+		default:
+			m.errs = append(m.errs, fmt.Errorf("%s %s documented twice, differently: %s and %s", strings.ToUpper(method), path, prev.where, where))
+		}
+		return
+	}
+	if prev, dup := m.opIDs[id]; dup {
+		m.errs = append(m.errs, fmt.Errorf("%s: operationId %q already used by %s", where, id, prev))
+		return
+	}
+	m.opIDs[id] = where
+	m.ops[key] = &mergedOp{method: method, path: path, id: id, where: where, section: section, node: op}
+}
+
+func (m *merger) addComponent(kind, name string, def *yaml.Node, where, section string, md mode) {
+	defs := m.components[kind]
+	if defs == nil {
+		defs = map[string]*yaml.Node{}
+		m.components[kind] = defs
+	}
+	k := kind + "/" + name
+	prev, ok := defs[name]
+	switch {
+	case !ok:
+		defs[name], m.compFrom[k] = def, where
+	case equalNodes(prev, def):
+	case md == override:
+		m.decide(section, Decision{Rule: "published", Detail: fmt.Sprintf("components.%s.%s replaced by the published document's definition (was %s)", kind, name, m.compFrom[k])})
+		defs[name], m.compFrom[k] = def, where
+	default:
+		what := "schema " + name
+		if kind != "schemas" {
+			what = kind + " " + name
+		}
+		m.conflicts = append(m.conflicts, fmt.Sprintf("%s: %s and %s differ", what, m.compFrom[k], where))
+	}
+}
+
+func (m *merger) decide(section string, ds ...Decision) {
+	for _, d := range ds {
+		m.rep.Decisions = append(m.rep.Decisions, SectionDecision{Section: section, Decision: d})
+	}
+}
+
+// finish writes the merged document in the project's conventions: OpenAPI
+// 3.1.0, one info, servers and bearer scheme (the documented defaults when
+// no source gives them), one global bearer requirement, paths and
+// components sorted, presentation styles dropped.
+func (m *merger) finish() (*yaml.Node, *Report, error) {
+	if len(m.conflicts) > 0 {
+		m.errs = append(m.errs, &ConflictError{Conflicts: m.conflicts})
+	}
+	if err := errors.Join(m.errs...); err != nil {
+		return nil, m.rep, err
+	}
+	if len(m.ops) == 0 {
+		return nil, m.rep, fmt.Errorf("no operations under %s", m.api.pathPrefix())
+	}
+	schemes := m.components["securitySchemes"]
+	if schemes == nil {
+		schemes = map[string]*yaml.Node{}
+		m.components["securitySchemes"] = schemes
+	}
+	if _, ok := schemes["bearer"]; !ok {
+		schemes["bearer"] = defaultBearerScheme()
+		m.decide("", Decision{Rule: "default", Detail: "no source defines the bearer security scheme; the documented one (type: http, scheme: bearer) is used"})
+	}
+	servers := m.servers
+	if servers == nil {
+		servers = defaultServers()
+		m.decide("", Decision{Rule: "default", Detail: "no source lists servers; the documented https://api.frame.io is used"})
+	}
 
 	doc := newMap()
 	mapSet(doc, "openapi", strNode("3.1.0"))
-	mapSet(doc, "info", info)
+	mapSet(doc, "info", m.info())
 	mapSet(doc, "servers", servers)
 	// Every operation documents a required "Authorization: Bearer" header;
 	// the document says it once, as a global bearer requirement.
@@ -134,110 +264,78 @@ func Build(docs string, api API) (*yaml.Node, *Report, error) {
 	mapSet(req, "bearer", &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle})
 	sec.Content = append(sec.Content, req)
 	mapSet(doc, "security", sec)
+
+	byPath := map[string]map[string]*mergedOp{}
+	for _, op := range m.ops {
+		if byPath[op.path] == nil {
+			byPath[op.path] = map[string]*mergedOp{}
+		}
+		byPath[op.path][op.method] = op
+	}
 	pathsNode := newMap()
-	for _, p := range sortedKeys(paths) {
-		item := paths[p]
-		sorted := newMap()
-		for _, m := range methodOrder {
-			if op := mapGet(item, m); op != nil {
-				mapSet(sorted, m, op)
+	for _, p := range sortedKeys(byPath) {
+		item := newMap()
+		for _, method := range methodOrder {
+			if op := byPath[p][method]; op != nil {
+				mapSet(item, method, op.node)
+				m.rep.Operations = append(m.rep.Operations, OperationRef{Method: strings.ToUpper(method), Path: p, OperationID: op.id, Section: op.section})
 			}
 		}
-		mapSet(pathsNode, p, sorted)
+		mapSet(pathsNode, p, item)
 	}
 	mapSet(doc, "paths", pathsNode)
+
 	comps := newMap()
-	schemasNode := newMap()
-	for _, n := range sortedKeys(schemas) {
-		mapSet(schemasNode, n, schemas[n])
+	kinds := sortedKeys(m.components)
+	// schemas first, then securitySchemes, then any other kind by name.
+	slices.SortStableFunc(kinds, func(a, b string) int { return kindRank(a) - kindRank(b) })
+	for _, kind := range kinds {
+		defs := m.components[kind]
+		if len(defs) == 0 {
+			continue
+		}
+		n := newMap()
+		for _, name := range sortedKeys(defs) {
+			mapSet(n, name, defs[name])
+		}
+		mapSet(comps, kind, n)
 	}
-	mapSet(comps, "schemas", schemasNode)
-	ss := newMap()
-	for _, n := range sortedKeys(secSchemes) {
-		mapSet(ss, n, secSchemes[n])
-	}
-	mapSet(comps, "securitySchemes", ss)
 	mapSet(doc, "components", comps)
+	m.rep.Schemas = len(m.components["schemas"])
 	plainStyles(doc)
-	return doc, rep, nil
+	return doc, m.rep, nil
 }
 
-// takeOperation checks that the fragment documents exactly the section's
-// operation and returns it.
-func takeOperation(frag *yaml.Node, s Section) (*yaml.Node, error) {
-	p := mapGet(frag, "paths")
-	if p == nil || len(p.Content) != 2 {
-		return nil, fmt.Errorf("fragment must hold exactly one path")
+func kindRank(kind string) int {
+	switch kind {
+	case "schemas":
+		return 0
+	case "securitySchemes":
+		return 1
 	}
-	if p.Content[0].Value != s.Path {
-		return nil, fmt.Errorf("fragment path %q differs from heading path %q", p.Content[0].Value, s.Path)
-	}
-	item := p.Content[1]
-	if len(item.Content) != 2 || item.Content[0].Value != strings.ToLower(s.Method) {
-		return nil, fmt.Errorf("fragment must hold exactly the %s operation", s.Method)
-	}
-	return item.Content[1], nil
+	return 2
 }
 
-// operationID builds "<tag>_<operationId>" in snake case: tag
-// subpackage_versionStacks and id create-local-upload give
-// version_stacks_create_local_upload.
-func operationID(op *yaml.Node) (string, error) {
-	id := scalarOf(op, "operationId")
-	tags := mapGet(op, "tags")
-	if id == "" || tags == nil || len(tags.Content) != 1 {
-		return "", fmt.Errorf("operation needs an operationId and exactly one tag")
+// info is the document's info: the one every source shares, or the
+// documented default when they differ (each page of the per-page docs
+// carries its own title and version).
+func (m *merger) info() *yaml.Node {
+	if len(m.infos) == 0 {
+		return defaultInfo(m.api)
 	}
-	tag := strings.TrimPrefix(tags.Content[0].Value, "subpackage_")
-	return snake(tag) + "_" + snake(id), nil
-}
-
-// snake turns camelCase and kebab-case into snake_case.
-func snake(s string) string {
-	var b strings.Builder
-	for i, r := range s {
-		switch {
-		case r == '-' || r == ' ':
-			b.WriteByte('_')
-		case unicode.IsUpper(r):
-			if i > 0 {
-				b.WriteByte('_')
-			}
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			b.WriteRune(r)
+	first := m.infos[0]
+	for _, i := range m.infos[1:] {
+		if !equalNodes(first, i) {
+			return defaultInfo(m.api)
 		}
 	}
-	return b.String()
-}
-
-func dropAuthorizationHeader(op *yaml.Node) {
-	params := mapGet(op, "parameters")
-	if params == nil {
-		return
-	}
-	params.Content = slices.DeleteFunc(params.Content, func(p *yaml.Node) bool {
-		return scalarOf(p, "in") == "header" && strings.EqualFold(scalarOf(p, "name"), "Authorization")
-	})
-	if len(params.Content) == 0 {
-		mapDelete(op, "parameters")
-	}
-}
-
-func sameOrConflict(prev, next *yaml.Node, what, where string, conflicts *[]string) *yaml.Node {
-	if prev == nil {
-		return next
-	}
-	if next != nil && !equalNodes(prev, next) {
-		*conflicts = append(*conflicts, fmt.Sprintf("%s differs in %s", what, where))
-	}
-	return prev
+	return first
 }
 
 // pairs yields the key/value pairs of a mapping node.
 func pairs(n *yaml.Node) func(func(string, *yaml.Node) bool) {
 	return func(yield func(string, *yaml.Node) bool) {
-		if n == nil {
+		if n == nil || n.Kind != yaml.MappingNode {
 			return
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {

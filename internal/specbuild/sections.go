@@ -1,8 +1,10 @@
 package specbuild
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -33,28 +35,45 @@ const (
 	C2C
 )
 
-var headingRE = regexp.MustCompile("(?:^|\\s)# ([^\\n#`]{1,160}?) (GET|POST|PUT|PATCH|DELETE) https://api\\.frame\\.io(/[^\\s`]*)")
+// pathPrefix is the path every operation of the API starts with.
+func (a API) pathPrefix() string {
+	if a == C2C {
+		return "/v2/"
+	}
+	return "/v4/"
+}
+
+// The docs come in two layouts; both are read:
+//
+//   - flattened (the single text file of the whole docs): the heading, the
+//     method and the URL on one line: "# List accounts GET https://api.frame.io/v4/accounts ...";
+//   - per page (the markdown the docs site serves for each endpoint): "# List
+//     accounts" on its own line, a blank line, then "GET https://api.frame.io/v4/accounts".
+var (
+	flatHeadingRE = regexp.MustCompile("(?:^|\\s)# ([^\\n#`]{1,160}?) (GET|POST|PUT|PATCH|DELETE) https://api\\.frame\\.io(/[^\\s`]*)")
+	pageHeadingRE = regexp.MustCompile("(?m)^# ([^\\n#`]{1,160}?)[ \\t]*\\n(?:[ \\t]*\\n)+(GET|POST|PUT|PATCH|DELETE) https://api\\.frame\\.io(/[^\\s`]*)")
+)
 
 // ExtractSections finds every endpoint section of the given API in the
-// docs text. A section is a line starting with "# <title> <METHOD>
-// https://api.frame.io<path>" followed, before the next such heading, by
-// exactly one "```yaml" fragment.
+// docs text, in either layout (they may even be mixed). A section is a
+// heading naming the method and URL followed, before the next such
+// heading, by exactly one "```yaml" fragment; other fenced blocks (the SDK
+// code samples of the per-page layout) are ignored.
 func ExtractSections(docs string, api API) ([]Section, error) {
+	locs := append(flatHeadingRE.FindAllStringSubmatchIndex(docs, -1), pageHeadingRE.FindAllStringSubmatchIndex(docs, -1)...)
+	slices.SortFunc(locs, func(a, b []int) int { return cmp.Compare(a[0], b[0]) })
 	var out []Section
-	locs := headingRE.FindAllStringSubmatchIndex(docs, -1)
 	for i, loc := range locs {
 		path := docs[loc[6]:loc[7]]
-		prefix := "/v4/"
-		if api == C2C {
-			prefix = "/v2/"
-		}
-		if !strings.HasPrefix(path, prefix) {
+		if !strings.HasPrefix(path, api.pathPrefix()) {
 			continue
 		}
 		end := len(docs)
 		if i+1 < len(locs) {
 			end = locs[i+1][0]
 		}
+		title := strings.TrimSpace(docs[loc[2]:loc[3]])
+		line := lineOf(docs, loc[0])
 		body := docs[loc[1]:end]
 		start := strings.Index(body, "```yaml")
 		if start < 0 {
@@ -63,21 +82,22 @@ func ExtractSections(docs string, api API) ([]Section, error) {
 		rest := body[start+len("```yaml"):]
 		stop := strings.Index(rest, "```")
 		if stop < 0 {
-			return nil, fmt.Errorf("line %d: yaml fragment of %q has no closing fence", lineOf(docs, loc[0]), docs[loc[2]:loc[3]])
+			return nil, fmt.Errorf("line %d: yaml fragment of %q has no closing fence", line, title)
 		}
-		if strings.Contains(rest[stop+3:], "```yaml") && strings.Count(body, "```yaml") > 1 {
-			return nil, fmt.Errorf("line %d: section %q holds more than one yaml fragment", lineOf(docs, loc[0]), docs[loc[2]:loc[3]])
+		if strings.Contains(rest[stop+3:], "```yaml") {
+			return nil, fmt.Errorf("line %d: section %q holds more than one yaml fragment", line, title)
 		}
 		out = append(out, Section{
-			Title:    docs[loc[2]:loc[3]],
+			Title:    title,
 			Method:   docs[loc[4]:loc[5]],
 			Path:     path,
 			Fragment: strings.TrimSpace(rest[:stop]),
-			Line:     lineOf(docs, loc[0]),
+			Line:     line,
 		})
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("no endpoint sections found")
+		return nil, fmt.Errorf("no endpoint sections found: expected headings like %q or %q followed by a ```yaml fragment",
+			"# Title GET https://api.frame.io"+api.pathPrefix()+"...", "# Title\\n\\nGET https://api.frame.io"+api.pathPrefix()+"...")
 	}
 	return out, nil
 }

@@ -1,0 +1,230 @@
+package specbuild
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+
+	"gopkg.in/yaml.v3"
+)
+
+// The forms Frame.io publishes write the same things differently. These
+// normalizations bring every source to one convention before merging, so
+// the document (and the Go names made from it) do not depend on the form
+// of the input.
+
+// normalizeSource rewrites the spellings of the per-page docs and other
+// generators into the plain form, and says what it changed:
+//
+//   - tags written as a list inside a list ("tags: - - subpackage_webhooks")
+//     become a flat list;
+//   - enums written as objects ("enum: - value: creator", Fern's style)
+//     become enums of their values;
+//   - a response with an empty "content: {}" has no content, so the key is
+//     dropped (an empty content map and none mean the same).
+func normalizeSource(src *yaml.Node) []Decision {
+	var ds []Decision
+	for path, item := range pairs(mapGet(src, "paths")) {
+		for method, op := range pairs(item) {
+			where := strings.ToUpper(method) + " " + path
+			if flattenTags(op) {
+				ds = append(ds, Decision{Rule: "normalize", Detail: where + ": nested tag list flattened"})
+			}
+			var empty []string
+			for code, resp := range pairs(mapGet(op, "responses")) {
+				if c := mapGet(resp, "content"); c != nil && c.Kind == yaml.MappingNode && len(c.Content) == 0 {
+					mapDelete(resp, "content")
+					empty = append(empty, code)
+				}
+			}
+			if len(empty) > 0 {
+				ds = append(ds, Decision{Rule: "normalize", Detail: fmt.Sprintf("%s: empty content of responses %s dropped", where, strings.Join(empty, ", "))})
+			}
+		}
+	}
+	if n := enumObjectsToValues(src); n > 0 {
+		ds = append(ds, Decision{Rule: "normalize", Detail: fmt.Sprintf("%d enums written as objects ({value: x}) turned into enums of values", n)})
+	}
+	return ds
+}
+
+// flattenTags turns tags: [[a, b]] into tags: [a, b]; it reports whether it
+// changed anything.
+func flattenTags(op *yaml.Node) bool {
+	tags := mapGet(op, "tags")
+	if tags == nil || tags.Kind != yaml.SequenceNode {
+		return false
+	}
+	changed := false
+	var flat []*yaml.Node
+	for _, t := range tags.Content {
+		if t.Kind == yaml.SequenceNode {
+			flat = append(flat, t.Content...)
+			changed = true
+			continue
+		}
+		flat = append(flat, t)
+	}
+	tags.Content = flat
+	return changed
+}
+
+// enumObjectsToValues rewrites every "enum" whose items are objects with a
+// "value" key into an enum of those values, and returns how many it
+// rewrote. Enum items that are objects without a "value" are left alone
+// (kin-openapi rejects them later with a clear message).
+func enumObjectsToValues(n *yaml.Node) int {
+	count := 0
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			v := n.Content[i+1]
+			if n.Content[i].Value == "enum" && v.Kind == yaml.SequenceNode && isEnumObjectList(v) {
+				for j, item := range v.Content {
+					v.Content[j] = mapGet(item, "value")
+				}
+				count++
+			}
+		}
+	}
+	for _, c := range n.Content {
+		count += enumObjectsToValues(c)
+	}
+	return count
+}
+
+func isEnumObjectList(seq *yaml.Node) bool {
+	if len(seq.Content) == 0 {
+		return false
+	}
+	for _, item := range seq.Content {
+		if item.Kind != yaml.MappingNode || mapGet(item, "value") == nil || mapGet(item, "value").Kind != yaml.ScalarNode {
+			return false
+		}
+	}
+	return true
+}
+
+// normalizeOperation brings one operation to the project's conventions and
+// returns its operation id:
+//
+//   - the tag is "subpackage_<lowerCamel>" whatever the input writes
+//     ("subpackage_versionStacks", "Version Stacks" and "version_stacks" all
+//     give subpackage_versionStacks);
+//   - the operation id is "<tag>_<operation>" in snake case: tag
+//     subpackage_files with id "show", "files.show" or "files_show" all give
+//     files_show, so the Go method names do not change with the input form;
+//   - the Authorization header parameter every docs fragment lists is
+//     dropped (the document has one global bearer requirement instead).
+func normalizeOperation(op *yaml.Node) (string, error) {
+	tags := mapGet(op, "tags")
+	id := scalarOf(op, "operationId")
+	if id == "" || tags == nil || tags.Kind != yaml.SequenceNode || len(tags.Content) != 1 || tags.Content[0].Kind != yaml.ScalarNode {
+		return "", fmt.Errorf("operation needs an operationId and exactly one tag")
+	}
+	tagWords := words(strings.TrimPrefix(tags.Content[0].Value, "subpackage_"))
+	if len(tagWords) == 0 {
+		return "", fmt.Errorf("operation tag %q has no words", tags.Content[0].Value)
+	}
+	if i := strings.LastIndexByte(id, '.'); i >= 0 {
+		id = id[i+1:]
+	}
+	idWords := words(id)
+	if len(idWords) == 0 {
+		return "", fmt.Errorf("operationId %q has no words", scalarOf(op, "operationId"))
+	}
+	// An id that already starts with its tag (files_show) is kept; a bare
+	// one (show, or search under the tag search) gets the tag in front.
+	if !(len(idWords) > len(tagWords) && slices.Equal(idWords[:len(tagWords)], tagWords)) {
+		idWords = append(slices.Clone(tagWords), idWords...)
+	}
+	full := strings.Join(idWords, "_")
+	tags.Content[0] = strNode("subpackage_" + lowerCamel(tagWords))
+	mapSet(op, "operationId", strNode(full))
+	dropAuthorizationHeader(op)
+	return full, nil
+}
+
+// words splits camelCase, kebab-case, snake_case and spaced names into
+// lower-case words: "createLocalUpload", "create-local-upload" and "Create
+// local upload" all give [create local upload].
+func words(s string) []string {
+	var out []string
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() > 0 {
+			out = append(out, cur.String())
+			cur.Reset()
+		}
+	}
+	prevLower := false
+	for _, r := range s {
+		switch {
+		case r == '-' || r == '_' || r == ' ' || r == '.':
+			flush()
+			prevLower = false
+		case unicode.IsUpper(r):
+			if prevLower {
+				flush()
+			}
+			cur.WriteRune(unicode.ToLower(r))
+			prevLower = false
+		default:
+			cur.WriteRune(r)
+			prevLower = unicode.IsLower(r) || unicode.IsDigit(r)
+		}
+	}
+	flush()
+	return out
+}
+
+func lowerCamel(ws []string) string {
+	var b strings.Builder
+	for i, w := range ws {
+		if i > 0 && w != "" {
+			w = strings.ToUpper(w[:1]) + w[1:]
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+func dropAuthorizationHeader(op *yaml.Node) {
+	params := mapGet(op, "parameters")
+	if params == nil {
+		return
+	}
+	params.Content = slices.DeleteFunc(params.Content, func(p *yaml.Node) bool {
+		return scalarOf(p, "in") == "header" && strings.EqualFold(scalarOf(p, "name"), "Authorization")
+	})
+	if len(params.Content) == 0 {
+		mapDelete(op, "parameters")
+	}
+}
+
+// The documented defaults for what a source may leave out.
+
+func defaultInfo(api API) *yaml.Node {
+	// The flattened docs' fragments all carry this info; the per-page docs
+	// give each page its own, so a merged document falls back to it.
+	n := newMap()
+	mapSet(n, "title", strNode("v4"))
+	if api == C2C {
+		mapSet(n, "title", strNode("v2"))
+	}
+	mapSet(n, "version", strNode("1.0.0"))
+	return n
+}
+
+func defaultServers() *yaml.Node {
+	s := newMap()
+	mapSet(s, "url", strNode("https://api.frame.io"))
+	return &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: []*yaml.Node{s}}
+}
+
+func defaultBearerScheme() *yaml.Node {
+	n := newMap()
+	mapSet(n, "type", strNode("http"))
+	mapSet(n, "scheme", strNode("bearer"))
+	return n
+}
