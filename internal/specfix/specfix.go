@@ -72,6 +72,13 @@ var Steps = []Step{
 		Reason: "FieldValueCommonFieldType lists 'users' twice; duplicate values generate duplicate Go constants.",
 		Apply:  onSchemas(dedupeEnums),
 	},
+	{
+		Name: "custom-actions-experimental",
+		Reason: "the custom actions guide says every custom action endpoint needs the header " +
+			"'api-version: experimental', which the spec does not declare; the operations get an " +
+			FixedHeadersKey + " extension that the service generator turns into a header the SDK sends.",
+		Apply: customActionsExperimental,
+	},
 }
 
 // Apply runs every step on doc (an OpenAPI document node) and returns a

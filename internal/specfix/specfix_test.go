@@ -118,3 +118,23 @@ components: {schemas: {}}
 	assert.Nil(t, get(r, "content"))
 	assert.Contains(t, log, "no-content-204: delete /x")
 }
+
+func TestCustomActionsGetTheExperimentalHeader(t *testing.T) {
+	var n yaml.Node
+	require.NoError(t, yaml.Unmarshal([]byte(`
+paths:
+  /v4/accounts/{account_id}/workspaces/{workspace_id}/actions:
+    get: {tags: [subpackage_customActions], responses: {'200': {description: OK}}}
+  /v4/accounts/{account_id}/files/{file_id}:
+    get: {tags: [subpackage_files], responses: {'200': {description: OK}}}
+components: {schemas: {}}
+`), &n))
+	log, err := Apply(&n)
+	require.NoError(t, err)
+	paths := get(n.Content[0], "paths")
+	h := get(get(get(paths, "/v4/accounts/{account_id}/workspaces/{workspace_id}/actions"), "get"), FixedHeadersKey)
+	require.NotNil(t, h)
+	assert.Equal(t, "experimental", get(h, "api-version").Value)
+	assert.Nil(t, get(get(get(paths, "/v4/accounts/{account_id}/files/{file_id}"), "get"), FixedHeadersKey))
+	assert.Contains(t, log, "custom-actions-experimental: GET /v4/accounts/{account_id}/workspaces/{workspace_id}/actions")
+}

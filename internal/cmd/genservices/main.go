@@ -13,7 +13,9 @@ import (
 	"flag"
 	"fmt"
 	"go/format"
+	"maps"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -63,9 +65,10 @@ func run(specPath, genPath, out string) error {
 // operation is what the spec says of one operation.
 type operation struct {
 	ID, Tag, Method, Path, Summary, Description string
+	Deprecated                                  bool        // the spec marks it deprecated
 	PathParams                                  []string    // in path order
 	Paginated                                   bool        // takes the after cursor
-	FixedHeaders                                [][2]string // required headers with a single allowed value
+	FixedHeaders                                [][2]string // headers the SDK sends itself: required single-value header parameters and x-frameio-headers
 }
 
 // yamlSchema is the part of a schema genservices reads.
@@ -81,10 +84,12 @@ func readOperations(path string) ([]operation, error) {
 	}
 	var doc struct {
 		Paths map[string]map[string]struct {
-			OperationID string   `yaml:"operationId"`
-			Summary     string   `yaml:"summary"`
-			Description string   `yaml:"description"`
-			Tags        []string `yaml:"tags"`
+			OperationID string            `yaml:"operationId"`
+			Summary     string            `yaml:"summary"`
+			Description string            `yaml:"description"`
+			Deprecated  bool              `yaml:"deprecated"`
+			Tags        []string          `yaml:"tags"`
+			Headers     map[string]string `yaml:"x-frameio-headers"`
 			Parameters  []struct {
 				Name     string     `yaml:"name"`
 				In       string     `yaml:"in"`
@@ -106,7 +111,7 @@ func readOperations(path string) ([]operation, error) {
 				return nil, fmt.Errorf("%s %s: want exactly one tag", m, p)
 			}
 			o := operation{ID: op.OperationID, Tag: strings.TrimPrefix(op.Tags[0], "subpackage_"),
-				Method: strings.ToUpper(m), Path: p, Summary: op.Summary, Description: op.Description}
+				Method: strings.ToUpper(m), Path: p, Summary: op.Summary, Description: op.Description, Deprecated: op.Deprecated}
 			for _, prm := range op.Parameters {
 				if prm.In == "query" && prm.Name == "after" {
 					o.Paginated = true
@@ -123,6 +128,11 @@ func readOperations(path string) ([]operation, error) {
 					}
 					o.FixedHeaders = append(o.FixedHeaders, [2]string{prm.Name, sch.Enum[0]})
 				}
+			}
+			// Headers the spec leaves out but the endpoint needs, added by
+			// internal/specfix (custom actions: "api-version: experimental").
+			for _, name := range slices.Sorted(maps.Keys(op.Headers)) {
+				o.FixedHeaders = append(o.FixedHeaders, [2]string{name, op.Headers[name]})
 			}
 			for _, seg := range strings.Split(p, "/") {
 				if strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}") {

@@ -40,11 +40,6 @@ var unionItems = map[string][2]string{
 
 type pathParam struct{ Spec, Go, GenType string }
 
-// experimentalTags are the resources whose endpoints the docs' custom
-// actions guide says need the "api-version: experimental" header (the
-// spec does not declare it).
-var experimentalTags = map[string]bool{"customActions": true}
-
 func plan(ops []operation, sigs map[string]*signature) ([]service, error) {
 	byTag := map[string]*service{}
 	for _, op := range ops {
@@ -60,9 +55,6 @@ func plan(ops []operation, sigs map[string]*signature) ([]service, error) {
 		}
 		m := method{Op: op, Name: camel(strings.TrimPrefix(op.ID, snakeTag(op.Tag)+"_")), GoOp: goOp,
 			Result: sig.Result, Headers: op.FixedHeaders}
-		if experimentalTags[op.Tag] {
-			m.Headers = append(m.Headers, [2]string{"api-version", "experimental"})
-		}
 		i := 0
 		for _, p := range sig.Params {
 			switch p.Name {
@@ -130,6 +122,9 @@ func docLines(m method) []string {
 	}
 	for _, h := range m.Headers {
 		lines = append(lines, "", fmt.Sprintf("The request carries the %q header this endpoint needs.", h[0]+": "+h[1]))
+	}
+	if m.Op.Deprecated {
+		lines = append(lines, "", "Deprecated: Frame.io's published API marks this operation deprecated.")
 	}
 	return lines
 }

@@ -1,0 +1,42 @@
+package specfix
+
+import (
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// FixedHeadersKey is the operation extension listing headers the SDK sends
+// on every call of the operation (name -> value), for headers the
+// endpoint needs that the spec does not declare as parameters. The
+// service generator reads it (with the required single-value header
+// parameters the spec does declare, like the audit log's api-version).
+const FixedHeadersKey = "x-frameio-headers"
+
+// customActionsExperimental marks every custom action operation as
+// needing "api-version: experimental".
+func customActionsExperimental(root *yaml.Node) ([]string, error) {
+	var log []string
+	paths := get(root, "paths")
+	if paths == nil {
+		return nil, nil
+	}
+	for i := 0; i+1 < len(paths.Content); i += 2 {
+		item := paths.Content[i+1]
+		for j := 0; j+1 < len(item.Content); j += 2 {
+			op := item.Content[j+1]
+			tags := get(op, "tags")
+			if tags == nil || len(tags.Content) != 1 || tags.Content[0].Value != "subpackage_customActions" {
+				continue
+			}
+			h := get(op, FixedHeadersKey)
+			if h == nil {
+				h = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+				set(op, FixedHeadersKey, h)
+			}
+			set(h, "api-version", str("experimental"))
+			log = append(log, strings.ToUpper(item.Content[j].Value)+" "+paths.Content[i].Value)
+		}
+	}
+	return log, nil
+}
