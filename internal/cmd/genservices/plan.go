@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/frameio-go/frameio-go/internal/sdknames"
 )
 
 // service is one resource: client.<Name>.
@@ -26,16 +28,6 @@ type method struct {
 	Item        string // list item type for paginated operations, "" otherwise
 	Typed       string // the frameio sum type All yields for a union Item, "" otherwise
 	Decoder     string // the function turning an Item into Typed
-}
-
-// unionItems are the list items that are unions: their All iterators
-// yield the frameio sum type (see frameio/union.go) instead of gen's raw
-// union, so a folder's children arrive as *File, *Folder, *VersionStack.
-var unionItems = map[string][2]string{
-	"AssetWithIncludes":           {"Asset", "DecodeAsset"},
-	"GroupWithIncludes":           {"Group", "DecodeGroup"},
-	"FieldDefinitionWithIncludes": {"FieldDefinitionWithIncludes", "DecodeFieldDefinitionWithIncludes"},
-	"SearchResponseDataItems":     {"SearchResult", "DecodeSearchResult"},
 }
 
 type pathParam struct{ Spec, Go, GenType string }
@@ -78,8 +70,11 @@ func plan(ops []operation, sigs map[string]*signature) ([]service, error) {
 				return nil, fmt.Errorf("%s takes the after cursor but its result %s has no data list", op.ID, sig.Result)
 			}
 			m.Item = sig.Item
-			if u, ok := unionItems[sig.Item]; ok {
-				m.Typed, m.Decoder = u[0], u[1]
+			// A list of union items yields the frameio sum type (see
+			// frameio/union.go), so a folder's children arrive as *File,
+			// *Folder, *VersionStack instead of gen's raw union.
+			if u, ok := sdknames.UnionFor(sig.Item); ok {
+				m.Typed, m.Decoder = u.Name, "Decode"+u.Name
 			}
 		}
 		m.Doc = docLines(m)

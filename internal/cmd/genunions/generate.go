@@ -8,6 +8,7 @@ import (
 	"strings"
 	"text/template"
 
+	"github.com/frameio-go/frameio-go/internal/sdknames"
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
@@ -22,7 +23,7 @@ func Generate(spec []byte) ([]byte, error) {
 	if err := doc.Validate(context.Background()); err != nil {
 		return nil, fmt.Errorf("validate spec: %w", err)
 	}
-	model, err := buildModel(doc, unions())
+	model, err := buildModel(doc, sdknames.Unions())
 	if err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/frameio-go/frameio-go/internal/sdknames"
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/stretchr/testify/require"
 )
@@ -29,7 +30,8 @@ func TestRun(t *testing.T) {
 	require.Error(t, run("does-not-exist.yaml", out))
 }
 
-// TestModelErrors covers the spec shapes the generator refuses.
+// TestModelErrors covers the spec shapes the generator refuses, each with
+// the message that says what to fix.
 func TestModelErrors(t *testing.T) {
 	load := func(t *testing.T, src string) *openapi3.T {
 		t.Helper()
@@ -38,28 +40,75 @@ func TestModelErrors(t *testing.T) {
 		return doc
 	}
 	const head = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"
+	const mapped = "    U: {oneOf: [{$ref: '#/components/schemas/A'}], discriminator: {propertyName: k, mapping: {a: '#/components/schemas/A', b: '#/components/schemas/A'}}}\n" +
+		"    A: {type: object, properties: {k: {type: string}}}\n"
 	tests := map[string]struct {
-		cfg  unionConfig
+		cfg  sdknames.Union
 		spec string
+		want string
 	}{
-		"missing schema": {unionConfig{Schema: "Nope", Name: "N"}, head + "    A: {type: object}\n"},
-		"no oneOf":       {unionConfig{Schema: "A", Name: "A"}, head + "    A: {type: object}\n"},
-		"inline variant": {unionConfig{Schema: "U", Name: "U"}, head + "    U: {oneOf: [{type: string}, {type: integer}]}\n"},
-		"unmapped variant": {unionConfig{Schema: "U", Name: "U"}, head +
+		"missing schema": {sdknames.Union{Schema: "Nope", Name: "N"}, head + "    A: {type: object}\n", "schema Nope (the SDK's N) not found"},
+		"no oneOf":       {sdknames.Union{Schema: "A", Name: "A"}, head + "    A: {type: object}\n", "has no oneOf"},
+		"inline variant": {sdknames.Union{Schema: "U", Name: "U"}, head + "    U: {oneOf: [{type: string}, {type: integer}]}\n", "inline variant"},
+		"unmapped variant": {sdknames.Union{Schema: "U", Name: "U"}, head +
 			"    U: {oneOf: [{$ref: '#/components/schemas/A'}, {$ref: '#/components/schemas/B'}], discriminator: {propertyName: k, mapping: {a: '#/components/schemas/A'}}}\n" +
-			"    A: {type: object, properties: {k: {type: string}}}\n    B: {type: object, properties: {k: {type: string}}}\n"},
-		"bad default": {unionConfig{Schema: "U", Name: "U", Defaults: map[string]string{"A": "zz"}}, head +
-			"    U: {oneOf: [{$ref: '#/components/schemas/A'}], discriminator: {propertyName: k, mapping: {a: '#/components/schemas/A', b: '#/components/schemas/A'}}}\n" +
-			"    A: {type: object, properties: {k: {type: string}}}\n"},
-		"untagged variant": {unionConfig{Schema: "U", Name: "U"}, head +
+			"    A: {type: object, properties: {k: {type: string}}}\n    B: {type: object, properties: {k: {type: string}}}\n", "variant B has no mapping value"},
+		"unknown default":       {sdknames.Union{Schema: "U", Name: "U", Defaults: []string{"zz"}}, head + mapped, `default "zz", which no variant stands for`},
+		"unknown variant value": {sdknames.Union{Schema: "U", Name: "U", Variants: map[string]string{"zz": "Z"}}, head + mapped, `names the variant for "zz"`},
+		"two names":             {sdknames.Union{Schema: "U", Name: "U", Variants: map[string]string{"a": "X", "b": "Y"}}, head + mapped, "is named both"},
+		"untagged variant": {sdknames.Union{Schema: "U", Name: "U"}, head +
 			"    U: {oneOf: [{$ref: '#/components/schemas/A'}, {$ref: '#/components/schemas/A'}]}\n" +
-			"    A: {type: object, properties: {k: {type: string}}, required: [k]}\n"},
+			"    A: {type: object, properties: {k: {type: string}}, required: [k]}\n", "no required enum property"},
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
-			_, err := buildModel(load(t, tt.spec), []unionConfig{tt.cfg})
-			require.Error(t, err)
+			_, err := buildModel(load(t, tt.spec), []sdknames.Union{tt.cfg})
+			require.ErrorContains(t, err, tt.want)
 		})
+	}
+}
+
+// TestVariantNamesFollowTagValues: the SDK's variant names come from the
+// tag values, so a spec naming its variant schemas differently (the
+// published document's FileWithIncludes instead of the docs'
+// AssetWithIncludesFileWithIncludes) gives the same Go types; unions the
+// table does not list are generated under their own names.
+func TestVariantNamesFollowTagValues(t *testing.T) {
+	const src = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n" +
+		"    AssetWithIncludes: {oneOf: [{$ref: '#/components/schemas/FileWithIncludes'}, {$ref: '#/components/schemas/FolderWithIncludes'}, {$ref: '#/components/schemas/VersionStackWithIncludes'}], discriminator: {propertyName: type, mapping: {file: '#/components/schemas/FileWithIncludes', folder: '#/components/schemas/FolderWithIncludes', version_stack: '#/components/schemas/VersionStackWithIncludes'}}}\n" +
+		"    FileWithIncludes: {type: object, properties: {type: {type: string}}}\n" +
+		"    FolderWithIncludes: {type: object, properties: {type: {type: string}}}\n" +
+		"    VersionStackWithIncludes: {type: object, properties: {type: {type: string}}}\n" +
+		"    Pet: {oneOf: [{$ref: '#/components/schemas/Cat'}, {type: 'null'}], discriminator: {propertyName: kind, mapping: {cat: '#/components/schemas/Cat'}}}\n" +
+		"    Cat: {type: object, properties: {kind: {type: string}}}\n" +
+		"    Scalar: {oneOf: [{type: string}, {type: integer}]}\n"
+	doc, err := openapi3.NewLoader().LoadFromData([]byte(src))
+	require.NoError(t, err)
+	table := []sdknames.Union{{Schema: "AssetWithIncludes", Name: "Asset", Plural: "Assets",
+		Variants: map[string]string{"file": "File", "folder": "Folder", "version_stack": "VersionStack"}}}
+	model, err := buildModel(doc, table)
+	require.NoError(t, err)
+	require.Len(t, model, 2, "Asset, then Pet (unlisted); Scalar is no union of refs")
+	var names []string
+	for _, v := range model[0].Variants {
+		names = append(names, v.Name+"="+v.Schema)
+	}
+	require.Equal(t, []string{"File=FileWithIncludes", "Folder=FolderWithIncludes", "VersionStack=VersionStackWithIncludes"}, names)
+	require.Equal(t, "Pet", model[1].Name)
+}
+
+// TestEveryNamedUnionIsInTheSpec fails loudly when the spec no longer has a
+// schema internal/sdknames names.
+func TestEveryNamedUnionIsInTheSpec(t *testing.T) {
+	spec, err := os.ReadFile("../../../api/frameio.codegen.yaml")
+	require.NoError(t, err)
+	doc, err := openapi3.NewLoader().LoadFromData(spec)
+	require.NoError(t, err)
+	model, err := buildModel(doc, sdknames.Unions())
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, len(model), len(sdknames.Unions()))
+	for i, u := range sdknames.Unions() {
+		require.Equal(t, u.Name, model[i].Name)
 	}
 }
 

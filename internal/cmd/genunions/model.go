@@ -2,15 +2,17 @@ package main
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
+	"github.com/frameio-go/frameio-go/internal/sdknames"
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
 // union is one sum type to generate.
 type union struct {
-	unionConfig
+	sdknames.Union
 	// Prop is the JSON name of the property that tags the variants: the
 	// discriminator's propertyName, or for a union without discriminator the
 	// required enum property every variant has (e.g. "type").
@@ -36,26 +38,68 @@ type variant struct {
 	Required []string
 }
 
-// buildModel reads the unions of cfg from doc.
-func buildModel(doc *openapi3.T, cfg []unionConfig) ([]union, error) {
+// unionSchemas returns the component schemas that are unions the SDK
+// types: a oneOf whose alternatives (a null one aside) are all component
+// refs. The named ones come first, in table order; the others follow by
+// name. A named schema the spec lacks, or that is no such union, is an
+// error: the SDK's stable names must not silently disappear.
+func unionSchemas(doc *openapi3.T, table []sdknames.Union) ([]sdknames.Union, error) {
+	schemas := doc.Components.Schemas
+	isUnion := func(s *openapi3.Schema) bool {
+		n := 0
+		for _, one := range s.OneOf {
+			switch {
+			case isNull(one):
+			case one.Ref == "":
+				return false
+			default:
+				n++
+			}
+		}
+		return n > 0
+	}
+	var out []sdknames.Union
+	named := map[string]bool{}
+	for _, u := range table {
+		ref, ok := schemas[u.Schema]
+		if !ok || ref.Value == nil {
+			return nil, fmt.Errorf("schema %s (the SDK's %s) not found in the spec: update internal/sdknames", u.Schema, u.Name)
+		}
+		if len(ref.Value.OneOf) == 0 {
+			return nil, fmt.Errorf("schema %s (the SDK's %s) has no oneOf: update internal/sdknames", u.Schema, u.Name)
+		}
+		named[u.Schema] = true
+		out = append(out, u)
+	}
+	for _, name := range slices.Sorted(maps.Keys(schemas)) {
+		if s := schemas[name].Value; !named[name] && s != nil && isUnion(s) {
+			u, _ := sdknames.UnionFor(name)
+			out = append(out, u)
+		}
+	}
+	return out, nil
+}
+
+// buildModel reads the unions of doc, named by table.
+func buildModel(doc *openapi3.T, table []sdknames.Union) ([]union, error) {
+	cfg, err := unionSchemas(doc, table)
+	if err != nil {
+		return nil, err
+	}
 	schemas := doc.Components.Schemas
 	out := make([]union, 0, len(cfg))
 	seen := map[string]string{} // Go name -> schema, to catch collisions
 	for _, c := range cfg {
-		ref, ok := schemas[c.Schema]
-		if !ok || ref.Value == nil {
-			return nil, fmt.Errorf("schema %s not found", c.Schema)
-		}
-		s := ref.Value
-		if len(s.OneOf) == 0 {
-			return nil, fmt.Errorf("schema %s has no oneOf", c.Schema)
-		}
-		u := union{unionConfig: c}
+		s := schemas[c.Schema].Value
+		u := union{Union: c}
 		var err error
 		if s.Discriminator != nil {
 			err = discriminated(&u, s, schemas)
 		} else {
 			err = structural(&u, s, schemas)
+		}
+		if err == nil {
+			err = checkNames(u)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", c.Schema, err)
@@ -66,14 +110,28 @@ func buildModel(doc *openapi3.T, cfg []unionConfig) ([]union, error) {
 			}
 			seen[v.Name] = v.Schema
 		}
-		for name := range c.Defaults {
-			if !slices.ContainsFunc(u.Variants, func(v variant) bool { return v.Schema == name }) {
-				return nil, fmt.Errorf("%s: default given for %s, which is not a variant", c.Schema, name)
-			}
-		}
 		out = append(out, u)
 	}
 	return out, nil
+}
+
+// checkNames fails when the table names a tag value or a default the
+// union's variants do not have.
+func checkNames(u union) error {
+	has := func(value string) bool {
+		return slices.ContainsFunc(u.Variants, func(v variant) bool { return slices.Contains(v.Values, value) })
+	}
+	for value := range u.Union.Variants {
+		if !has(value) {
+			return fmt.Errorf("internal/sdknames names the variant for %q, which no variant stands for", value)
+		}
+	}
+	for _, d := range u.Defaults {
+		if !has(d) {
+			return fmt.Errorf("internal/sdknames gives the default %q, which no variant stands for", d)
+		}
+	}
+	return nil
 }
 
 // discriminated fills u from the discriminator mapping of s: one variant
@@ -90,13 +148,16 @@ func discriminated(u *union, s *openapi3.Schema, schemas openapi3.Schemas) error
 		values[name] = append(values[name], value)
 	}
 	for _, one := range s.OneOf {
+		if isNull(one) {
+			continue
+		}
 		name := refName(one.Ref)
 		vals := values[name]
 		if len(vals) == 0 {
 			return fmt.Errorf("variant %s has no mapping value", name)
 		}
 		slices.Sort(vals)
-		v, err := newVariant(u.unionConfig, name, vals, schemas)
+		v, err := newVariant(u.Union, name, vals, schemas)
 		if err != nil {
 			return err
 		}
@@ -113,6 +174,9 @@ func discriminated(u *union, s *openapi3.Schema, schemas openapi3.Schemas) error
 // object schema whose first required string-enum property is its tag.
 func structural(u *union, s *openapi3.Schema, schemas openapi3.Schemas) error {
 	for _, one := range s.OneOf {
+		if isNull(one) {
+			continue
+		}
 		if one.Ref == "" {
 			return fmt.Errorf("inline variant: write this union by hand")
 		}
@@ -142,7 +206,7 @@ func structural(u *union, s *openapi3.Schema, schemas openapi3.Schemas) error {
 		} else if u.Prop != prop {
 			return fmt.Errorf("variant %s is tagged by %q, others by %q", name, prop, u.Prop)
 		}
-		v, err := newVariant(u.unionConfig, name, vals, schemas)
+		v, err := newVariant(u.Union, name, vals, schemas)
 		if err != nil {
 			return err
 		}
@@ -152,24 +216,39 @@ func structural(u *union, s *openapi3.Schema, schemas openapi3.Schemas) error {
 	return nil
 }
 
-func newVariant(c unionConfig, schema string, values []string, schemas openapi3.Schemas) (variant, error) {
+func newVariant(c sdknames.Union, schema string, values []string, schemas openapi3.Schemas) (variant, error) {
 	v := variant{Schema: schema, Name: schema, Values: values}
-	if n, ok := c.Rename[schema]; ok {
+	for _, value := range values {
+		n, ok := c.Variants[value]
+		if !ok {
+			continue
+		}
+		if v.Name != schema && v.Name != n {
+			return v, fmt.Errorf("variant %s is named both %s and %s", schema, v.Name, n)
+		}
 		v.Name = n
 	}
 	if len(values) == 1 {
 		v.Default = values[0]
 	}
-	if d, ok := c.Defaults[schema]; ok {
-		if !slices.Contains(values, d) {
-			return v, fmt.Errorf("default %q of %s is not one of %v", d, schema, values)
+	for _, d := range c.Defaults {
+		if slices.Contains(values, d) && len(values) > 1 {
+			if v.Default != "" {
+				return v, fmt.Errorf("variant %s has two defaults, %q and %q", schema, v.Default, d)
+			}
+			v.Default = d
 		}
-		v.Default = d
 	}
 	if _, ok := schemas[schema]; !ok {
 		return v, fmt.Errorf("variant schema %s not found", schema)
 	}
 	return v, nil
+}
+
+// isNull reports whether a oneOf alternative is the {type: null} of a
+// nullable union.
+func isNull(one *openapi3.SchemaRef) bool {
+	return one.Ref == "" && one.Value != nil && one.Value.Type.Is("null")
 }
 
 func refName(ref string) string { return ref[strings.LastIndexByte(ref, '/')+1:] }

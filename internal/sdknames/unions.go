@@ -1,8 +1,14 @@
-package main
+// Package sdknames holds the Go names the SDK keeps stable whatever the
+// spec calls things: the sum types of the unions and their variants. It is
+// the one table the generators share (genunions writes the sum types,
+// genservices types the list iterators with them); everything else about
+// a union (its variants, their tag values, their order) is read from the
+// spec. Each entry names a spec schema; a spec without it fails the
+// generation loudly (see Check) instead of silently generating other names.
+package sdknames
 
-// unionConfig names one union of the spec in Go. Everything else (the
-// variants, their order, the discriminator values) comes from the spec.
-type unionConfig struct {
+// Union names one union of the spec in Go.
+type Union struct {
 	// Schema is the component schema holding the oneOf; gen.<Schema> is its
 	// generated wrapper type.
 	Schema string
@@ -12,36 +18,34 @@ type unionConfig struct {
 	Plural string
 	// Doc is the first sentence of the interface's doc comment, after the name.
 	Doc string
-	// Rename gives Go names to variant schemas whose own name reads badly
-	// in package frameio; other variants keep their schema name.
-	Rename map[string]string
-	// Defaults is the tag value written when a variant that stands for several
-	// values is encoded with its tag unset.
-	Defaults map[string]string
+	// Variants gives Go names to variants by a tag value they stand for
+	// (the discriminator value, or the enum of the tag property); other
+	// variants keep their schema's name. Keyed by value, the names do not
+	// depend on what a spec calls its variant schemas
+	// (AssetWithIncludesFileWithIncludes in the docs, FileWithIncludes in
+	// the published document: both are File).
+	Variants map[string]string
+	// Defaults are the tag values written when a variant that stands for
+	// several values is encoded with its tag unset: the variant holding the
+	// value gets it.
+	Defaults []string
 }
 
-// unions lists the unions in the order they appear in union_gen.go.
-// Discriminated ones choose their variant by discriminator.mapping; the
-// others by shape (see frameio/union.go).
-func unions() []unionConfig {
-	return []unionConfig{
+// Unions lists the unions the SDK names, in the order they appear in
+// frameio/union_gen.go. Unions of the spec missing here are generated too,
+// under their schema's name, after these.
+func Unions() []Union {
+	return []Union{
 		{
 			Schema: "AssetWithIncludes", Name: "Asset", Plural: "Assets",
 			Doc: "is a file, a folder or a version stack, as returned by the asset endpoints " +
 				"(show, children of a folder or version stack, copy, move...)",
-			Rename: map[string]string{
-				"AssetWithIncludesFileWithIncludes":         "File",
-				"AssetWithIncludesFolderWithIncludes":       "Folder",
-				"AssetWithIncludesVersionStackWithIncludes": "VersionStack",
-			},
+			Variants: map[string]string{"file": "File", "folder": "Folder", "version_stack": "VersionStack"},
 		},
 		{
 			Schema: "MetadataField", Name: "MetadataValue", Plural: "MetadataValues",
-			Doc: "is the value of one metadata field of an asset, typed by its field_type",
-			Defaults: map[string]string{
-				"TextValue":      "text",
-				"MultiUserValue": "user_multi",
-			},
+			Doc:      "is the value of one metadata field of an asset, typed by its field_type",
+			Defaults: []string{"text", "user_multi"},
 		},
 		{
 			Schema: "FieldDefinition", Name: "FieldDefinition", Plural: "FieldDefinitions",
@@ -66,11 +70,8 @@ func unions() []unionConfig {
 			Schema: "GroupWithIncludes", Name: "Group", Plural: "Groups",
 			Doc: "is a user group of an account: a group managed in Frame.io or Workfront, " +
 				"or one synchronised from the Adobe Admin Console",
-			Rename: map[string]string{
-				"GroupCommonWithIncludes": "StandardGroup",
-				"SyncGroupWithIncludes":   "SyncGroup",
-			},
-			Defaults: map[string]string{"GroupCommonWithIncludes": "frame"},
+			Variants: map[string]string{"adobe": "SyncGroup", "frame": "StandardGroup"},
+			Defaults: []string{"frame"},
 		},
 		{
 			Schema: "CreateShareParamsData", Name: "ShareParams", Plural: "ShareParamsList",
@@ -85,4 +86,15 @@ func unions() []unionConfig {
 			Doc: "is one result of a search: an asset or a project",
 		},
 	}
+}
+
+// UnionFor returns the entry for schema, or a default one (the schema's
+// own name) when the table does not list it.
+func UnionFor(schema string) (Union, bool) {
+	for _, u := range Unions() {
+		if u.Schema == schema {
+			return u, true
+		}
+	}
+	return Union{Schema: schema, Name: schema, Plural: schema + "List", Doc: "is one of the variants of " + schema}, false
 }
