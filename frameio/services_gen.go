@@ -94,6 +94,7 @@ type Operation struct {
 // calls it, in operationId order.
 func Operations() []Operation {
 	return []Operation{
+		{ID: "account_permissions_account_user_roles_update", Method: "PATCH", Path: "/v4/accounts/{account_id}/users/{user_id}", Service: "AccountPermissions", Func: "AccountUserRolesUpdate"},
 		{ID: "account_permissions_index", Method: "GET", Path: "/v4/accounts/{account_id}/users", Service: "AccountPermissions", Func: "Index", Paginated: true},
 		{ID: "accounts_auditlog_index", Method: "GET", Path: "/v4/accounts/{account_id}/audit_logs", Service: "Accounts", Func: "AuditlogIndex", Paginated: true},
 		{ID: "accounts_index", Method: "GET", Path: "/v4/accounts", Service: "Accounts", Func: "Index", Paginated: true},
@@ -111,6 +112,8 @@ func Operations() []Operation {
 		{ID: "custom_actions_actions_index", Method: "GET", Path: "/v4/accounts/{account_id}/workspaces/{workspace_id}/actions", Service: "CustomActions", Func: "ActionsIndex", Paginated: true},
 		{ID: "custom_actions_actions_show", Method: "GET", Path: "/v4/accounts/{account_id}/actions/{action_id}", Service: "CustomActions", Func: "ActionsShow"},
 		{ID: "custom_actions_actions_update", Method: "PATCH", Path: "/v4/accounts/{account_id}/actions/{action_id}", Service: "CustomActions", Func: "ActionsUpdate"},
+		{ID: "files_bulk_copy", Method: "POST", Path: "/v4/accounts/{account_id}/files/copy", Service: "Files", Func: "BulkCopy"},
+		{ID: "files_bulk_move", Method: "PATCH", Path: "/v4/accounts/{account_id}/files/move", Service: "Files", Func: "BulkMove"},
 		{ID: "files_copy", Method: "POST", Path: "/v4/accounts/{account_id}/files/{file_id}/copy", Service: "Files", Func: "Copy"},
 		{ID: "files_create", Method: "POST", Path: "/v4/accounts/{account_id}/folders/{folder_id}/files", Service: "Files", Func: "Create"},
 		{ID: "files_create_local_upload", Method: "POST", Path: "/v4/accounts/{account_id}/folders/{folder_id}/files/local_upload", Service: "Files", Func: "CreateLocalUpload"},
@@ -125,6 +128,8 @@ func Operations() []Operation {
 		{ID: "folder_permissions_delete", Method: "DELETE", Path: "/v4/accounts/{account_id}/folders/{folder_id}/users/{user_id}", Service: "FolderPermissions", Func: "Delete"},
 		{ID: "folder_permissions_folder_user_roles_index", Method: "GET", Path: "/v4/accounts/{account_id}/folders/{folder_id}/users", Service: "FolderPermissions", Func: "FolderUserRolesIndex", Paginated: true},
 		{ID: "folder_permissions_folder_user_roles_update", Method: "PATCH", Path: "/v4/accounts/{account_id}/folders/{folder_id}/users/{user_id}", Service: "FolderPermissions", Func: "FolderUserRolesUpdate"},
+		{ID: "folders_bulk_copy", Method: "POST", Path: "/v4/accounts/{account_id}/folders/copy", Service: "Folders", Func: "BulkCopy"},
+		{ID: "folders_bulk_move", Method: "PATCH", Path: "/v4/accounts/{account_id}/folders/move", Service: "Folders", Func: "BulkMove"},
 		{ID: "folders_copy", Method: "POST", Path: "/v4/accounts/{account_id}/folders/{folder_id}/copy", Service: "Folders", Func: "Copy"},
 		{ID: "folders_create", Method: "POST", Path: "/v4/accounts/{account_id}/folders/{folder_id}/folders", Service: "Folders", Func: "Create"},
 		{ID: "folders_delete", Method: "DELETE", Path: "/v4/accounts/{account_id}/folders/{folder_id}", Service: "Folders", Func: "Delete"},
@@ -146,9 +151,11 @@ func Operations() []Operation {
 		{ID: "project_permissions_delete", Method: "DELETE", Path: "/v4/accounts/{account_id}/projects/{project_id}/users/{user_id}", Service: "ProjectPermissions", Func: "Delete"},
 		{ID: "project_permissions_index", Method: "GET", Path: "/v4/accounts/{account_id}/projects/{project_id}/users", Service: "ProjectPermissions", Func: "Index", Paginated: true},
 		{ID: "project_permissions_project_user_roles_update", Method: "PATCH", Path: "/v4/accounts/{account_id}/projects/{project_id}/users/{user_id}", Service: "ProjectPermissions", Func: "ProjectUserRolesUpdate"},
+		{ID: "projects_account_projects_index", Method: "GET", Path: "/v4/accounts/{account_id}/projects", Service: "Projects", Func: "AccountProjectsIndex", Paginated: true},
 		{ID: "projects_create", Method: "POST", Path: "/v4/accounts/{account_id}/workspaces/{workspace_id}/projects", Service: "Projects", Func: "Create"},
 		{ID: "projects_delete", Method: "DELETE", Path: "/v4/accounts/{account_id}/projects/{project_id}", Service: "Projects", Func: "Delete"},
 		{ID: "projects_index", Method: "GET", Path: "/v4/accounts/{account_id}/workspaces/{workspace_id}/projects", Service: "Projects", Func: "Index", Paginated: true},
+		{ID: "projects_invited_projects_index", Method: "GET", Path: "/v4/accounts/{account_id}/invited_projects", Service: "Projects", Func: "InvitedProjectsIndex", Paginated: true},
 		{ID: "projects_show", Method: "GET", Path: "/v4/accounts/{account_id}/projects/{project_id}", Service: "Projects", Func: "Show"},
 		{ID: "projects_update", Method: "PATCH", Path: "/v4/accounts/{account_id}/projects/{project_id}", Service: "Projects", Func: "Update"},
 		{ID: "search_search", Method: "POST", Path: "/v4/accounts/{account_id}/search", Service: "Search", Func: "Search", Paginated: true},
@@ -157,6 +164,8 @@ func Operations() []Operation {
 		{ID: "shares_create", Method: "POST", Path: "/v4/accounts/{account_id}/projects/{project_id}/shares", Service: "Shares", Func: "Create"},
 		{ID: "shares_delete", Method: "DELETE", Path: "/v4/accounts/{account_id}/shares/{share_id}", Service: "Shares", Func: "Delete"},
 		{ID: "shares_index", Method: "GET", Path: "/v4/accounts/{account_id}/projects/{project_id}/shares", Service: "Shares", Func: "Index", Paginated: true},
+		{ID: "shares_list_activities", Method: "GET", Path: "/v4/accounts/{account_id}/shares/{share_id}/activities", Service: "Shares", Func: "ListActivities", Paginated: true},
+		{ID: "shares_list_assets", Method: "GET", Path: "/v4/accounts/{account_id}/shares/{share_id}/assets", Service: "Shares", Func: "ListAssets", Paginated: true},
 		{ID: "shares_list_reviewers", Method: "GET", Path: "/v4/accounts/{account_id}/shares/{share_id}/reviewers", Service: "Shares", Func: "ListReviewers", Paginated: true},
 		{ID: "shares_remove_asset", Method: "DELETE", Path: "/v4/accounts/{account_id}/shares/{share_id}/assets/{asset_id}", Service: "Shares", Func: "RemoveAsset"},
 		{ID: "shares_remove_reviewers", Method: "DELETE", Path: "/v4/accounts/{account_id}/shares/{share_id}/reviewers", Service: "Shares", Func: "RemoveReviewers"},
@@ -188,6 +197,28 @@ func Operations() []Operation {
 // AccountPermissionsService calls the accountPermissions operations of the Frame.io V4 API.
 // Reach it as client.AccountPermissions.
 type AccountPermissionsService struct{ c *Client }
+
+// AccountUserRolesUpdate calls "Update user role for the account": PATCH /v4/accounts/{account_id}/users/{user_id} (operation account_permissions_account_user_roles_update).
+//
+// Update user role for the account.
+// Rate Limits: 10 calls per 1.00 minute(s) per account_user
+func (s *AccountPermissionsService) AccountUserRolesUpdate(ctx context.Context, accountID string, userID string, body gen.AccountPermissionsAccountUserRolesUpdateJSONRequestBody, opts ...RequestOption) (*gen.UpdateAccountRolesResponse, error) {
+	if err := requireID("account_id", accountID); err != nil {
+		return nil, err
+	}
+	if err := requireID("user_id", userID); err != nil {
+		return nil, err
+	}
+	req, err := gen.NewAccountPermissionsAccountUserRolesUpdateRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(userID), body)
+	if err != nil {
+		return nil, err
+	}
+	var out gen.UpdateAccountRolesResponse
+	if err := s.c.do(ctx, req, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
 
 // Index calls "List account user roles": GET /v4/accounts/{account_id}/users (operation account_permissions_index).
 //
@@ -724,6 +755,46 @@ func (s *CustomActionsService) ActionsUpdate(ctx context.Context, accountID stri
 // Reach it as client.Files.
 type FilesService struct{ c *Client }
 
+// BulkCopy calls "Copy files": POST /v4/accounts/{account_id}/files/copy (operation files_bulk_copy).
+//
+// Copy a set of files to a single destination folder.
+// Between 1 and 100 file IDs may be provided.
+// Rate Limits: 60 calls per 1.00 minute(s) per account_user
+func (s *FilesService) BulkCopy(ctx context.Context, accountID string, params *gen.FilesBulkCopyParams, body gen.FilesBulkCopyJSONRequestBody, opts ...RequestOption) (*gen.BulkFileCopyResponse, error) {
+	if err := requireID("account_id", accountID); err != nil {
+		return nil, err
+	}
+	req, err := gen.NewFilesBulkCopyRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), params, body)
+	if err != nil {
+		return nil, err
+	}
+	var out gen.BulkFileCopyResponse
+	if err := s.c.do(ctx, req, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// BulkMove calls "Move files": PATCH /v4/accounts/{account_id}/files/move (operation files_bulk_move).
+//
+// Move a set of files to a single destination folder.
+// Between 1 and 100 file IDs may be provided.
+// Rate Limits: 60 calls per 1.00 minute(s) per account_user
+func (s *FilesService) BulkMove(ctx context.Context, accountID string, body gen.FilesBulkMoveJSONRequestBody, opts ...RequestOption) (*gen.BulkFileMoveResponse, error) {
+	if err := requireID("account_id", accountID); err != nil {
+		return nil, err
+	}
+	req, err := gen.NewFilesBulkMoveRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), body)
+	if err != nil {
+		return nil, err
+	}
+	var out gen.BulkFileMoveResponse
+	if err := s.c.do(ctx, req, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // Copy calls "Copy file": POST /v4/accounts/{account_id}/files/{file_id}/copy (operation files_copy).
 //
 // Copy file.
@@ -750,6 +821,8 @@ func (s *FilesService) Copy(ctx context.Context, accountID string, fileID string
 //
 // Create new file under parent folder. `Create file (local upload)` and `Create file (remote upload)` have replaced this endpoint.
 // Rate Limits: 5 calls per 1 second(s) per account_user
+//
+// Deprecated: Frame.io's published API marks this operation deprecated; the description above says what replaces it.
 func (s *FilesService) Create(ctx context.Context, accountID string, folderID string, body gen.FilesCreateJSONRequestBody, opts ...RequestOption) (*gen.FileWithUploadUrlsResponse, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
@@ -1092,6 +1165,46 @@ func (s *FolderPermissionsService) FolderUserRolesUpdate(ctx context.Context, ac
 // FoldersService calls the folders operations of the Frame.io V4 API.
 // Reach it as client.Folders.
 type FoldersService struct{ c *Client }
+
+// BulkCopy calls "Copy folders": POST /v4/accounts/{account_id}/folders/copy (operation folders_bulk_copy).
+//
+// Copy a set of folders to a single destination folder.
+// Between 1 and 100 folder IDs may be provided.
+// Rate Limits: 10 calls per 1.00 minute(s) per account_user
+func (s *FoldersService) BulkCopy(ctx context.Context, accountID string, params *gen.FoldersBulkCopyParams, body gen.FoldersBulkCopyJSONRequestBody, opts ...RequestOption) (*gen.BulkFolderCopyResponse, error) {
+	if err := requireID("account_id", accountID); err != nil {
+		return nil, err
+	}
+	req, err := gen.NewFoldersBulkCopyRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), params, body)
+	if err != nil {
+		return nil, err
+	}
+	var out gen.BulkFolderCopyResponse
+	if err := s.c.do(ctx, req, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// BulkMove calls "Move folders": PATCH /v4/accounts/{account_id}/folders/move (operation folders_bulk_move).
+//
+// Move a set of folders to a single destination folder.
+// Between 1 and 100 folder IDs may be provided.
+// Rate Limits: 10 calls per 1.00 minute(s) per account_user
+func (s *FoldersService) BulkMove(ctx context.Context, accountID string, body gen.FoldersBulkMoveJSONRequestBody, opts ...RequestOption) (*gen.BulkFolderMoveResponse, error) {
+	if err := requireID("account_id", accountID); err != nil {
+		return nil, err
+	}
+	req, err := gen.NewFoldersBulkMoveRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), body)
+	if err != nil {
+		return nil, err
+	}
+	var out gen.BulkFolderMoveResponse
+	if err := s.c.do(ctx, req, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
 
 // Copy calls "Copy folder": POST /v4/accounts/{account_id}/folders/{folder_id}/copy (operation folders_copy).
 //
@@ -1682,6 +1795,48 @@ func (s *ProjectPermissionsService) ProjectUserRolesUpdate(ctx context.Context, 
 // Reach it as client.Projects.
 type ProjectsService struct{ c *Client }
 
+// AccountProjectsIndex calls "List projects by account": GET /v4/accounts/{account_id}/projects (operation projects_account_projects_index).
+//
+// List all projects the authenticated user has access to within the specified account.
+// Rate Limits: 100 calls per 1.00 minute(s) per account_user
+func (s *ProjectsService) AccountProjectsIndex(ctx context.Context, accountID string, params *gen.ProjectsAccountProjectsIndexParams, opts ...RequestOption) (*gen.ProjectsWithIncludesResponse, error) {
+	if err := requireID("account_id", accountID); err != nil {
+		return nil, err
+	}
+	req, err := gen.NewProjectsAccountProjectsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), params)
+	if err != nil {
+		return nil, err
+	}
+	var out gen.ProjectsWithIncludesResponse
+	if err := s.c.do(ctx, req, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// AccountProjectsIndexAll iterates over every item of AccountProjectsIndex, following links.next
+// page by page (one page in memory at a time; stop the loop to stop
+// fetching). params applies to every page; page_size must be 1-100.
+func (s *ProjectsService) AccountProjectsIndexAll(ctx context.Context, accountID string, params *gen.ProjectsAccountProjectsIndexParams, opts ...RequestOption) iter.Seq2[gen.ProjectWithIncludes, error] {
+	return items(s.AccountProjectsIndexPages(ctx, accountID, params, opts...))
+}
+
+// AccountProjectsIndexPages iterates over the pages of AccountProjectsIndex: each page's items,
+// total count (with include_total_count) and HTTP response.
+func (s *ProjectsService) AccountProjectsIndexPages(ctx context.Context, accountID string, params *gen.ProjectsAccountProjectsIndexParams, opts ...RequestOption) iter.Seq2[*Page[gen.ProjectWithIncludes], error] {
+	return pages[gen.ProjectWithIncludes](ctx, s.c, func() (*http.Request, error) {
+		if err := requireID("account_id", accountID); err != nil {
+			return nil, err
+		}
+		if params != nil {
+			if err := checkPageSize(params.PageSize); err != nil {
+				return nil, err
+			}
+		}
+		return gen.NewProjectsAccountProjectsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), params)
+	}, opts)
+}
+
 // Create calls "Create project": POST /v4/accounts/{account_id}/workspaces/{workspace_id}/projects (operation projects_create).
 //
 // Create project in a given workspace.
@@ -1767,6 +1922,51 @@ func (s *ProjectsService) IndexPages(ctx context.Context, accountID string, work
 			}
 		}
 		return gen.NewProjectsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(workspaceID), params)
+	}, opts)
+}
+
+// InvitedProjectsIndex calls "List invited projects": GET /v4/accounts/{account_id}/invited_projects (operation projects_invited_projects_index).
+//
+// List projects that the current user has been invited to within the specified account,
+// but does not have workspace-level access to. These are projects where the user has
+// project-specific collaborator access without broader team/workspace permissions.
+//
+// Rate Limits: 100 calls per 1.00 minute(s) per account_user
+func (s *ProjectsService) InvitedProjectsIndex(ctx context.Context, accountID string, params *gen.ProjectsInvitedProjectsIndexParams, opts ...RequestOption) (*gen.ProjectsWithIncludesResponse, error) {
+	if err := requireID("account_id", accountID); err != nil {
+		return nil, err
+	}
+	req, err := gen.NewProjectsInvitedProjectsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), params)
+	if err != nil {
+		return nil, err
+	}
+	var out gen.ProjectsWithIncludesResponse
+	if err := s.c.do(ctx, req, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// InvitedProjectsIndexAll iterates over every item of InvitedProjectsIndex, following links.next
+// page by page (one page in memory at a time; stop the loop to stop
+// fetching). params applies to every page; page_size must be 1-100.
+func (s *ProjectsService) InvitedProjectsIndexAll(ctx context.Context, accountID string, params *gen.ProjectsInvitedProjectsIndexParams, opts ...RequestOption) iter.Seq2[gen.ProjectWithIncludes, error] {
+	return items(s.InvitedProjectsIndexPages(ctx, accountID, params, opts...))
+}
+
+// InvitedProjectsIndexPages iterates over the pages of InvitedProjectsIndex: each page's items,
+// total count (with include_total_count) and HTTP response.
+func (s *ProjectsService) InvitedProjectsIndexPages(ctx context.Context, accountID string, params *gen.ProjectsInvitedProjectsIndexParams, opts ...RequestOption) iter.Seq2[*Page[gen.ProjectWithIncludes], error] {
+	return pages[gen.ProjectWithIncludes](ctx, s.c, func() (*http.Request, error) {
+		if err := requireID("account_id", accountID); err != nil {
+			return nil, err
+		}
+		if params != nil {
+			if err := checkPageSize(params.PageSize); err != nil {
+				return nil, err
+			}
+		}
+		return gen.NewProjectsInvitedProjectsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), params)
 	}, opts)
 }
 
@@ -1991,6 +2191,103 @@ func (s *SharesService) IndexPages(ctx context.Context, accountID string, projec
 			}
 		}
 		return gen.NewSharesIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(projectID), params)
+	}, opts)
+}
+
+// ListActivities calls "List share activity": GET /v4/accounts/{account_id}/shares/{share_id}/activities (operation shares_list_activities).
+//
+// List all activity events for a share.
+// Rate Limits: 100 calls per 1.00 minute(s) per account_user
+func (s *SharesService) ListActivities(ctx context.Context, accountID string, shareID string, params *gen.SharesListActivitiesParams, opts ...RequestOption) (*gen.ShareActivityResponse, error) {
+	if err := requireID("account_id", accountID); err != nil {
+		return nil, err
+	}
+	if err := requireID("share_id", shareID); err != nil {
+		return nil, err
+	}
+	req, err := gen.NewSharesListActivitiesRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(shareID), params)
+	if err != nil {
+		return nil, err
+	}
+	var out gen.ShareActivityResponse
+	if err := s.c.do(ctx, req, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ListActivitiesAll iterates over every item of ListActivities, following links.next
+// page by page (one page in memory at a time; stop the loop to stop
+// fetching). params applies to every page; page_size must be 1-100.
+func (s *SharesService) ListActivitiesAll(ctx context.Context, accountID string, shareID string, params *gen.SharesListActivitiesParams, opts ...RequestOption) iter.Seq2[gen.ShareActivityItemWithIncludes, error] {
+	return items(s.ListActivitiesPages(ctx, accountID, shareID, params, opts...))
+}
+
+// ListActivitiesPages iterates over the pages of ListActivities: each page's items,
+// total count (with include_total_count) and HTTP response.
+func (s *SharesService) ListActivitiesPages(ctx context.Context, accountID string, shareID string, params *gen.SharesListActivitiesParams, opts ...RequestOption) iter.Seq2[*Page[gen.ShareActivityItemWithIncludes], error] {
+	return pages[gen.ShareActivityItemWithIncludes](ctx, s.c, func() (*http.Request, error) {
+		if err := requireID("account_id", accountID); err != nil {
+			return nil, err
+		}
+		if err := requireID("share_id", shareID); err != nil {
+			return nil, err
+		}
+		if params != nil {
+			if err := checkPageSize(params.PageSize); err != nil {
+				return nil, err
+			}
+		}
+		return gen.NewSharesListActivitiesRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(shareID), params)
+	}, opts)
+}
+
+// ListAssets calls "List share assets": GET /v4/accounts/{account_id}/shares/{share_id}/assets (operation shares_list_assets).
+//
+// List the assets included in a share as a recursively flat list. The response includes every direct member of the share's collection (files, folders, and version stacks), plus every descendant of any shared folder or version stack — expanded into its own row in the flat list.
+// Rate Limits: 100 calls per 1.00 minute(s) per account_user
+func (s *SharesService) ListAssets(ctx context.Context, accountID string, shareID string, params *gen.SharesListAssetsParams, opts ...RequestOption) (*gen.ShareAssetsResponse, error) {
+	if err := requireID("account_id", accountID); err != nil {
+		return nil, err
+	}
+	if err := requireID("share_id", shareID); err != nil {
+		return nil, err
+	}
+	req, err := gen.NewSharesListAssetsRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(shareID), params)
+	if err != nil {
+		return nil, err
+	}
+	var out gen.ShareAssetsResponse
+	if err := s.c.do(ctx, req, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ListAssetsAll iterates over every item of ListAssets, following links.next
+// page by page (one page in memory at a time; stop the loop to stop
+// fetching). params applies to every page; page_size must be 1-100.
+// Items arrive as Asset values to switch on by type (see DecodeAsset).
+func (s *SharesService) ListAssetsAll(ctx context.Context, accountID string, shareID string, params *gen.SharesListAssetsParams, opts ...RequestOption) iter.Seq2[Asset, error] {
+	return decodeItems(s.ListAssetsPages(ctx, accountID, shareID, params, opts...), DecodeAsset)
+}
+
+// ListAssetsPages iterates over the pages of ListAssets: each page's items,
+// total count (with include_total_count) and HTTP response.
+func (s *SharesService) ListAssetsPages(ctx context.Context, accountID string, shareID string, params *gen.SharesListAssetsParams, opts ...RequestOption) iter.Seq2[*Page[gen.AssetWithIncludes], error] {
+	return pages[gen.AssetWithIncludes](ctx, s.c, func() (*http.Request, error) {
+		if err := requireID("account_id", accountID); err != nil {
+			return nil, err
+		}
+		if err := requireID("share_id", shareID); err != nil {
+			return nil, err
+		}
+		if params != nil {
+			if err := checkPageSize(params.PageSize); err != nil {
+				return nil, err
+			}
+		}
+		return gen.NewSharesListAssetsRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(shareID), params)
 	}, opts)
 }
 

@@ -38,6 +38,10 @@ func setupEveryOperation(t *testing.T, srv *frameiotest.Server) *everyOperation 
 	require.NoError(t, err)
 	doomedFolder, err := srv.AddFolder(seed.RootFolderID, "doomed")
 	require.NoError(t, err)
+	bulkFile, err := srv.AddFile(seed.RootFolderID, "bulk.mp4", []byte("video"))
+	require.NoError(t, err)
+	bulkFolder, err := srv.AddFolder(seed.RootFolderID, "bulk")
+	require.NoError(t, err)
 	doomedWS := srv.AddWorkspace("doomed")
 	doomedProject, _, err := srv.AddProject(seed.WorkspaceID, "doomed")
 	require.NoError(t, err)
@@ -74,7 +78,11 @@ func setupEveryOperation(t *testing.T, srv *frameiotest.Server) *everyOperation 
 		bodies: map[string]any{
 			"files_move": parentBody, "files_copy": parentBody, "folders_move": parentBody,
 			"folders_copy": parentBody, "version_stacks_move": parentBody, "version_stacks_copy": parentBody,
-			"shares_add_asset": map[string]any{"data": map[string]any{"asset_id": fileID}},
+			"shares_add_asset":  map[string]any{"data": map[string]any{"asset_id": fileID}},
+			"files_bulk_copy":   map[string]any{"data": map[string]any{"file_ids": []string{bulkFile}, "parent_id": other}},
+			"files_bulk_move":   map[string]any{"data": map[string]any{"file_ids": []string{bulkFile}, "parent_id": other}},
+			"folders_bulk_copy": map[string]any{"data": map[string]any{"folder_ids": []string{bulkFolder}, "parent_id": other}},
+			"folders_bulk_move": map[string]any{"data": map[string]any{"folder_ids": []string{bulkFolder}, "parent_id": other}},
 		},
 		ops: srv.Operations(),
 	}
@@ -89,7 +97,7 @@ func setupEveryOperation(t *testing.T, srv *frameiotest.Server) *everyOperation 
 		}
 		return false
 	})
-	require.Len(t, e.ops, 88)
+	require.Len(t, e.ops, 97)
 	return e
 }
 
@@ -141,5 +149,5 @@ func TestEveryOperationAnswers(t *testing.T) {
 	}
 	t.Logf("%d/%d", ok, len(e.ops))
 	fmt.Printf("TestEveryOperationAnswers: %d/%d\n", ok, len(e.ops))
-	assert.Equal(t, 88, ok)
+	assert.Equal(t, 97, ok)
 }

@@ -173,5 +173,6 @@ func (s *Server) writeFault(w http.ResponseWriter, r *http.Request, f *fault) {
 		s.replyError(w, r, http.StatusTooManyRequests, "Too Many Requests", "Rate limit exceeded, retry later", "")
 		return
 	}
+	rateLimitHeaders(w.Header())
 	s.replyError(w, r, f.status, http.StatusText(f.status), "injected fault", "")
 }

@@ -115,11 +115,16 @@ func (s *Server) move(w http.ResponseWriter, r *http.Request, id, kind string) {
 		s.replyError(w, r, http.StatusUnprocessableEntity, "Invalid parent", "parent_id "+pid+" is not a "+strings.Join(parentKinds, " or "), "/data/parent_id")
 		return
 	}
+	s.reparent(rec, parent)
+	s.replyData(w, r, s.render(r, rec))
+}
+
+// reparent moves rec under parent; the caller holds s.mu.
+func (s *Server) reparent(rec, parent *record) {
 	rec.parentID = parent.id
 	rec.attrs["parent_id"] = parent.id
 	rec.attrs["project_id"] = parent.str("project_id")
 	rec.attrs["updated_at"] = s.stamp()
-	s.replyData(w, r, s.render(r, rec))
 }
 
 // copyAsset copies asset id of kind into data.parent_id (default: its parent).

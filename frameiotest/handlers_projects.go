@@ -63,3 +63,40 @@ func (h *handlers) ProjectsUpdate(w http.ResponseWriter, r *http.Request, _ gen.
 func (h *handlers) ProjectsDelete(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.FrameOrAdobeId) {
 	h.s.deleteKind(w, r, kindProject, id)
 }
+
+// ProjectsAccountProjectsIndex lists the projects of every workspace of
+// the account.
+func (h *handlers) ProjectsAccountProjectsIndex(w http.ResponseWriter, r *http.Request, accountID gen.FrameOrAdobeId, _ gen.ProjectsAccountProjectsIndexParams) {
+	h.s.accountProjects(w, r, accountID, func(*record) bool { return true })
+}
+
+// ProjectsInvitedProjectsIndex lists the projects the current user holds a
+// role in without holding one in the project's workspace: the projects
+// they were invited to.
+func (h *handlers) ProjectsInvitedProjectsIndex(w http.ResponseWriter, r *http.Request, accountID gen.FrameOrAdobeId, _ gen.ProjectsInvitedProjectsIndexParams) {
+	me := h.s.st.seed.UserID
+	h.s.accountProjects(w, r, accountID, func(p *record) bool {
+		_, inProject := h.s.st.roles[p.id][me]
+		_, inWorkspace := h.s.st.roles[p.parentID][me]
+		return inProject && !inWorkspace
+	})
+}
+
+// accountProjects replies with the account's projects that keep returns true for.
+func (s *Server) accountProjects(w http.ResponseWriter, r *http.Request, accountID string, keep func(*record) bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.st.get(accountID, kindAccount) == nil {
+		s.notFound(w, r, "Account", accountID)
+		return
+	}
+	var recs []*record
+	for _, ws := range s.st.children(accountID, kindWorkspace) {
+		for _, p := range s.st.children(ws.id, kindProject) {
+			if keep(p) {
+				recs = append(recs, p)
+			}
+		}
+	}
+	s.replyRecords(w, r, recs)
+}

@@ -167,3 +167,31 @@ func (h *handlers) SharesListReviewers(w http.ResponseWriter, r *http.Request, _
 		h.s.replyList(w, r, items)
 	})
 }
+
+// SharesListAssets lists the assets of a share: each shared asset and,
+// recursively, everything inside the shared folders and version stacks,
+// in one flat list.
+func (h *handlers) SharesListAssets(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.UUID, _ gen.SharesListAssetsParams) {
+	h.s.withShare(w, r, id, func(rec *record) {
+		var recs []*record
+		var walk func(a *record)
+		walk = func(a *record) {
+			recs = append(recs, a)
+			for _, c := range h.s.st.children(a.id, kindFolder, kindFile, kindVersionStack) {
+				walk(c)
+			}
+		}
+		for _, aid := range rec.share.assets {
+			if a := h.s.st.get(aid, kindFile, kindFolder, kindVersionStack); a != nil {
+				walk(a)
+			}
+		}
+		h.s.replyRecords(w, r, recs)
+	})
+}
+
+// SharesListActivities lists a share's activity. The fake records none,
+// so the list is empty.
+func (h *handlers) SharesListActivities(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.UUID, _ gen.SharesListActivitiesParams) {
+	h.s.withShare(w, r, id, func(*record) { h.s.replyList(w, r, nil) })
+}

@@ -97,6 +97,11 @@ func (h *handlers) AccountPermissionsIndex(w http.ResponseWriter, r *http.Reques
 	h.s.listRoles(w, r, accountID, kindAccount)
 }
 
+// AccountPermissionsAccountUserRolesUpdate changes a user's account role.
+func (h *handlers) AccountPermissionsAccountUserRolesUpdate(w http.ResponseWriter, r *http.Request, accountID gen.FrameOrAdobeId, userID gen.UUID) {
+	h.s.updateRole(w, r, accountID, kindAccount, userID)
+}
+
 // WorkspacePermissionsIndex lists the workspace's users and their roles.
 func (h *handlers) WorkspacePermissionsIndex(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, workspaceID gen.UUID, _ gen.WorkspacePermissionsIndexParams) {
 	h.s.listRoles(w, r, workspaceID, kindWorkspace)

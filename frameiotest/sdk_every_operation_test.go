@@ -61,7 +61,7 @@ func TestSDKDrivesEveryOperation(t *testing.T) {
 		}
 	}
 	fmt.Printf("SDK operations against frameiotest: %d/%d\n", ok, len(e.ops))
-	assert.Equal(t, 88, ok)
+	assert.Equal(t, 97, ok)
 }
 
 func pathParams(path string) []string {

@@ -36,7 +36,8 @@ func startUpload(t *testing.T, srv *frameiotest.Server, name string, size int) (
 	for _, u := range *d.UploadUrls {
 		parts = append(parts, part{url: u.Url, size: u.Size})
 	}
-	return *d.Id, d.MediaType, parts
+	mt, _ := d.MediaType.Get()
+	return d.Id, mt, parts
 }
 
 // put sends one upload part.

@@ -48,6 +48,12 @@ type ServerInterface interface {
 	// CommentsDeleteAttachment Delete comment attachment
 	// (DELETE /v4/accounts/{account_id}/comments/{comment_id}/attachments/{attachment_id})
 	CommentsDeleteAttachment(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, commentId UUID, attachmentId UUID)
+	// FilesBulkCopy Copy files
+	// (POST /v4/accounts/{account_id}/files/copy)
+	FilesBulkCopy(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, params FilesBulkCopyParams)
+	// FilesBulkMove Move files
+	// (PATCH /v4/accounts/{account_id}/files/move)
+	FilesBulkMove(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId)
 	// FilesDelete Delete file
 	// (DELETE /v4/accounts/{account_id}/files/{file_id})
 	FilesDelete(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, fileId FrameOrAdobeId)
@@ -75,6 +81,12 @@ type ServerInterface interface {
 	// FilesShowFileUploadStatus Show file upload status
 	// (GET /v4/accounts/{account_id}/files/{file_id}/status)
 	FilesShowFileUploadStatus(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, fileId FrameOrAdobeId)
+	// FoldersBulkCopy Copy folders
+	// (POST /v4/accounts/{account_id}/folders/copy)
+	FoldersBulkCopy(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, params FoldersBulkCopyParams)
+	// FoldersBulkMove Move folders
+	// (PATCH /v4/accounts/{account_id}/folders/move)
+	FoldersBulkMove(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId)
 	// FoldersDelete Delete folder
 	// (DELETE /v4/accounts/{account_id}/folders/{folder_id})
 	FoldersDelete(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, folderId FrameOrAdobeId)
@@ -95,6 +107,8 @@ type ServerInterface interface {
 	FilesList(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, folderId FrameOrAdobeId, params FilesListParams)
 	// FilesCreate Create file
 	// (POST /v4/accounts/{account_id}/folders/{folder_id}/files)
+	//
+	// Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 	FilesCreate(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, folderId FrameOrAdobeId)
 	// FilesImportFile Import file
 	// (POST /v4/accounts/{account_id}/folders/{folder_id}/files/import)
@@ -141,6 +155,9 @@ type ServerInterface interface {
 	// GroupsUpdate Update group
 	// (PATCH /v4/accounts/{account_id}/groups/{group_id})
 	GroupsUpdate(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, groupId UUID)
+	// ProjectsInvitedProjectsIndex List invited projects
+	// (GET /v4/accounts/{account_id}/invited_projects)
+	ProjectsInvitedProjectsIndex(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, params ProjectsInvitedProjectsIndexParams)
 	// MetadataFieldsMetadataFieldDefinitionsIndex List account level field definitions
 	// (GET /v4/accounts/{account_id}/metadata/field_definitions)
 	MetadataFieldsMetadataFieldDefinitionsIndex(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, params MetadataFieldsMetadataFieldDefinitionsIndexParams)
@@ -153,6 +170,9 @@ type ServerInterface interface {
 	// MetadataFieldsMetadataFieldDefinitionsUpdate Update account level custom field definitions
 	// (PATCH /v4/accounts/{account_id}/metadata/field_definitions/{field_definition_id})
 	MetadataFieldsMetadataFieldDefinitionsUpdate(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, fieldDefinitionId UUID)
+	// ProjectsAccountProjectsIndex List projects by account
+	// (GET /v4/accounts/{account_id}/projects)
+	ProjectsAccountProjectsIndex(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, params ProjectsAccountProjectsIndexParams)
 	// ProjectsDelete Delete project
 	// (DELETE /v4/accounts/{account_id}/projects/{project_id})
 	ProjectsDelete(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, projectId FrameOrAdobeId)
@@ -195,6 +215,12 @@ type ServerInterface interface {
 	// SharesUpdate Update share
 	// (PATCH /v4/accounts/{account_id}/shares/{share_id})
 	SharesUpdate(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, shareId UUID)
+	// SharesListActivities List share activity
+	// (GET /v4/accounts/{account_id}/shares/{share_id}/activities)
+	SharesListActivities(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, shareId UUID, params SharesListActivitiesParams)
+	// SharesListAssets List share assets
+	// (GET /v4/accounts/{account_id}/shares/{share_id}/assets)
+	SharesListAssets(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, shareId UUID, params SharesListAssetsParams)
 	// SharesAddAsset Add new asset to share
 	// (POST /v4/accounts/{account_id}/shares/{share_id}/assets)
 	SharesAddAsset(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, shareId UUID)
@@ -213,6 +239,9 @@ type ServerInterface interface {
 	// AccountPermissionsIndex List account user roles
 	// (GET /v4/accounts/{account_id}/users)
 	AccountPermissionsIndex(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, params AccountPermissionsIndexParams)
+	// AccountPermissionsAccountUserRolesUpdate Update user role for the account
+	// (PATCH /v4/accounts/{account_id}/users/{user_id})
+	AccountPermissionsAccountUserRolesUpdate(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, userId UUID)
 	// VersionStacksShow Show version stack
 	// (GET /v4/accounts/{account_id}/version_stacks/{version_stack_id})
 	VersionStacksShow(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, versionStackId FrameOrAdobeId, params VersionStacksShowParams)
@@ -882,6 +911,87 @@ func (siw *ServerInterfaceWrapper) CommentsDeleteAttachment(w http.ResponseWrite
 	handler.ServeHTTP(w, r)
 }
 
+// FilesBulkCopy operation middleware
+func (siw *ServerInterfaceWrapper) FilesBulkCopy(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "account_id" -------------
+	var accountId FrameOrAdobeId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params FilesBulkCopyParams
+
+	// ------------- Optional query parameter "copy_metadata" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "copy_metadata", r.URL.Query(), &params.CopyMetadata, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "copy_metadata"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "copy_metadata", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "copy_comments" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "copy_comments", r.URL.Query(), &params.CopyComments, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "copy_comments"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "copy_comments", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.FilesBulkCopy(w, r, accountId, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// FilesBulkMove operation middleware
+func (siw *ServerInterfaceWrapper) FilesBulkMove(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "account_id" -------------
+	var accountId FrameOrAdobeId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.FilesBulkMove(w, r, accountId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 // FilesDelete operation middleware
 func (siw *ServerInterfaceWrapper) FilesDelete(w http.ResponseWriter, r *http.Request) {
 
@@ -1355,6 +1465,87 @@ func (siw *ServerInterfaceWrapper) FilesShowFileUploadStatus(w http.ResponseWrit
 	handler.ServeHTTP(w, r)
 }
 
+// FoldersBulkCopy operation middleware
+func (siw *ServerInterfaceWrapper) FoldersBulkCopy(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "account_id" -------------
+	var accountId FrameOrAdobeId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params FoldersBulkCopyParams
+
+	// ------------- Optional query parameter "copy_metadata" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "copy_metadata", r.URL.Query(), &params.CopyMetadata, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "copy_metadata"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "copy_metadata", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "copy_comments" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "copy_comments", r.URL.Query(), &params.CopyComments, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "copy_comments"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "copy_comments", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.FoldersBulkCopy(w, r, accountId, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// FoldersBulkMove operation middleware
+func (siw *ServerInterfaceWrapper) FoldersBulkMove(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "account_id" -------------
+	var accountId FrameOrAdobeId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.FoldersBulkMove(w, r, accountId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 // FoldersDelete operation middleware
 func (siw *ServerInterfaceWrapper) FoldersDelete(w http.ResponseWriter, r *http.Request) {
 
@@ -1564,6 +1755,19 @@ func (siw *ServerInterfaceWrapper) FoldersIndex(w http.ResponseWriter, r *http.R
 			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "include_total_count"})
 		} else {
 			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "include_total_count", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", r.URL.Query(), &params.Sort, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort", Err: err})
 		}
 		return
 	}
@@ -1952,6 +2156,19 @@ func (siw *ServerInterfaceWrapper) FoldersList(w http.ResponseWriter, r *http.Re
 		return
 	}
 
+	// ------------- Optional query parameter "sort" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", r.URL.Query(), &params.Sort, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort", Err: err})
+		}
+		return
+	}
+
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		siw.Handler.FoldersList(w, r, accountId, folderId, params)
 	}))
@@ -2290,6 +2507,19 @@ func (siw *ServerInterfaceWrapper) VersionStacksList(w http.ResponseWriter, r *h
 		return
 	}
 
+	// ------------- Optional query parameter "sort" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", r.URL.Query(), &params.Sort, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort", Err: err})
+		}
+		return
+	}
+
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		siw.Handler.VersionStacksList(w, r, accountId, folderId, params)
 	}))
@@ -2542,6 +2772,100 @@ func (siw *ServerInterfaceWrapper) GroupsUpdate(w http.ResponseWriter, r *http.R
 	handler.ServeHTTP(w, r)
 }
 
+// ProjectsInvitedProjectsIndex operation middleware
+func (siw *ServerInterfaceWrapper) ProjectsInvitedProjectsIndex(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "account_id" -------------
+	var accountId FrameOrAdobeId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ProjectsInvitedProjectsIndexParams
+
+	// ------------- Optional query parameter "include" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "include", r.URL.Query(), &params.Include, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "include"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "include", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", r.URL.Query(), &params.Sort, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "after" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "after", r.URL.Query(), &params.After, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "after"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "after", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "page_size" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page_size", r.URL.Query(), &params.PageSize, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page_size"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page_size", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "include_total_count" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "include_total_count", r.URL.Query(), &params.IncludeTotalCount, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "include_total_count"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "include_total_count", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ProjectsInvitedProjectsIndex(w, r, accountId, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 // MetadataFieldsMetadataFieldDefinitionsIndex operation middleware
 func (siw *ServerInterfaceWrapper) MetadataFieldsMetadataFieldDefinitionsIndex(w http.ResponseWriter, r *http.Request) {
 
@@ -2736,6 +3060,100 @@ func (siw *ServerInterfaceWrapper) MetadataFieldsMetadataFieldDefinitionsUpdate(
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		siw.Handler.MetadataFieldsMetadataFieldDefinitionsUpdate(w, r, accountId, fieldDefinitionId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ProjectsAccountProjectsIndex operation middleware
+func (siw *ServerInterfaceWrapper) ProjectsAccountProjectsIndex(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "account_id" -------------
+	var accountId FrameOrAdobeId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ProjectsAccountProjectsIndexParams
+
+	// ------------- Optional query parameter "include" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "include", r.URL.Query(), &params.Include, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "include"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "include", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", r.URL.Query(), &params.Sort, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "after" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "after", r.URL.Query(), &params.After, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "after"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "after", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "page_size" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page_size", r.URL.Query(), &params.PageSize, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page_size"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page_size", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "include_total_count" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "include_total_count", r.URL.Query(), &params.IncludeTotalCount, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "include_total_count"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "include_total_count", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ProjectsAccountProjectsIndex(w, r, accountId, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -3480,6 +3898,199 @@ func (siw *ServerInterfaceWrapper) SharesUpdate(w http.ResponseWriter, r *http.R
 	handler.ServeHTTP(w, r)
 }
 
+// SharesListActivities operation middleware
+func (siw *ServerInterfaceWrapper) SharesListActivities(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "account_id" -------------
+	var accountId FrameOrAdobeId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "share_id" -------------
+	var shareId UUID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "share_id", r.PathValue("share_id"), &shareId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "share_id", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params SharesListActivitiesParams
+
+	// ------------- Optional query parameter "include" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "include", r.URL.Query(), &params.Include, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "include"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "include", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "after" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "after", r.URL.Query(), &params.After, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "after"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "after", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "page_size" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page_size", r.URL.Query(), &params.PageSize, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page_size"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page_size", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "include_total_count" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "include_total_count", r.URL.Query(), &params.IncludeTotalCount, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "include_total_count"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "include_total_count", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.SharesListActivities(w, r, accountId, shareId, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// SharesListAssets operation middleware
+func (siw *ServerInterfaceWrapper) SharesListAssets(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "account_id" -------------
+	var accountId FrameOrAdobeId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "share_id" -------------
+	var shareId UUID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "share_id", r.PathValue("share_id"), &shareId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "share_id", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params SharesListAssetsParams
+
+	// ------------- Optional query parameter "include" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "include", r.URL.Query(), &params.Include, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "include"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "include", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", r.URL.Query(), &params.Sort, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "after" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "after", r.URL.Query(), &params.After, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "after"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "after", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "page_size" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page_size", r.URL.Query(), &params.PageSize, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page_size"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page_size", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "include_total_count" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "include_total_count", r.URL.Query(), &params.IncludeTotalCount, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "include_total_count"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "include_total_count", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.SharesListAssets(w, r, accountId, shareId, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 // SharesAddAsset operation middleware
 func (siw *ServerInterfaceWrapper) SharesAddAsset(w http.ResponseWriter, r *http.Request) {
 
@@ -3813,6 +4424,41 @@ func (siw *ServerInterfaceWrapper) AccountPermissionsIndex(w http.ResponseWriter
 	handler.ServeHTTP(w, r)
 }
 
+// AccountPermissionsAccountUserRolesUpdate operation middleware
+func (siw *ServerInterfaceWrapper) AccountPermissionsAccountUserRolesUpdate(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "account_id" -------------
+	var accountId FrameOrAdobeId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "user_id" -------------
+	var userId UUID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_id", r.PathValue("user_id"), &userId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_id", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.AccountPermissionsAccountUserRolesUpdate(w, r, accountId, userId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 // VersionStacksShow operation middleware
 func (siw *ServerInterfaceWrapper) VersionStacksShow(w http.ResponseWriter, r *http.Request) {
 
@@ -3939,6 +4585,19 @@ func (siw *ServerInterfaceWrapper) VersionStacksIndex(w http.ResponseWriter, r *
 			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "include_total_count"})
 		} else {
 			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "include_total_count", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", r.URL.Query(), &params.Sort, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort", Err: err})
 		}
 		return
 	}
@@ -4935,6 +5594,19 @@ func (siw *ServerInterfaceWrapper) WebhooksIndex(w http.ResponseWriter, r *http.
 		return
 	}
 
+	// ------------- Optional query parameter "sort" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", r.URL.Query(), &params.Sort, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort", Err: err})
+		}
+		return
+	}
+
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		siw.Handler.WebhooksIndex(w, r, accountId, workspaceId, params)
 	}))
@@ -5126,6 +5798,8 @@ func HandlerWithOptions(si ServerInterface, options StdHTTPServerOptions) http.H
 	m.HandleFunc(http.MethodPatch+" "+options.BaseURL+"/v4/accounts/{account_id}/comments/{comment_id}", wrapper.CommentsUpdate)
 	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v4/accounts/{account_id}/comments/{comment_id}/attachments", wrapper.CommentsCreateAttachment)
 	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/v4/accounts/{account_id}/comments/{comment_id}/attachments/{attachment_id}", wrapper.CommentsDeleteAttachment)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v4/accounts/{account_id}/files/copy", wrapper.FilesBulkCopy)
+	m.HandleFunc(http.MethodPatch+" "+options.BaseURL+"/v4/accounts/{account_id}/files/move", wrapper.FilesBulkMove)
 	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/v4/accounts/{account_id}/files/{file_id}", wrapper.FilesDelete)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v4/accounts/{account_id}/files/{file_id}", wrapper.FilesShow)
 	m.HandleFunc(http.MethodPatch+" "+options.BaseURL+"/v4/accounts/{account_id}/files/{file_id}", wrapper.FilesUpdate)
@@ -5135,6 +5809,8 @@ func HandlerWithOptions(si ServerInterface, options StdHTTPServerOptions) http.H
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v4/accounts/{account_id}/files/{file_id}/metadata", wrapper.MetadataShow)
 	m.HandleFunc(http.MethodPatch+" "+options.BaseURL+"/v4/accounts/{account_id}/files/{file_id}/move", wrapper.FilesMove)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v4/accounts/{account_id}/files/{file_id}/status", wrapper.FilesShowFileUploadStatus)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v4/accounts/{account_id}/folders/copy", wrapper.FoldersBulkCopy)
+	m.HandleFunc(http.MethodPatch+" "+options.BaseURL+"/v4/accounts/{account_id}/folders/move", wrapper.FoldersBulkMove)
 	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/v4/accounts/{account_id}/folders/{folder_id}", wrapper.FoldersDelete)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v4/accounts/{account_id}/folders/{folder_id}", wrapper.FoldersShow)
 	m.HandleFunc(http.MethodPatch+" "+options.BaseURL+"/v4/accounts/{account_id}/folders/{folder_id}", wrapper.FoldersUpdate)
@@ -5157,10 +5833,12 @@ func HandlerWithOptions(si ServerInterface, options StdHTTPServerOptions) http.H
 	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v4/accounts/{account_id}/groups", wrapper.GroupsCreate)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v4/accounts/{account_id}/groups/{group_id}", wrapper.GroupsShow)
 	m.HandleFunc(http.MethodPatch+" "+options.BaseURL+"/v4/accounts/{account_id}/groups/{group_id}", wrapper.GroupsUpdate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v4/accounts/{account_id}/invited_projects", wrapper.ProjectsInvitedProjectsIndex)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v4/accounts/{account_id}/metadata/field_definitions", wrapper.MetadataFieldsMetadataFieldDefinitionsIndex)
 	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v4/accounts/{account_id}/metadata/field_definitions", wrapper.MetadataFieldsMetadataFieldDefinitionsCreate)
 	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/v4/accounts/{account_id}/metadata/field_definitions/{field_definition_id}", wrapper.MetadataFieldsMetadataFieldDefinitionsDelete)
 	m.HandleFunc(http.MethodPatch+" "+options.BaseURL+"/v4/accounts/{account_id}/metadata/field_definitions/{field_definition_id}", wrapper.MetadataFieldsMetadataFieldDefinitionsUpdate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v4/accounts/{account_id}/projects", wrapper.ProjectsAccountProjectsIndex)
 	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/v4/accounts/{account_id}/projects/{project_id}", wrapper.ProjectsDelete)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v4/accounts/{account_id}/projects/{project_id}", wrapper.ProjectsShow)
 	m.HandleFunc(http.MethodPatch+" "+options.BaseURL+"/v4/accounts/{account_id}/projects/{project_id}", wrapper.ProjectsUpdate)
@@ -5175,12 +5853,15 @@ func HandlerWithOptions(si ServerInterface, options StdHTTPServerOptions) http.H
 	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/v4/accounts/{account_id}/shares/{share_id}", wrapper.SharesDelete)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v4/accounts/{account_id}/shares/{share_id}", wrapper.SharesShow)
 	m.HandleFunc(http.MethodPatch+" "+options.BaseURL+"/v4/accounts/{account_id}/shares/{share_id}", wrapper.SharesUpdate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v4/accounts/{account_id}/shares/{share_id}/activities", wrapper.SharesListActivities)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v4/accounts/{account_id}/shares/{share_id}/assets", wrapper.SharesListAssets)
 	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v4/accounts/{account_id}/shares/{share_id}/assets", wrapper.SharesAddAsset)
 	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/v4/accounts/{account_id}/shares/{share_id}/assets/{asset_id}", wrapper.SharesRemoveAsset)
 	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/v4/accounts/{account_id}/shares/{share_id}/reviewers", wrapper.SharesRemoveReviewers)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v4/accounts/{account_id}/shares/{share_id}/reviewers", wrapper.SharesListReviewers)
 	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v4/accounts/{account_id}/shares/{share_id}/reviewers", wrapper.SharesAddReviewers)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v4/accounts/{account_id}/users", wrapper.AccountPermissionsIndex)
+	m.HandleFunc(http.MethodPatch+" "+options.BaseURL+"/v4/accounts/{account_id}/users/{user_id}", wrapper.AccountPermissionsAccountUserRolesUpdate)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v4/accounts/{account_id}/version_stacks/{version_stack_id}", wrapper.VersionStacksShow)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v4/accounts/{account_id}/version_stacks/{version_stack_id}/children", wrapper.VersionStacksIndex)
 	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v4/accounts/{account_id}/version_stacks/{version_stack_id}/copy", wrapper.VersionStacksCopy)

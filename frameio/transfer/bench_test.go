@@ -119,7 +119,7 @@ func BenchmarkUpload256MiB(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			if err := baselineUpload(hc, path, created.Data.MediaType, *created.Data.UploadUrls); err != nil {
+			if err := baselineUpload(hc, path, valueOr(created.Data.MediaType), *created.Data.UploadUrls); err != nil {
 				b.Fatal(err)
 			}
 		}

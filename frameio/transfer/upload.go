@@ -12,6 +12,7 @@ import (
 
 	"github.com/frameio-go/frameio-go/frameio"
 	"github.com/frameio-go/frameio-go/gen"
+	"github.com/oapi-codegen/nullable"
 )
 
 // Uploader uploads content to Frame.io. Create it with NewUploader; it is
@@ -116,10 +117,7 @@ func (u *Uploader) upload(ctx context.Context, cfg *config, accountID, folderID 
 	if err != nil {
 		return nil, err
 	}
-	res := &UploadResult{File: created.Data, Size: size, MediaType: partMediaType(created.Data.MediaType, cfg.mediaType, name)}
-	if created.Data.Id != nil {
-		res.FileID = *created.Data.Id
-	}
+	res := &UploadResult{File: created.Data, Size: size, MediaType: partMediaType(valueOr(created.Data.MediaType), cfg.mediaType, name), FileID: created.Data.Id}
 	fail := func(err error) (*UploadResult, error) {
 		return res, &UploadError{FileID: res.FileID, Name: name, Err: err}
 	}
@@ -150,13 +148,13 @@ func (u *Uploader) UploadContent(ctx context.Context, file gen.FileWithUploadUrl
 		return err
 	}
 	name := cfg.name
-	if name == "" && file.Name != nil {
-		name = *file.Name
+	if name == "" {
+		name = file.Name
 	}
 	t := newTracker(size, labelled(&cfg, name).progressFunc())
 	t.start()
 	var n int
-	if err := u.sendContent(ctx, &cfg, file, r, size, partMediaType(file.MediaType, cfg.mediaType, name), t, &n); err != nil {
+	if err := u.sendContent(ctx, &cfg, file, r, size, partMediaType(valueOr(file.MediaType), cfg.mediaType, name), t, &n); err != nil {
 		return err
 	}
 	t.finish()
@@ -208,6 +206,13 @@ func (u *Uploader) createLocalUpload(ctx context.Context, cfg *config, accountID
 // partMediaType picks the parts' Content-Type: the media type the API
 // returned (it must match), else the caller's, else the one of the name's
 // extension, else DefaultMediaType.
+// valueOr returns a nullable string's value, "" when it is null or unset
+// (a file's media type is null until Frame.io has determined it).
+func valueOr(n nullable.Nullable[string]) string {
+	v, _ := n.Get()
+	return v
+}
+
 func partMediaType(returned, explicit, name string) string {
 	switch {
 	case returned != "":

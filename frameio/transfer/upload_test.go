@@ -246,7 +246,7 @@ func TestUploadContentLowLevel(t *testing.T) {
 	require.NoError(t, err)
 	content := bytes.Repeat([]byte{7}, 2500)
 	require.NoError(t, e.uploader(t).UploadContent(context.Background(), created.Data, bytes.NewReader(content), 2500))
-	assert.Equal(t, content, e.store.assembled(*created.Data.Id))
+	assert.Equal(t, content, e.store.assembled(created.Data.Id))
 	e.store.noViolations(t)
 }
 

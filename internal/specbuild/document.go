@@ -42,6 +42,13 @@ func (m *merger) addDocument(doc *yaml.Node, where string, md mode) error {
 	default:
 		return fmt.Errorf("%s: openapi version %q is not supported: give an OpenAPI 3.0 or 3.1 document", where, version)
 	}
+	if md == override {
+		puts, err := takePuts(doc, where)
+		if err != nil {
+			return err
+		}
+		m.puts = append(m.puts, puts...)
+	}
 	m.add(doc, where, where, md)
 	return nil
 }

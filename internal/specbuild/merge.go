@@ -113,6 +113,7 @@ type merger struct {
 	compFrom   map[string]string                // "kind/name" -> where
 	infos      []*yaml.Node
 	servers    *yaml.Node
+	puts       []put // from additions, applied to the merged document
 }
 
 type mergedOp struct {
@@ -166,7 +167,8 @@ func (m *merger) addOperation(method, path string, op *yaml.Node, where, section
 		return
 	}
 	where = fmt.Sprintf("%s [%s %s]", where, strings.ToUpper(method), path)
-	id, err := normalizeOperation(op)
+	source := takeSource(op)
+	id, err := normalizeOperation(op, strings.ToUpper(method)+" "+path)
 	if err != nil {
 		m.errs = append(m.errs, fmt.Errorf("%s: %w", where, err))
 		return
@@ -174,10 +176,12 @@ func (m *merger) addOperation(method, path string, op *yaml.Node, where, section
 	key := method + " " + path
 	if prev, ok := m.ops[key]; ok {
 		switch {
+		case equalNodes(prev.node, op) && md == override:
+			m.decide(section, Decision{Rule: "published", Detail: fmt.Sprintf("%s %s: the input already has it as published%s", strings.ToUpper(method), path, from(source))})
 		case equalNodes(prev.node, op):
 			m.decide(section, Decision{Rule: "repeat", Detail: fmt.Sprintf("%s %s documented again identically; merged", strings.ToUpper(method), path)})
 		case md == override:
-			m.decide(section, Decision{Rule: "published", Detail: fmt.Sprintf("%s %s replaced by the published document's definition (was %s)", strings.ToUpper(method), path, prev.where)})
+			m.decide(section, Decision{Rule: "published", Detail: fmt.Sprintf("%s %s replaced by the published definition (was %s)%s", strings.ToUpper(method), path, prev.where, from(source))})
 			delete(m.opIDs, prev.id)
 			m.ops[key] = &mergedOp{method: method, path: path, id: id, where: where, section: prev.section, node: op}
 			m.opIDs[id] = where
@@ -192,6 +196,17 @@ func (m *merger) addOperation(method, path string, op *yaml.Node, where, section
 	}
 	m.opIDs[id] = where
 	m.ops[key] = &mergedOp{method: method, path: path, id: id, where: where, section: section, node: op}
+	if md == override {
+		m.decide(section, Decision{Rule: "published", Detail: fmt.Sprintf("%s %s added (%s)%s", strings.ToUpper(method), path, id, from(source))})
+	}
+}
+
+// from formats an addition's source for the report.
+func from(source string) string {
+	if source == "" {
+		return ""
+	}
+	return "; source: " + source
 }
 
 func (m *merger) addComponent(kind, name string, def *yaml.Node, where, section string, md mode) {
@@ -201,13 +216,20 @@ func (m *merger) addComponent(kind, name string, def *yaml.Node, where, section 
 		m.components[kind] = defs
 	}
 	k := kind + "/" + name
+	source := ""
+	if md == override {
+		source = takeSource(def)
+	}
 	prev, ok := defs[name]
 	switch {
 	case !ok:
 		defs[name], m.compFrom[k] = def, where
+		if md == override {
+			m.decide(section, Decision{Rule: "published", Detail: fmt.Sprintf("components.%s.%s added%s", kind, name, from(source))})
+		}
 	case equalNodes(prev, def):
 	case md == override:
-		m.decide(section, Decision{Rule: "published", Detail: fmt.Sprintf("components.%s.%s replaced by the published document's definition (was %s)", kind, name, m.compFrom[k])})
+		m.decide(section, Decision{Rule: "published", Detail: fmt.Sprintf("components.%s.%s replaced by the published definition (was %s)%s", kind, name, m.compFrom[k], from(source))})
 		defs[name], m.compFrom[k] = def, where
 	default:
 		what := "schema " + name
@@ -301,6 +323,20 @@ func (m *merger) finish() (*yaml.Node, *Report, error) {
 		mapSet(comps, kind, n)
 	}
 	mapSet(doc, "components", comps)
+	for _, p := range m.puts {
+		lines, err := p.apply(doc)
+		if err != nil {
+			return nil, m.rep, err
+		}
+		switch {
+		case len(lines) == 0:
+			m.decide("", Decision{Rule: "published", Detail: "put " + describe(p.at) + ": the input already has it" + from(p.source)})
+		case len(lines) <= 3:
+			m.decide("", Decision{Rule: "published", Detail: "put " + strings.Join(lines, ", ") + from(p.source)})
+		default:
+			m.decide("", Decision{Rule: "published", Detail: fmt.Sprintf("put %s at %d places (%s, ...)%s", describe(p.at), len(lines), lines[0], from(p.source))})
+		}
+	}
 	m.rep.Schemas = len(m.components["schemas"])
 	plainStyles(doc)
 	return doc, m.rep, nil

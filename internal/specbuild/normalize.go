@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/frameio-go/frameio-go/internal/sdknames"
 	"gopkg.in/yaml.v3"
 )
 
@@ -22,7 +23,8 @@ import (
 //   - enums written as objects ("enum: - value: creator", Fern's style)
 //     become enums of their values;
 //   - a response with an empty "content: {}" has no content, so the key is
-//     dropped (an empty content map and none mean the same).
+//     dropped (an empty content map and none mean the same);
+//   - an object parameter's example written as a query string is dropped.
 func normalizeSource(src *yaml.Node) []Decision {
 	var ds []Decision
 	for path, item := range pairs(mapGet(src, "paths")) {
@@ -43,8 +45,41 @@ func normalizeSource(src *yaml.Node) []Decision {
 			}
 		}
 	}
+	ds = append(ds, dropQueryStringExamples(src)...)
 	if n := enumObjectsToValues(src); n > 0 {
 		ds = append(ds, Decision{Rule: "normalize", Detail: fmt.Sprintf("%d enums written as objects ({value: x}) turned into enums of values", n)})
+	}
+	return ds
+}
+
+// dropQueryStringExamples drops the example of an object-valued parameter
+// written as the query string it serializes to ("filters[to_date]=...",
+// as the published document does for the audit log filters): an example is
+// a value of the parameter's schema, and validators reject the string.
+func dropQueryStringExamples(src *yaml.Node) []Decision {
+	schemas := mapGet(mapGet(src, "components"), "schemas")
+	isObject := func(s *yaml.Node) bool {
+		for range 8 { // follow a few $refs
+			ref := scalarOf(s, "$ref")
+			if ref == "" {
+				break
+			}
+			s = mapGet(schemas, strings.TrimPrefix(ref, "#/components/schemas/"))
+		}
+		return s != nil && isObjectSchema(s)
+	}
+	var ds []Decision
+	for path, item := range pairs(mapGet(src, "paths")) {
+		for method, op := range pairs(item) {
+			for _, p := range seqItems(mapGet(op, "parameters")) {
+				ex := mapGet(p, "example")
+				if ex == nil || ex.Kind != yaml.ScalarNode || ex.Tag != "!!str" || !isObject(mapGet(p, "schema")) {
+					continue
+				}
+				mapDelete(p, "example")
+				ds = append(ds, Decision{Rule: "normalize", Detail: fmt.Sprintf("%s %s: example of object parameter %s is a query string (%q), not a value of its schema: dropped", strings.ToUpper(method), path, scalarOf(p, "name"), ex.Value)})
+			}
+		}
 	}
 	return ds
 }
@@ -113,10 +148,16 @@ func isEnumObjectList(seq *yaml.Node) bool {
 //     give subpackage_versionStacks);
 //   - the operation id is "<tag>_<operation>" in snake case: tag
 //     subpackage_files with id "show", "files.show" or "files_show" all give
-//     files_show, so the Go method names do not change with the input form;
+//     files_show, and tag Accounts with "auditlog.index" gives
+//     accounts_auditlog_index, so the Go method names do not change with
+//     the input form;
 //   - the Authorization header parameter every docs fragment lists is
 //     dropped (the document has one global bearer requirement instead).
-func normalizeOperation(op *yaml.Node) (string, error) {
+//
+// Where internal/sdknames keeps another tag and id for the operation
+// (method and path, e.g. "GET /v4/accounts/{account_id}/users"), those win,
+// so the Go names do not change with the input form.
+func normalizeOperation(op *yaml.Node, methodAndPath string) (string, error) {
 	tags := mapGet(op, "tags")
 	id := scalarOf(op, "operationId")
 	if id == "" || tags == nil || tags.Kind != yaml.SequenceNode || len(tags.Content) != 1 || tags.Content[0].Kind != yaml.ScalarNode {
@@ -126,8 +167,11 @@ func normalizeOperation(op *yaml.Node) (string, error) {
 	if len(tagWords) == 0 {
 		return "", fmt.Errorf("operation tag %q has no words", tags.Content[0].Value)
 	}
-	if i := strings.LastIndexByte(id, '.'); i >= 0 {
-		id = id[i+1:]
+	// A dotted id names its resource first (files.show, auditlog.index,
+	// metadata.field_definitions.index): a resource equal to the tag goes,
+	// another one stays part of the name (accounts_auditlog_index).
+	if first, rest, dotted := strings.Cut(id, "."); dotted && slices.Equal(words(first), tagWords) {
+		id = rest
 	}
 	idWords := words(id)
 	if len(idWords) == 0 {
@@ -138,8 +182,11 @@ func normalizeOperation(op *yaml.Node) (string, error) {
 	if !(len(idWords) > len(tagWords) && slices.Equal(idWords[:len(tagWords)], tagWords)) {
 		idWords = append(slices.Clone(tagWords), idWords...)
 	}
-	full := strings.Join(idWords, "_")
-	tags.Content[0] = strNode("subpackage_" + lowerCamel(tagWords))
+	full, tag := strings.Join(idWords, "_"), lowerCamel(tagWords)
+	if kept, ok := sdknames.KeptOperation(methodAndPath); ok {
+		full, tag = kept.ID, kept.Tag
+	}
+	tags.Content[0] = strNode("subpackage_" + tag)
 	mapSet(op, "operationId", strNode(full))
 	dropAuthorizationHeader(op)
 	return full, nil

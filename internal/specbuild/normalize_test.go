@@ -33,7 +33,7 @@ func TestOperationIDsWhateverTheInputForm(t *testing.T) {
 		{"Search", "search.search", "search_search", "subpackage_search"},
 	} {
 		op := yamlNode(t, "operationId: "+c.id+"\ntags: ['"+c.tag+"']\n")
-		got, err := normalizeOperation(op)
+		got, err := normalizeOperation(op, "GET /v4/x")
 		require.NoError(t, err, "%s %s", c.tag, c.id)
 		assert.Equal(t, c.want, got, "%s | %s", c.tag, c.id)
 		assert.Equal(t, c.want, scalarOf(op, "operationId"))
@@ -41,9 +41,27 @@ func TestOperationIDsWhateverTheInputForm(t *testing.T) {
 	}
 }
 
+// TestKeptOperationNames: the three permission listings keep the docs'
+// names whatever the published document calls them.
+func TestKeptOperationNames(t *testing.T) {
+	for _, c := range []struct{ tag, id, path, want, wantTag string }{
+		{"Users", "account_user_roles.index", "/v4/accounts/{account_id}/users", "account_permissions_index", "subpackage_accountPermissions"},
+		{"Project Permissions", "project_user_roles.index", "/v4/accounts/{account_id}/projects/{project_id}/users", "project_permissions_index", "subpackage_projectPermissions"},
+		{"subpackage_workspacePermissions", "index", "/v4/accounts/{account_id}/workspaces/{workspace_id}/users", "workspace_permissions_index", "subpackage_workspacePermissions"},
+		// the rule still names the operation beside it
+		{"Workspace Permissions", "workspace_user_roles.delete", "/v4/accounts/{account_id}/workspaces/{workspace_id}/users/{user_id}", "workspace_permissions_workspace_user_roles_delete", "subpackage_workspacePermissions"},
+	} {
+		op := yamlNode(t, "operationId: "+c.id+"\ntags: ['"+c.tag+"']\n")
+		got, err := normalizeOperation(op, "GET "+c.path)
+		require.NoError(t, err)
+		assert.Equal(t, c.want, got)
+		assert.Equal(t, c.wantTag, mapGet(op, "tags").Content[0].Value)
+	}
+}
+
 func TestOperationWithoutOneTagFails(t *testing.T) {
 	for _, src := range []string{"operationId: show\n", "tags: [files]\n", "operationId: show\ntags: [a, b]\n", "operationId: show\ntags: [[a]]\n"} {
-		_, err := normalizeOperation(yamlNode(t, src))
+		_, err := normalizeOperation(yamlNode(t, src), "GET /v4/x")
 		assert.ErrorContains(t, err, "exactly one tag", src)
 	}
 }
@@ -54,7 +72,7 @@ func TestNestedTagListsAreFlattened(t *testing.T) {
 	require.Len(t, ds, 1)
 	assert.Contains(t, ds[0].Detail, "nested tag list flattened")
 	op := mapGet(mapGet(mapGet(src, "paths"), "/v4/a"), "get")
-	id, err := normalizeOperation(op)
+	id, err := normalizeOperation(op, "GET /v4/a")
 	require.NoError(t, err)
 	assert.Equal(t, "webhooks_index", id, "the nested tag is the operation's tag, not an empty one")
 }
@@ -90,4 +108,24 @@ func TestWords(t *testing.T) {
 	} {
 		assert.Equal(t, want, words(in), in)
 	}
+}
+
+func TestQueryStringExampleOfObjectParameterIsDropped(t *testing.T) {
+	src := yamlNode(t, `
+paths:
+  /v4/a:
+    get:
+      parameters:
+        - {name: filters, in: query, schema: {$ref: '#/components/schemas/Filters'}, example: 'filters[to_date]=2025-08-25'}
+        - {name: id, in: path, schema: {type: string}, example: abc}
+components:
+  schemas:
+    Filters: {type: object, properties: {to_date: {type: string}}}
+`)
+	ds := normalizeSource(src)
+	require.Len(t, ds, 1)
+	assert.Contains(t, ds[0].Detail, "example of object parameter filters is a query string")
+	params := mapGet(mapGet(mapGet(mapGet(src, "paths"), "/v4/a"), "get"), "parameters").Content
+	assert.Nil(t, mapGet(params[0], "example"))
+	assert.Equal(t, "abc", scalarOf(params[1], "example"), "a scalar parameter keeps its example")
 }

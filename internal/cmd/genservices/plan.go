@@ -119,7 +119,7 @@ func docLines(m method) []string {
 		lines = append(lines, "", fmt.Sprintf("The request carries the %q header this endpoint needs.", h[0]+": "+h[1]))
 	}
 	if m.Op.Deprecated {
-		lines = append(lines, "", "Deprecated: Frame.io's published API marks this operation deprecated.")
+		lines = append(lines, "", "Deprecated: Frame.io's published API marks this operation deprecated; the description above says what replaces it.")
 	}
 	return lines
 }
