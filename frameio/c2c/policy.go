@@ -126,6 +126,8 @@ func RetryOf(err error) Retry {
 	switch {
 	case err == nil:
 		return RetryNo
+	case errors.Is(err, ErrPairingRequired), errors.Is(err, ErrTokenNotSaved), errors.Is(err, ErrDisconnected):
+		return RetryNo // these may wrap the API error that caused them
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded) && !errors.As(err, &net):
 		return RetryNo
 	case errors.As(err, &api):
