@@ -220,4 +220,3 @@ func (e *NetworkError) Error() string { return "c2c: " + e.Op + ": " + e.Err.Err
 
 // Unwrap returns the transport error.
 func (e *NetworkError) Unwrap() error { return e.Err }
-
