@@ -273,7 +273,7 @@ func (c *Client) networkError(parent, attempt context.Context, op string, err er
 
 // scrubber hides credentials an error body might echo back.
 func (c *Client) scrubber(cl *call, tok string) func(string) string {
-	secrets := []string{tok}
+	secrets := append([]string{tok}, c.knownSecrets()...)
 	if cl.secrets != nil {
 		secrets = append(secrets, cl.secrets()...)
 	}
@@ -285,4 +285,19 @@ func (c *Client) scrubber(cl *call, tok string) func(string) string {
 		}
 		return s
 	}
+}
+
+// knownSecrets are the client secret and the current tokens, whatever the
+// call: any of them may be echoed back in an error body.
+func (c *Client) knownSecrets() []string {
+	var out []string
+	if s, ok := c.cfg.creds.(StaticCredentials); ok {
+		out = append(out, s.ClientSecret)
+	}
+	c.auth.mu.Lock()
+	if t := c.auth.cur; t != nil {
+		out = append(out, t.AccessToken, t.RefreshToken)
+	}
+	c.auth.mu.Unlock()
+	return out
 }

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -144,6 +145,8 @@ func (c *Client) statusSession(ctx context.Context, deviceID string, emit func(S
 	conn.SetReadLimit(1 << 20)
 
 	sctx, stop := context.WithCancel(ctx)
+	var bg sync.WaitGroup // the heartbeat and the Me lookup end before the session
+	defer bg.Wait()
 	defer stop()
 	var ref atomic.Int64
 	send := func(topic, event string) (string, error) {
@@ -159,7 +162,7 @@ func (c *Client) statusSession(ctx context.Context, deviceID string, emit func(S
 	}
 	var answered atomic.Int64 // unix nanos of the last heartbeat reply
 	answered.Store(time.Now().UnixNano())
-	go func() {
+	bg.Go(func() {
 		t := time.NewTicker(c.cfg.heartbeat)
 		defer t.Stop()
 		for {
@@ -176,10 +179,13 @@ func (c *Client) statusSession(ctx context.Context, deviceID string, emit func(S
 				return
 			}
 		}
-	}()
+	})
 	for {
 		var m phoenixMsg
 		if err := wsjson.Read(sctx, conn, &m); err != nil {
+			if time.Since(time.Unix(0, answered.Load())) > 3*c.cfg.heartbeat {
+				err = fmt.Errorf("heartbeat unanswered for %v: %w", 3*c.cfg.heartbeat, err)
+			}
 			return joined, &NetworkError{Op: "status socket", Err: err}
 		}
 		switch {
@@ -196,9 +202,11 @@ func (c *Client) statusSession(ctx context.Context, deviceID string, emit func(S
 			if !emit(StatusEvent{Kind: EventConnected}) {
 				return joined, ctx.Err()
 			}
-			if d, err := c.Me(sctx); err == nil && d.Status != nil {
-				emit(StatusEvent{Kind: EventStatus, Status: *d.Status})
-			}
+			bg.Go(func() { // not on the read loop: heartbeat replies keep flowing
+				if d, err := c.Me(sctx); err == nil && d.Status != nil && sctx.Err() == nil {
+					emit(StatusEvent{Kind: EventStatus, Status: *d.Status})
+				}
+			})
 		case m.Event == "status_updated":
 			if k, ok := statusUpdate(m.Payload); ok && !emit(StatusEvent{Kind: k}) {
 				return joined, ctx.Err()
