@@ -80,7 +80,7 @@ func ExampleClient_UploadStream() {
 	clip, _ := c2c.OpenFileStream(path, 5*time.Millisecond, nil)
 	defer clip.Close()
 	frames := bytes.Repeat([]byte("frame data "), 1_000_000) // 11 MB
-	go func() {                                             // the recorder
+	go func() {                                              // the recorder
 		for off := 0; off < len(frames); off += 1 << 20 {
 			_, _ = f.Write(frames[off:min(off+1<<20, len(frames))])
 			time.Sleep(time.Millisecond)
