@@ -3,28 +3,24 @@ GO      ?= go
 DOCS    ?= ../shared/seeds/003_ca67f33d460f59c7.txt
 CODEGEN  = $(GO) run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen
 
-.PHONY: all regen spec generate test check vet drift example example-c2c
+.PHONY: all regen spec generate test check vet drift example
 
 all: check
 
 ## regen: rebuild api/ from the docs (DOCS=...) and gen/ from api/, in one go.
 regen: spec generate
 
-## spec: rebuild api/frameio.yaml and api/c2c.yaml from the docs text (DOCS=path overrides).
+## spec: rebuild api/frameio.yaml from the docs text (DOCS=path overrides).
 spec:
 	$(GO) run ./internal/cmd/specbuild -docs $(DOCS) -api v4 -out api/frameio.yaml -report api/frameio.decisions.txt
-	$(GO) run ./internal/cmd/specbuild -docs $(DOCS) -api c2c -out api/c2c.yaml -report api/c2c.decisions.txt
 
-## generate: api/frameio.yaml -> api/frameio.codegen.yaml -> gen/ and the frameio service wrappers;
-## api/c2c.yaml -> api/c2c.codegen.yaml -> gen/c2c.
+## generate: api/frameio.yaml -> api/frameio.codegen.yaml -> gen/ and the frameio service wrappers.
 generate:
 	$(GO) run ./internal/cmd/specfix -in api/frameio.yaml -out api/frameio.codegen.yaml
 	$(CODEGEN) -config oapi-codegen.yaml api/frameio.codegen.yaml
 	$(CODEGEN) -config oapi-codegen.server.yaml api/frameio.codegen.yaml
 	$(GO) run ./internal/cmd/genservices
 	$(GO) run ./internal/cmd/genunions
-	$(GO) run ./internal/cmd/specfix -api c2c -in api/c2c.yaml -out api/c2c.codegen.yaml
-	$(CODEGEN) -config oapi-codegen.c2c.yaml api/c2c.codegen.yaml
 
 ## test: the README's test command.
 test:
@@ -42,6 +38,20 @@ check: vet test
 
 example:
 	$(GO) run ./examples/quickstart
+
+## The Camera-to-Cloud document: `make spec` and `make generate` (so `make regen`) run these too.
+## spec-c2c: the docs' 16 C2C fragments -> api/c2c.yaml.
+## generate-c2c: api/c2c.yaml -> api/c2c.codegen.yaml (internal/specfix C2C steps) -> gen/c2c.
+.PHONY: spec-c2c generate-c2c example-c2c
+spec: spec-c2c
+generate: generate-c2c
+
+spec-c2c:
+	$(GO) run ./internal/cmd/specbuild -docs $(DOCS) -api c2c -out api/c2c.yaml -report api/c2c.decisions.txt
+
+generate-c2c:
+	$(GO) run ./internal/cmd/specfix -api c2c -in api/c2c.yaml -out api/c2c.codegen.yaml
+	$(CODEGEN) -config oapi-codegen.c2c.yaml api/c2c.codegen.yaml
 
 example-c2c:
 	$(GO) run ./examples/c2cdevice
