@@ -98,7 +98,7 @@ func TestC2CGeneratedCodeUpToDate(t *testing.T) {
 	if _, err := os.Stat(docs); err == nil {
 		spec := filepath.Join(tmp, "c2c.yaml")
 		run(t, root, "go", "run", "./internal/cmd/specbuild", "-docs", docs, "-api", "c2c", "-out", spec, "-report", filepath.Join(tmp, "c2c.decisions.txt"))
-		same(t, filepath.Join(root, "api", "c2c.yaml"), spec)
+		sameDocument(t, filepath.Join(root, "api", "c2c.yaml"), spec)
 		same(t, filepath.Join(root, "api", "c2c.decisions.txt"), filepath.Join(tmp, "c2c.decisions.txt"))
 	}
 
@@ -113,4 +113,21 @@ func TestC2CGeneratedCodeUpToDate(t *testing.T) {
 	require.NoError(t, os.WriteFile(cfg, replaceOutput(t, raw, fresh), 0o644))
 	run(t, root, "go", "run", "github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen", "-config", cfg, codegenYAML)
 	same(t, filepath.Join(root, "gen", "c2c", "c2c.gen.go"), fresh)
+}
+
+// sameDocument compares two YAML files after their leading comment lines,
+// which name the builder's input and change with the builder's version,
+// not with the document.
+func sameDocument(t *testing.T, committed, fresh string) {
+	t.Helper()
+	body := func(path string) string {
+		b, err := os.ReadFile(path)
+		require.NoError(t, err)
+		lines := strings.SplitAfter(string(b), "\n")
+		for len(lines) > 0 && strings.HasPrefix(lines[0], "#") {
+			lines = lines[1:]
+		}
+		return strings.Join(lines, "")
+	}
+	require.True(t, body(committed) == body(fresh), "%s is stale: run make spec", committed)
 }
