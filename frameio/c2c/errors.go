@@ -131,7 +131,7 @@ func (e *APIError) Error() string {
 			break
 		}
 	}
-	fmt.Fprintf(&b, " (%s", e.Kind)
+	fmt.Fprintf(&b, " (%s", string(e.Kind))
 	if e.Attempts > 1 {
 		fmt.Fprintf(&b, ", %d attempts", e.Attempts)
 	}

@@ -173,12 +173,12 @@ func WithTimeouts(t Timeouts) Option {
 			return errors.New("c2c: WithTimeouts: negative timeout")
 		}
 		d := DefaultTimeouts()
-		c.timeouts = Timeouts{Default: cmp(t.Default, d.Default), TokenRefresh: cmp(t.TokenRefresh, d.TokenRefresh), PartUpload: cmp(t.PartUpload, d.PartUpload)}
+		c.timeouts = Timeouts{Default: orDefault(t.Default, d.Default), TokenRefresh: orDefault(t.TokenRefresh, d.TokenRefresh), PartUpload: orDefault(t.PartUpload, d.PartUpload)}
 		return nil
 	}
 }
 
-func cmp(v, def time.Duration) time.Duration {
+func orDefault(v, def time.Duration) time.Duration {
 	if v == 0 {
 		return def
 	}

@@ -20,7 +20,7 @@ type Stream interface {
 	Wait(ctx context.Context, n int64) (size int64, complete bool, err error)
 }
 
-// DefaultPollInterval of FileStream.
+// DefaultStreamPoll is how often FileStream.Wait checks the file size.
 const DefaultStreamPoll = 100 * time.Millisecond
 
 // FileStream is a file another process or goroutine is still writing. The
