@@ -43,10 +43,27 @@ vet:
 
 ## drift: fail when regenerating gen/ from api/ changes anything.
 drift:
-	$(GO) test -run 'TestGeneratedCodeUpToDate' ./internal/contract/
+	$(GO) test -run 'TestGeneratedCodeUpToDate|TestC2CGeneratedCodeUpToDate' ./internal/contract/
 
 ## check: vet, tests with -race (including the drift and spec-contract tests).
 check: vet test
 
 example:
 	$(GO) run ./examples/quickstart
+
+## The Camera-to-Cloud document: `make spec` and `make generate` (so `make regen`) run these too.
+## spec-c2c: the docs' 16 C2C fragments -> api/c2c.yaml.
+## generate-c2c: api/c2c.yaml -> api/c2c.codegen.yaml (internal/specfix C2C steps) -> gen/c2c.
+.PHONY: spec-c2c generate-c2c example-c2c
+spec: spec-c2c
+generate: generate-c2c
+
+spec-c2c:
+	$(GO) run ./internal/cmd/specbuild -docs $(DOCS) -api c2c -out api/c2c.yaml -report api/c2c.decisions.txt
+
+generate-c2c:
+	$(GO) run ./internal/cmd/specfix -api c2c -in api/c2c.yaml -out api/c2c.codegen.yaml
+	$(CODEGEN) -config oapi-codegen.c2c.yaml api/c2c.codegen.yaml
+
+example-c2c:
+	$(GO) run ./examples/c2cdevice

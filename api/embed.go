@@ -25,3 +25,20 @@ func V4() []byte { return append([]byte(nil), frameioYAML...) }
 // one variant; the docs' own unions cannot be satisfied strictly (their
 // variants overlap). The caller may modify the returned slice.
 func V4Codegen() []byte { return append([]byte(nil), codegenYAML...) }
+
+//go:embed c2c.yaml
+var c2cYAML []byte
+
+//go:embed c2c.codegen.yaml
+var c2cCodegenYAML []byte
+
+// C2C returns the OpenAPI 3.1 document of the Camera-to-Cloud device API,
+// as built from the 16 C2C fragments of the docs. The caller may modify the
+// returned slice.
+func C2C() []byte { return append([]byte(nil), c2cYAML...) }
+
+// C2CCodegen returns c2c.yaml after the C2C steps of internal/specfix (the
+// guides' corrections, see NOTES.md): the document gen/c2c is made from
+// and frameiotest/c2ctest validates against. The caller may modify the
+// returned slice.
+func C2CCodegen() []byte { return append([]byte(nil), c2cCodegenYAML...) }

@@ -28,12 +28,12 @@ func TestGeneratedCodeUpToDate(t *testing.T) {
 	for _, cfg := range []string{"oapi-codegen.yaml", "oapi-codegen.server.yaml"} {
 		raw, err := os.ReadFile(filepath.Join(root, cfg))
 		require.NoError(t, err)
-		out := regexp.MustCompile(`(?m)^output: (\S+)$`).FindSubmatch(raw)
+		out := outputRE.FindSubmatch(raw)
 		require.NotNil(t, out, "%s names its output", cfg)
 		committed := filepath.Join(root, string(out[1]))
 		fresh := filepath.Join(tmp, filepath.Base(committed))
 		tmpCfg := filepath.Join(tmp, cfg)
-		require.NoError(t, os.WriteFile(tmpCfg, bytes.Replace(raw, out[0], []byte("output: "+fresh), 1), 0o644))
+		require.NoError(t, os.WriteFile(tmpCfg, replaceOutput(t, raw, fresh), 0o644))
 		run(t, root, "go", "run", "github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen", "-config", tmpCfg, codegenYAML)
 		same(t, committed, fresh)
 	}
@@ -45,6 +45,16 @@ func TestGeneratedCodeUpToDate(t *testing.T) {
 	fresh = filepath.Join(tmp, "union_gen.go")
 	run(t, root, "go", "run", "./internal/cmd/genunions", "-out", fresh)
 	same(t, filepath.Join(root, "frameio", "union_gen.go"), fresh)
+}
+
+var outputRE = regexp.MustCompile(`(?m)^output: (\S+)$`)
+
+// replaceOutput returns an oapi-codegen configuration writing to out.
+func replaceOutput(t *testing.T, cfg []byte, out string) []byte {
+	t.Helper()
+	m := outputRE.FindSubmatch(cfg)
+	require.NotNil(t, m, "the configuration names its output")
+	return bytes.Replace(cfg, m[0], []byte("output: "+out), 1)
 }
 
 func run(t *testing.T, dir string, name string, args ...string) {

@@ -83,13 +83,16 @@ var Steps = []Step{
 
 // Apply runs every step on doc (an OpenAPI document node) and returns a
 // log line per change.
-func Apply(doc *yaml.Node) ([]string, error) {
+func Apply(doc *yaml.Node) ([]string, error) { return ApplySteps(doc, Steps) }
+
+// ApplySteps runs steps in order on doc and returns a log line per change.
+func ApplySteps(doc *yaml.Node, steps []Step) ([]string, error) {
 	root := doc
 	if root.Kind == yaml.DocumentNode {
 		root = root.Content[0]
 	}
 	var log []string
-	for _, s := range Steps {
+	for _, s := range steps {
 		lines, err := s.Apply(root)
 		if err != nil {
 			return log, fmt.Errorf("%s: %w", s.Name, err)

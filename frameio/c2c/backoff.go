@@ -1,0 +1,59 @@
+package c2c
+
+import (
+	"context"
+	"time"
+)
+
+// This file holds all retry arithmetic of the package (delays, jitter and
+// context-aware waiting) so that it can move to a shared package later.
+
+// Backoff parameters from the errors guide: delay = min(2^n / 2, 32) seconds
+// for retry n = 0, 1, ...: 0.5 s, 1 s, 2 s, 4 s, 8 s, 16 s, 32 s, 32 s, ...
+const (
+	// BackoffBase is the wait before the first retry.
+	BackoffBase = 500 * time.Millisecond
+	// BackoffMax caps every wait before jitter.
+	BackoffMax = 32 * time.Second
+)
+
+// Sleeper waits for d or until ctx is done, whichever comes first, and
+// returns ctx.Err() in the latter case. Every wait of the package goes
+// through one, so tests can record waits instead of waiting.
+type Sleeper func(ctx context.Context, d time.Duration) error
+
+// Sleep is the default Sleeper: a timer raced against ctx.
+func Sleep(ctx context.Context, d time.Duration) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if d <= 0 {
+		return nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// Backoff returns the wait before retry n (n = 0 for the first retry):
+// min(BackoffBase * 2^n, BackoffMax), moved by jitter. jitter returns a
+// value in [0, 1); the wait is scaled by 0.5 + jitter(), so it lands
+// anywhere within half of the base value in either direction, as in the
+// guide's retry handler (delay += random(-delay, delay) / 2). A nil jitter
+// gives the base value.
+func Backoff(n int, jitter func() float64) time.Duration {
+	d := BackoffBase
+	for i := 0; i < n && d < BackoffMax; i++ {
+		d *= 2
+	}
+	d = min(d, BackoffMax)
+	if jitter == nil {
+		return d
+	}
+	return time.Duration(float64(d) * (0.5 + jitter()))
+}
