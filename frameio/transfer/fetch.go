@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/frameio-go/frameio-go/internal/redact"
 )
 
 // errWrite marks a failure of the destination writer, which is not retried.
@@ -45,9 +47,11 @@ func fetch(ctx context.Context, cfg *config, rawURL string, want int64, w io.Wri
 	if t != nil {
 		dst = &progressWriter{w: ew, t: t}
 	}
+	secrets := redact.FromURL(rawURL)
 	failures := 0
 	for attempt := 1; ; attempt++ {
 		n, status, done, aerr := fetchOnce(ctx, cfg, rawURL, written, &total, dst)
+		aerr = secrets.Err(aerr)
 		written += n
 		if aerr == nil && done {
 			break
@@ -63,7 +67,7 @@ func fetch(ctx context.Context, cfg *config, rawURL string, want int64, w io.Wri
 		} else {
 			failures++
 		}
-		de := &DownloadError{URL: redact(rawURL), Status: status, Written: written, Attempts: attempt, Err: aerr}
+		de := &DownloadError{URL: redact.StripQuery(rawURL), Status: status, Written: written, Attempts: attempt, Err: aerr}
 		if status == http.StatusForbidden {
 			de.Expired = true
 			return written, resumes, de
@@ -73,7 +77,7 @@ func fetch(ctx context.Context, cfg *config, rawURL string, want int64, w io.Wri
 			return written, resumes, de
 		}
 		d := cfg.retryDelay(max(failures-1, 0))
-		cfg.logger.DebugContext(ctx, "transfer: resuming download", "url", redact(rawURL), "offset", written,
+		cfg.logger.DebugContext(ctx, "transfer: resuming download", "url", redact.StripQuery(rawURL), "offset", written,
 			"status", status, "error", aerr, "wait", d)
 		if err := cfg.sleep(ctx, d); err != nil {
 			return written, resumes, ctx.Err()

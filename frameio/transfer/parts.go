@@ -11,6 +11,7 @@ import (
 
 	"github.com/frameio-go/frameio-go/gen"
 	"github.com/frameio-go/frameio-go/internal/bodytext"
+	"github.com/frameio-go/frameio-go/internal/redact"
 )
 
 // part is one presigned URL and the byte range it receives.
@@ -18,6 +19,7 @@ type part struct {
 	num          int // 1-based
 	offset, size int64
 	url          string
+	secrets      redact.Secrets // of url's query, hidden from errors and logs
 }
 
 // planParts splits size bytes exactly as urls say, checking that the sizes
@@ -32,7 +34,7 @@ func planParts(urls []gen.UploadUrl, size int64) ([]part, error) {
 		case u.Url == "":
 			return nil, &PartSizeError{FileSize: size, Parts: len(urls), Detail: fmt.Sprintf("part %d has no URL", i+1)}
 		}
-		parts = append(parts, part{num: i + 1, offset: off, size: int64(u.Size), url: u.Url})
+		parts = append(parts, part{num: i + 1, offset: off, size: int64(u.Size), url: u.Url, secrets: redact.FromURL(u.Url)})
 		off += int64(u.Size)
 	}
 	if off != size {
@@ -91,7 +93,7 @@ func sendPart(ctx context.Context, cfg *config, r io.ReaderAt, p part, mediaType
 			return pe
 		}
 		d := cfg.retryDelay(attempt - 1)
-		cfg.logger.DebugContext(ctx, "transfer: retrying part", "part", p.num, "url", redact(p.url),
+		cfg.logger.DebugContext(ctx, "transfer: retrying part", "part", p.num, "url", redact.StripQuery(p.url),
 			"status", status, "error", err, "attempt", attempt, "wait", d)
 		if err := cfg.sleep(ctx, d); err != nil {
 			return ctx.Err()
@@ -108,14 +110,14 @@ func putPart(ctx context.Context, cfg *config, r io.ReaderAt, p part, mediaType 
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodPut, p.url, body)
 	if err != nil {
-		return 0, "", err
+		return 0, "", p.secrets.Err(err)
 	}
 	req.ContentLength = p.size
 	req.Header.Set("x-amz-acl", "private")
 	req.Header.Set("Content-Type", mediaType)
 	resp, err := cfg.httpClient.Do(req)
 	if err != nil {
-		return 0, "", err
+		return 0, "", p.secrets.Err(err)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode >= 200 && resp.StatusCode <= 299 {
@@ -123,5 +125,5 @@ func putPart(ctx context.Context, cfg *config, r io.ReaderAt, p part, mediaType 
 		return resp.StatusCode, "", nil
 	}
 	b, _ := io.ReadAll(io.LimitReader(resp.Body, 4<<10))
-	return resp.StatusCode, bodytext.Excerpt(b, 300), nil
+	return resp.StatusCode, p.secrets.Scrub(bodytext.Excerpt(b, 300)), nil
 }

@@ -41,17 +41,6 @@ func retryableError(ctx context.Context, err error) bool {
 	return true
 }
 
-// redact returns raw without its query string, which holds the signature
-// of a presigned URL.
-func redact(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return "(invalid URL)"
-	}
-	u.RawQuery, u.User, u.Fragment = "", nil, ""
-	return u.String()
-}
-
 // defaultHTTPClient returns the plain client used for presigned URLs: no
 // credentials, and enough idle connections per host for parallel parts.
 func defaultHTTPClient() *http.Client {

@@ -1,0 +1,165 @@
+package transfer
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// lockedBuffer is a bytes.Buffer safe for the concurrent writes of slog.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// debugLoggers returns a logger writing debug lines with both the text and
+// the JSON handler into buf.
+func debugLoggers(buf *lockedBuffer) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: slog.LevelDebug}
+	return slog.New(teeHandler{slog.NewTextHandler(buf, opts), slog.NewJSONHandler(buf, opts)})
+}
+
+// teeHandler sends every record to each of its handlers.
+type teeHandler []slog.Handler
+
+func (t teeHandler) Enabled(ctx context.Context, l slog.Level) bool { return t[0].Enabled(ctx, l) }
+
+func (t teeHandler) Handle(ctx context.Context, r slog.Record) error {
+	for _, h := range t {
+		if err := h.Handle(ctx, r.Clone()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (t teeHandler) WithAttrs(as []slog.Attr) slog.Handler {
+	out := make(teeHandler, len(t))
+	for i, h := range t {
+		out[i] = h.WithAttrs(as)
+	}
+	return out
+}
+
+func (t teeHandler) WithGroup(name string) slog.Handler {
+	out := make(teeHandler, len(t))
+	for i, h := range t {
+		out[i] = h.WithGroup(name)
+	}
+	return out
+}
+
+// printedError renders err with %v, %+v and %#v, and every error of its
+// chain with %#v, so that a secret kept anywhere in the chain shows.
+func printedError(err error) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%v\n%+v\n%#v\n", err, err, err)
+	var walk func(error)
+	walk = func(e error) {
+		if e == nil {
+			return
+		}
+		fmt.Fprintf(&b, "%#v\n%+v\n", e, e)
+		switch u := e.(type) {
+		case interface{ Unwrap() error }:
+			walk(u.Unwrap())
+		case interface{ Unwrap() []error }:
+			for _, x := range u.Unwrap() {
+				walk(x)
+			}
+		}
+	}
+	walk(err)
+	return b.String()
+}
+
+func assertNoPresignedSecret(t *testing.T, what, s string) {
+	t.Helper()
+	for _, secret := range presignedSecrets {
+		assert.NotContains(t, s, secret, "%s leaks a presigned URL secret", what)
+	}
+}
+
+// Transport-level failures of part PUTs (connection dropped mid-body) must
+// not leak the presigned query through *url.Error into PartError,
+// UploadError, FileError or the "retrying part" log line.
+func TestPresignedSecretsNeverInUploadErrorsOrLogs(t *testing.T) {
+	e := newEnv(t)
+	e.store.fault = func(part, _ int) int {
+		if part == 2 {
+			return -1 // drop the connection on every attempt
+		}
+		return 0
+	}
+	logs := &lockedBuffer{}
+	dir := t.TempDir()
+	path, _ := randomFile(t, dir, "clip.bin", 2500)
+	_, err := e.uploader(t, WithLogger(debugLoggers(logs)), WithMaxRetries(1)).UploadFile(t.Context(), "acc", "folder", path)
+	require.Error(t, err)
+	pe, ok := errors.AsType[*PartError](err)
+	require.True(t, ok, "%v", err)
+	assert.Equal(t, 2, pe.Part)
+	_, ok = errors.AsType[*UploadError](err)
+	require.True(t, ok)
+	assertNoPresignedSecret(t, "upload error", printedError(err))
+	assert.Contains(t, logs.String(), "retrying part")
+	assertNoPresignedSecret(t, "upload logs", logs.String())
+
+	_, err = e.uploader(t, WithLogger(debugLoggers(logs)), WithMaxRetries(0)).UploadDir(t.Context(), "acc", "folder", dir)
+	require.Error(t, err)
+	_, ok = errors.AsType[*FileError](err)
+	require.True(t, ok)
+	assertNoPresignedSecret(t, "folder upload error", printedError(err))
+	assert.Contains(t, logs.String(), "file failed")
+	assertNoPresignedSecret(t, "folder upload logs", logs.String())
+}
+
+// A download GET that cannot connect, or whose connection drops, must not
+// leak the presigned query into DownloadError or the "resuming download"
+// log line.
+func TestPresignedSecretsNeverInDownloadErrorsOrLogs(t *testing.T) {
+	e := newEnv(t)
+	logs := &lockedBuffer{}
+	d := e.downloader(t, WithLogger(debugLoggers(logs)), WithMaxRetries(1))
+
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	closed := "http://" + ln.Addr().String() + "/dl/gone" + presignedQuery
+	require.NoError(t, ln.Close()) // connection refused from now on
+	_, err = d.DownloadURL(t.Context(), closed, -1, &bytes.Buffer{})
+	require.Error(t, err)
+	de, ok := errors.AsType[*DownloadError](err)
+	require.True(t, ok, "%v", err)
+	assert.Zero(t, de.Status)
+	assertNoPresignedSecret(t, "download error", printedError(err))
+
+	e.store.objects["obj"] = bytes.Repeat([]byte("x"), 4000)
+	e.store.dropAfter["obj"] = 1000
+	var out bytes.Buffer
+	_, err = d.DownloadURL(t.Context(), e.store.srv.URL+"/dl/obj"+presignedQuery, 4000, &out)
+	require.NoError(t, err)
+	assert.Equal(t, 4000, out.Len())
+	assert.Contains(t, logs.String(), "resuming download")
+	assertNoPresignedSecret(t, "download logs", logs.String())
+}
