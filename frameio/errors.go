@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/frameio-go/frameio-go/internal/bodytext"
+	"github.com/frameio-go/frameio-go/internal/redact"
 )
 
 // maxErrorBody bounds the raw body kept in an *Error.
@@ -26,7 +27,9 @@ type Error struct {
 	// {"errors":[{"detail":..., "title":..., "source":{"pointer":...}}]}.
 	// It is empty when the body is not in that shape.
 	Errors []ErrorDetail
-	// Body is the raw response body, truncated to 64 KiB.
+	// Body is the raw response body, truncated to 64 KiB. Should the server
+	// echo the request's access token, it is replaced by "[REDACTED]" here
+	// and in Header and Errors: an *Error never holds a credential.
 	Body []byte
 	// Header holds the response headers.
 	Header http.Header
@@ -38,8 +41,6 @@ type Error struct {
 	RateLimit *RateLimit
 	// Attempts is the number of attempts made, retries included.
 	Attempts int
-
-	secret string // the access token, scrubbed from Error() if echoed back
 }
 
 // ErrorDetail is one entry of a Frame.io error body.
@@ -81,9 +82,6 @@ func (e *Error) Error() string {
 	if e.RequestID != "" {
 		fmt.Fprintf(&b, " (request id %s)", e.RequestID)
 	}
-	if e.secret != "" {
-		return strings.ReplaceAll(b.String(), e.secret, "[REDACTED]")
-	}
 	return b.String()
 }
 
@@ -119,31 +117,58 @@ func requestID(h http.Header) string {
 }
 
 // newAPIError builds the *Error for a non-2xx response whose (possibly
-// truncated or unreadable) body is body.
-func newAPIError(method, rawURL string, resp *http.Response, body []byte, attempts int, secret string) *Error {
+// truncated or unreadable) body is body. The credentials the request sent
+// are scrubbed from the body and the headers before anything is parsed, so
+// an *Error never holds them, whichever way it is printed.
+func newAPIError(method, rawURL string, resp *http.Response, body []byte, attempts int, secrets redact.Secrets) *Error {
+	header := scrubHeader(resp.Header, secrets)
 	e := &Error{
-		secret:     secret,
 		StatusCode: resp.StatusCode,
 		Method:     method,
 		URL:        rawURL,
-		Header:     resp.Header,
-		RequestID:  requestID(resp.Header),
+		Header:     header,
+		RequestID:  requestID(header),
 		Attempts:   attempts,
 	}
 	if len(body) > maxErrorBody {
 		body = body[:maxErrorBody]
 	}
-	e.Body = body
+	e.Body = secrets.ScrubBytes(body)
 	var parsed struct {
 		Errors []ErrorDetail `json:"errors"`
 	}
-	if json.Unmarshal(body, &parsed) == nil {
+	if json.Unmarshal(e.Body, &parsed) == nil {
 		e.Errors = parsed.Errors
 	}
 	if rl, ok := ParseRateLimit(resp.Header); ok {
 		e.RateLimit = &rl
 	}
 	return e
+}
+
+// scrubHeader returns h, or a copy of it with the secrets scrubbed from the
+// values when any holds one.
+func scrubHeader(h http.Header, secrets redact.Secrets) http.Header {
+	for _, vs := range h {
+		for _, v := range vs {
+			if secrets.In(v) {
+				return cloneScrubbed(h, secrets)
+			}
+		}
+	}
+	return h
+}
+
+func cloneScrubbed(h http.Header, secrets redact.Secrets) http.Header {
+	out := make(http.Header, len(h))
+	for k, vs := range h {
+		c := make([]string, len(vs))
+		for i, v := range vs {
+			c[i] = secrets.Scrub(v)
+		}
+		out[k] = c
+	}
+	return out
 }
 
 // RequestError is returned when a call ends without a usable HTTP response:
@@ -193,7 +218,8 @@ type DecodeError struct {
 	// Method and URL identify the request (URL without credentials).
 	Method string
 	URL    string
-	// Body is the raw response body.
+	// Body is the raw response body, with the request's access token
+	// replaced by "[REDACTED]" should the server echo it.
 	Body []byte
 	// Err is the JSON error.
 	Err error

@@ -81,14 +81,14 @@ func pages[T any](ctx context.Context, c *Client, first func() (*http.Request, e
 		empty := 0
 		for {
 			var resp *http.Response
-			_, body, err := c.doRaw(ctx, req, append(slices.Clip(opts), WithResponseInto(&resp)))
+			rep, err := c.doRaw(ctx, req, append(slices.Clip(opts), WithResponseInto(&resp)))
 			if err != nil {
 				yield(nil, err)
 				return
 			}
 			var pb pageBody[T]
-			if err := json.Unmarshal(body, &pb); err != nil {
-				yield(nil, &DecodeError{StatusCode: resp.StatusCode, Method: req.Method, URL: redactURL(req.URL), Body: body, Err: err})
+			if err := json.Unmarshal(rep.body, &pb); err != nil {
+				yield(nil, rep.decodeError(req, err))
 				return
 			}
 			p := &Page[T]{Items: pb.Data, TotalCount: pb.TotalCount, Response: resp}

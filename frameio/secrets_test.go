@@ -1,0 +1,85 @@
+package frameio
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// printedError renders err with %v, %+v and %#v, and every error of its
+// chain with %#v and %+v, so that a secret kept anywhere in it shows.
+func printedError(err error) string {
+	var b strings.Builder
+	var walk func(error)
+	walk = func(e error) {
+		if e == nil {
+			return
+		}
+		fmt.Fprintf(&b, "%v\n%+v\n%#v\n", e, e, e)
+		switch u := e.(type) {
+		case interface{ Unwrap() error }:
+			walk(u.Unwrap())
+		case interface{ Unwrap() []error }:
+			for _, x := range u.Unwrap() {
+				walk(x)
+			}
+		}
+	}
+	walk(err)
+	return b.String()
+}
+
+// A server that echoes the bearer token, in an error body or in a
+// malformed success body, must not get it printed by any verb.
+func TestErrorsNeverPrintTheToken(t *testing.T) {
+	echo := func(code int, prefix string) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("X-Echo", r.Header.Get("Authorization"))
+			w.WriteHeader(code)
+			_, _ = w.Write([]byte(prefix + r.Header.Get("Authorization") + `"}]}`))
+		}
+	}
+	cases := map[string]struct {
+		h     http.HandlerFunc
+		check func(t *testing.T, err error)
+	}{
+		"error body": {echo(401, `{"errors":[{"detail":"bad token `), func(t *testing.T, err error) {
+			e, ok := errors.AsType[*Error](err)
+			require.True(t, ok)
+			assert.Contains(t, e.Errors[0].Detail, "[REDACTED]")
+		}},
+		"malformed 2xx body": {echo(200, `{"data": oops `), func(t *testing.T, err error) {
+			_, ok := errors.AsType[*DecodeError](err)
+			require.True(t, ok)
+		}},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			env := newTestEnv(t, tc.h, WithMaxRetries(0))
+			var out map[string]any
+			err := env.client.Do(t.Context(), http.MethodGet, "/v4/me", nil, &out)
+			require.Error(t, err)
+			tc.check(t, err)
+			printed := printedError(err)
+			assert.NotContains(t, printed, testToken)
+			assert.Contains(t, printed, "[REDACTED]", "the echo is still visible as redacted")
+			assert.NotContains(t, string(bodyOf(err)), testToken, "the kept body is scrubbed too")
+		})
+	}
+}
+
+// bodyOf returns the body kept by an *Error or a *DecodeError in err.
+func bodyOf(err error) []byte {
+	if e, ok := errors.AsType[*Error](err); ok {
+		return e.Body
+	}
+	if e, ok := errors.AsType[*DecodeError](err); ok {
+		return e.Body
+	}
+	return nil
+}
