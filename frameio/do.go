@@ -117,6 +117,9 @@ func (c *Client) doRaw(ctx context.Context, req *http.Request, opts []RequestOpt
 		start := time.Now()
 		resp, body, token, terr, fatal := cfg.attempt(ctx, req, rawQuery)
 		if fatal != nil {
+			if cerr := ctx.Err(); cerr != nil { // cancelled while waiting for a token
+				return reply{}, &RequestError{Method: req.Method, URL: safeURL(), Attempts: attempt - 1, Err: cerr}
+			}
 			return reply{}, fatal
 		}
 		rep := reply{resp: resp, body: body, secrets: redact.Secrets{}.Add(token)}
@@ -189,24 +192,25 @@ func (c *Client) doRaw(ctx context.Context, req *http.Request, opts []RequestOpt
 
 // attempt sends one try of req. terr is a transport failure (including a
 // body cut short or a per-attempt timeout), possibly with resp set; fatal
-// is an error that must end the call (token source, body rewind).
+// is an error that must end the call (token source, body rewind). The
+// per-attempt timeout bounds the wait for the token too.
 func (cfg *requestConfig) attempt(ctx context.Context, req *http.Request, rawQuery string) (resp *http.Response, body []byte, token string, terr, fatal error) {
 	if cfg.tokenSource == nil {
 		return nil, nil, "", nil, ErrNoToken
 	}
-	tok, err := cfg.tokenSource.Token()
+	actx, cancel := ctx, context.CancelFunc(func() {})
+	if cfg.timeout > 0 {
+		actx, cancel = context.WithTimeout(ctx, cfg.timeout)
+	}
+	defer cancel()
+
+	tok, err := fetchToken(actx, cfg.tokenSource)
 	if err != nil {
 		return nil, nil, "", nil, fmt.Errorf("frameio: getting token: %w", err)
 	}
 	if tok == nil || tok.AccessToken == "" {
 		return nil, nil, "", nil, errors.New("frameio: token source returned an empty token")
 	}
-
-	actx, cancel := ctx, context.CancelFunc(func() {})
-	if cfg.timeout > 0 {
-		actx, cancel = context.WithTimeout(ctx, cfg.timeout)
-	}
-	defer cancel()
 
 	r := req.Clone(actx)
 	r.URL.RawQuery = rawQuery
