@@ -103,15 +103,8 @@ func (c *Client) doRaw(ctx context.Context, req *http.Request, opts []RequestOpt
 		log = log.With(slog.String("method", req.Method), slog.String("path", req.URL.Path))
 	}
 
-	if cfg.pacing && c.pace != nil {
-		if d := c.pace.delay(req.URL.Path, cfg.now()); d > 0 {
-			if debug {
-				log.LogAttrs(ctx, slog.LevelDebug, "frameio: pacing", slog.Duration("wait", d))
-			}
-			if err := wait(ctx, cfg.sleep, d); err != nil {
-				return reply{}, &RequestError{Method: req.Method, URL: safeURL(), Attempts: 0, Err: err}
-			}
-		}
+	if err := c.pace(ctx, &cfg, req, safeURL, log); err != nil {
+		return reply{}, err
 	}
 	for attempt := 1; ; attempt++ {
 		start := time.Now()
@@ -149,8 +142,8 @@ func (c *Client) doRaw(ctx context.Context, req *http.Request, opts []RequestOpt
 			attrs = append(attrs, slog.String("error", terr.Error()))
 			lastErr = &RequestError{Method: req.Method, URL: safeURL(), Attempts: attempt, Err: terr}
 		case resp.StatusCode >= 200 && resp.StatusCode <= 299:
-			if cfg.pacing && c.pace != nil {
-				c.pace.observe(req.URL.Path, resp.Header, cfg.now())
+			if cfg.pacing && c.pacer != nil {
+				c.pacer.observe(req.URL.Path, resp.Header, cfg.now())
 			}
 			if debug {
 				log.LogAttrs(ctx, slog.LevelDebug, "frameio: response", attrs...)
@@ -183,6 +176,11 @@ func (c *Client) doRaw(ctx context.Context, req *http.Request, opts []RequestOpt
 			return rep, lastErr
 		}
 		attrs = append(attrs, slog.Duration("wait", d))
+		if passesDeadline(ctx, d) {
+			attrs = append(attrs, slog.String("reason", "the wait would pass the context deadline"))
+			log.LogAttrs(ctx, slog.LevelDebug, "frameio: giving up", attrs...)
+			return rep, &RequestError{Method: req.Method, URL: safeURL(), Attempts: attempt, Err: context.DeadlineExceeded, Last: lastErr}
+		}
 		log.LogAttrs(ctx, slog.LevelDebug, "frameio: retrying", attrs...)
 		if err := wait(ctx, cfg.sleep, d); err != nil {
 			return rep, &RequestError{Method: req.Method, URL: safeURL(), Attempts: attempt, Err: err, Last: lastErr}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/frameio-go/frameio-go/internal/bodytext"
 	"github.com/frameio-go/frameio-go/internal/redact"
@@ -234,6 +235,36 @@ func (e *DecodeError) Error() string {
 // Unwrap returns the JSON error.
 func (e *DecodeError) Unwrap() error { return e.Err }
 
+// RateLimitError is returned, before anything is sent, when rate-limit
+// pacing (WithRateLimitPacing) would have to hold the call longer than it
+// may: the last response to the same path emptied its bucket, and the
+// bucket needs longer than RetryPolicy.MaxRetryAfter to free a slot, or
+// longer than the time left before the context's deadline. Retry after
+// Wait, or raise the bounds. IsRateLimited reports it.
+type RateLimitError struct {
+	// Method and URL identify the request (URL without credentials).
+	Method string
+	URL    string
+	// Wait is how long the path's bucket needs before the next request.
+	Wait time.Duration
+	// RateLimit is the state reported by the response that emptied it.
+	RateLimit RateLimit
+	// Reason says which bound the wait exceeds.
+	Reason string
+	// Err is context.DeadlineExceeded when the deadline is the bound, so
+	// that errors.Is sees it; nil otherwise.
+	Err error
+}
+
+// Error gives the wait and the bound it exceeds.
+func (e *RateLimitError) Error() string {
+	return fmt.Sprintf("frameio: %s %s: rate limited: the next request to this path is allowed in %s, %s (limit %d per %s)",
+		e.Method, e.URL, e.Wait.Round(time.Millisecond), e.Reason, e.RateLimit.Limit, e.RateLimit.Window)
+}
+
+// Unwrap returns Err.
+func (e *RateLimitError) Unwrap() error { return e.Err }
+
 // InvalidParamError reports a call argument rejected before any request was
 // sent, such as an empty required path ID.
 type InvalidParamError struct {
@@ -260,8 +291,13 @@ func StatusCode(err error) int {
 func IsNotFound(err error) bool { return StatusCode(err) == http.StatusNotFound }
 
 // IsRateLimited reports whether err is a 429 *Error (still rate limited
-// after the retries allowed).
-func IsRateLimited(err error) bool { return StatusCode(err) == http.StatusTooManyRequests }
+// after the retries allowed) or a *RateLimitError (pacing refused to wait).
+func IsRateLimited(err error) bool {
+	if _, ok := errors.AsType[*RateLimitError](err); ok {
+		return true
+	}
+	return StatusCode(err) == http.StatusTooManyRequests
+}
 
 // IsUnauthorized reports whether err is a 401 *Error: token missing, invalid
 // or expired.

@@ -122,7 +122,10 @@ func WithResponseInto(dst **http.Response) RequestOption {
 // client's next call to the same resource path first waits until Frame.io's
 // leaky bucket has room again (x-ratelimit-window / x-ratelimit-limit),
 // rather than drawing a 429. The wait uses the client's Sleeper and ends
-// early with the context.
+// early with the context. It is bounded: a wait longer than the retry
+// policy's MaxRetryAfter (default 2 min), or one that would end after the
+// context's deadline, is not made; the call fails at once with a
+// *RateLimitError, and nothing is sent.
 func WithRateLimitPacing(enabled bool) RequestOption {
 	return func(c *requestConfig) error {
 		c.pacing = enabled

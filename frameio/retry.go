@@ -38,7 +38,10 @@ import (
 //     x-ratelimit-limit).
 //
 // When a server-provided wait exceeds MaxRetryAfter the call is not retried:
-// the error is returned at once, so the caller can decide.
+// the error is returned at once, so the caller can decide. A wait that
+// would end after the context's deadline is not started either: the call
+// returns at once a *RequestError wrapping context.DeadlineExceeded, with
+// the last attempt's error in Last.
 type RetryPolicy struct {
 	// BaseDelay is the first wait after a 408 or a transport error.
 	BaseDelay time.Duration
@@ -52,7 +55,8 @@ type RetryPolicy struct {
 	// wait, as a fraction of it. Zero makes waits deterministic.
 	Jitter float64
 	// MaxRetryAfter is the longest server-provided wait (Retry-After or
-	// rate-limit headers) the client accepts; longer ones end the call.
+	// rate-limit headers) the client accepts, before a retry or when
+	// pacing (WithRateLimitPacing); longer ones end the call.
 	MaxRetryAfter time.Duration
 	// RetryNonIdempotent makes POST and PATCH retryable like GET.
 	RetryNonIdempotent bool

@@ -273,6 +273,23 @@ func TestCancelDuringBackoffReturnsPromptly(t *testing.T) {
 	assert.Contains(t, err.Error(), "last attempt")
 }
 
+// A retry whose wait would end after the context's deadline is not waited
+// for: the call gives up at once, as it would at the deadline.
+func TestRetryWaitPastDeadlineGivesUpAtOnce(t *testing.T) {
+	env := newTestEnv(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", "30")
+		w.WriteHeader(503)
+	})
+	ctx, cancel := context.WithTimeout(t.Context(), 5*time.Second)
+	defer cancel()
+	err := env.client.Do(ctx, http.MethodGet, "/v4/me", nil, nil)
+	require.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.True(t, IsServerError(err), "the last 503 stays reachable")
+	assert.Empty(t, env.sleeps.Waits(), "no wait that cannot end in time")
+	assert.EqualValues(t, 1, env.hits.Load())
+	assert.NoError(t, ctx.Err(), "returned before the deadline")
+}
+
 func TestAlreadyCancelledContext(t *testing.T) {
 	env := newTestEnv(t, status(200, `{}`))
 	ctx, cancel := context.WithCancel(t.Context())
