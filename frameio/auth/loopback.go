@@ -2,7 +2,6 @@ package auth
 
 import (
 	"context"
-	"crypto/subtle"
 	"errors"
 	"fmt"
 	"net"
@@ -24,8 +23,11 @@ const (
 
 // LoopbackServer receives the authorization redirect of a native app on
 // http://127.0.0.1:<port><path> (RFC 8252 section 7.3), for command-line and
-// desktop tools. It accepts one redirect, checks its state, and shows the
-// user a page saying the window can be closed.
+// desktop tools. It waits for the one redirect that carries the sign-in's
+// state and shows the user a page saying the window can be closed. Any
+// local process can reach a loopback port, so requests without that state
+// (a forged code, a forged ?error=) are answered 400 and ignored: they
+// cannot end or fail the wait.
 type LoopbackServer struct {
 	state  string
 	path   string
@@ -53,7 +55,7 @@ func WithCallbackPath(path string) LoopbackOption {
 // ListenLoopback starts a callback server on 127.0.0.1:port (port 0 picks a
 // free port; Adobe requires the redirect URI to match a registered pattern,
 // so real apps usually use a fixed port). state is the value passed to
-// AuthCodeURL; redirects carrying another state are rejected. Use
+// AuthCodeURL; requests carrying another state are rejected and ignored. Use
 // RedirectURI for [NewNativeApp], then Wait for the code. Close releases
 // the port if Wait is never called.
 func ListenLoopback(ctx context.Context, port int, state string, opts ...LoopbackOption) (*LoopbackServer, error) {
@@ -91,10 +93,10 @@ func (s *LoopbackServer) RedirectURI() string {
 	return "http://" + s.ln.Addr().String() + s.path
 }
 
-// Wait blocks until the browser is redirected to the server or ctx is done,
-// then shuts the server down. It returns the authorization code, or a
-// [*CallbackError] if IMS reported an error, the state did not match or the
-// code was missing.
+// Wait blocks until the browser is redirected to the server with the
+// sign-in's state, or ctx is done, then shuts the server down. It returns
+// the authorization code, or a [*CallbackError] if IMS reported an error
+// or the code was missing.
 func (s *LoopbackServer) Wait(ctx context.Context) (string, error) {
 	defer s.Close()
 	select {
@@ -123,31 +125,29 @@ func (s *LoopbackServer) handle(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	q := r.URL.Query()
-	res := callbackResult{code: q.Get("code")}
-	switch {
-	case q.Get("error") != "":
-		res = callbackResult{err: &CallbackError{Code: q.Get("error"), Description: q.Get("error_description")}}
-	case subtle.ConstantTimeCompare([]byte(q.Get("state")), []byte(s.state)) != 1:
-		res = callbackResult{err: &CallbackError{Description: "state mismatch (possible CSRF), redirect rejected"}}
-	case res.code == "":
-		res = callbackResult{err: &CallbackError{Description: "redirect carried no authorization code"}}
-	}
-	delivered := false
-	s.once.Do(func() { delivered = true })
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("Referrer-Policy", "no-referrer")
+	code, ours, err := readCallback(r.URL.Query(), s.state)
+	if !ours {
+		// Not this sign-in's redirect (any local process can reach the
+		// port): answer it and keep waiting for the real one.
+		w.WriteHeader(http.StatusBadRequest)
+		_, _ = w.Write([]byte(pageFailure))
+		return
+	}
+	delivered := false
+	s.once.Do(func() { delivered = true })
 	switch {
 	case !delivered:
 		w.WriteHeader(http.StatusConflict)
 		_, _ = w.Write([]byte(pageFailure))
 		return
-	case res.err != nil:
+	case err != nil:
 		w.WriteHeader(http.StatusBadRequest)
 		_, _ = w.Write([]byte(pageFailure))
 	default:
 		_, _ = w.Write([]byte(pageSuccess))
 	}
-	s.result <- res
+	s.result <- callbackResult{code: code, err: err}
 }
