@@ -34,7 +34,8 @@
 // # Errors
 //
 // Failures are typed and reachable with errors.As: *UploadError (carries the
-// created file ID), *PartError, *PartSizeError, *UploadFailedError,
+// created file ID), *PartError, *PartSizeError, *SourceError (the content
+// ended early or could not be read: not retried), *UploadFailedError,
 // *LinkUnavailableError, *SizeMismatchError, *FileError. API failures keep
 // the *frameio.Error or *frameio.RequestError of the client in their chain.
 package transfer

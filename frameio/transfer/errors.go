@@ -3,6 +3,7 @@ package transfer
 import (
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"strings"
 )
@@ -58,6 +59,38 @@ func (e *PartError) Error() string {
 // Unwrap returns the transport error of the last attempt.
 func (e *PartError) Unwrap() error { return e.Err }
 
+// SourceError reports content that could not be read as the upload needs:
+// it ended before the size the upload was created with (the source file
+// shrank during the upload, or the io.ReaderAt given to Upload is shorter
+// than its size argument), or reading it failed. Retrying the part cannot
+// help, so the upload stops at once (inside an *UploadError, which names
+// the file left behind).
+type SourceError struct {
+	// Name is the file name of the upload.
+	Name string
+	// Size is the size the upload was created with.
+	Size int64
+	// Part is the 1-based part being read.
+	Part int
+	// Offset is where reading stopped, from the start of the content.
+	Offset int64
+	// Err is io.ErrUnexpectedEOF when the content ended early, or the read
+	// error.
+	Err error
+}
+
+// Error names the file and gives the sizes.
+func (e *SourceError) Error() string {
+	if errors.Is(e.Err, io.ErrUnexpectedEOF) {
+		return fmt.Sprintf("transfer: %q ends after %d bytes, but its upload was created for %d (part %d): the source changed during the upload",
+			e.Name, e.Offset, e.Size, e.Part)
+	}
+	return fmt.Sprintf("transfer: reading %q at byte %d of %d (part %d): %v", e.Name, e.Offset, e.Size, e.Part, e.Err)
+}
+
+// Unwrap returns Err.
+func (e *SourceError) Unwrap() error { return e.Err }
+
 // PartSizeError reports upload_urls whose sizes do not add up to the file
 // size, so the content cannot be split as the API asks.
 type PartSizeError struct {
@@ -87,8 +120,8 @@ type UploadError struct {
 	FileID string
 	// Name is the file name.
 	Name string
-	// Err is the cause: a *PartError, a *PartSizeError, the errors.Join of
-	// several *PartError, or a context error.
+	// Err is the cause: a *PartError, a *PartSizeError, a *SourceError,
+	// the errors.Join of several *PartError, or a context error.
 	Err error
 }
 

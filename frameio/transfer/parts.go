@@ -2,6 +2,7 @@ package transfer
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -43,11 +44,18 @@ func planParts(urls []gen.UploadUrl, size int64) ([]part, error) {
 	return parts, nil
 }
 
-// sendParts PUTs the parts of r in parallel, at most cfg.concurrency at a
+// source is the content of an upload.
+type source struct {
+	r    io.ReaderAt
+	size int64
+	name string
+}
+
+// sendParts PUTs the parts of src in parallel, at most cfg.concurrency at a
 // time (and, when cfg.sem is set, only while holding one of its slots). It
 // returns when every worker has returned: the first failure cancels the
 // others. A cancelled ctx yields ctx.Err().
-func sendParts(ctx context.Context, cfg *config, r io.ReaderAt, parts []part, mediaType string, t *tracker) error {
+func sendParts(ctx context.Context, cfg *config, src *source, parts []part, mediaType string, t *tracker) error {
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(cfg.concurrency)
 	launched := 0
@@ -56,7 +64,7 @@ func sendParts(ctx context.Context, cfg *config, r io.ReaderAt, parts []part, me
 			break
 		}
 		launched++
-		g.Go(func() error { return sendPart(gctx, cfg, r, p, mediaType, t) })
+		g.Go(func() error { return sendPart(gctx, cfg, src, p, mediaType, t) })
 	}
 	err := g.Wait()
 	if ctx.Err() != nil && (err != nil || launched < len(parts)) {
@@ -66,8 +74,8 @@ func sendParts(ctx context.Context, cfg *config, r io.ReaderAt, parts []part, me
 }
 
 // sendPart uploads one part, retrying it from its first byte on retryable
-// failures.
-func sendPart(ctx context.Context, cfg *config, r io.ReaderAt, p part, mediaType string, t *tracker) error {
+// failures. A *SourceError is never retried.
+func sendPart(ctx context.Context, cfg *config, src *source, p part, mediaType string, t *tracker) error {
 	if cfg.sem != nil {
 		if err := cfg.sem.Acquire(ctx, 1); err != nil {
 			return err
@@ -76,9 +84,12 @@ func sendPart(ctx context.Context, cfg *config, r io.ReaderAt, p part, mediaType
 	}
 	hw := &highWater{t: t}
 	for attempt := 1; ; attempt++ {
-		status, msg, err := putPart(ctx, cfg, r, p, mediaType, hw)
+		status, msg, err := putPart(ctx, cfg, src, p, mediaType, hw)
 		if err == nil && status >= 200 && status <= 299 {
 			return nil
+		}
+		if se, ok := errors.AsType[*SourceError](err); ok {
+			return se
 		}
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -103,10 +114,12 @@ func sendPart(ctx context.Context, cfg *config, r io.ReaderAt, p part, mediaType
 
 // putPart makes one attempt. It returns the status and, for a non-2xx
 // answer, an excerpt of the body; err is set when no response arrived.
-func putPart(ctx context.Context, cfg *config, r io.ReaderAt, p part, mediaType string, hw *highWater) (int, string, error) {
+func putPart(ctx context.Context, cfg *config, src *source, p part, mediaType string, hw *highWater) (int, string, error) {
 	var body io.Reader = http.NoBody
+	var cr *countingReader
 	if p.size > 0 {
-		body = &countingReader{r: io.NewSectionReader(r, p.offset, p.size), hw: hw}
+		cr = &countingReader{r: io.NewSectionReader(src.r, p.offset, p.size), hw: hw, src: src, part: p}
+		body = cr
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodPut, p.url, body)
 	if err != nil {
@@ -116,6 +129,12 @@ func putPart(ctx context.Context, cfg *config, r io.ReaderAt, p part, mediaType 
 	req.Header.Set("x-amz-acl", "private")
 	req.Header.Set("Content-Type", mediaType)
 	resp, err := cfg.httpClient.Do(req)
+	if se := cr.sourceError(); se != nil {
+		if err == nil {
+			resp.Body.Close()
+		}
+		return 0, "", se
+	}
 	if err != nil {
 		return 0, "", p.secrets.Err(err)
 	}

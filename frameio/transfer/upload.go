@@ -132,7 +132,7 @@ func (u *Uploader) upload(ctx context.Context, cfg *config, accountID, folderID 
 			}
 		}()
 	}
-	if err := u.sendContent(ctx, cfg, created.Data, r, size, res.MediaType, t, &res.Parts); err != nil {
+	if err := u.sendContent(ctx, cfg, created.Data, &source{r: r, size: size, name: name}, res.MediaType, t, &res.Parts); err != nil {
 		return fail(err)
 	}
 	if err := u.waitAfter(ctx, cfg, accountID, res.FileID, &res.Status, &res.Ready); err != nil {
@@ -156,24 +156,24 @@ func (u *Uploader) UploadContent(ctx context.Context, file gen.FileWithUploadUrl
 	t := newTracker(size, labelled(&cfg, name).progressFunc())
 	t.start()
 	var n int
-	if err := u.sendContent(ctx, &cfg, file, r, size, partMediaType(file.MediaType, cfg.mediaType, name), t, &n); err != nil {
+	if err := u.sendContent(ctx, &cfg, file, &source{r: r, size: size, name: name}, partMediaType(file.MediaType, cfg.mediaType, name), t, &n); err != nil {
 		return err
 	}
 	t.finish()
 	return nil
 }
 
-func (u *Uploader) sendContent(ctx context.Context, cfg *config, file gen.FileWithUploadUrls, r io.ReaderAt, size int64, mediaType string, t *tracker, nparts *int) error {
+func (u *Uploader) sendContent(ctx context.Context, cfg *config, file gen.FileWithUploadUrls, src *source, mediaType string, t *tracker, nparts *int) error {
 	var urls []gen.UploadUrl
 	if file.UploadUrls != nil {
 		urls = *file.UploadUrls
 	}
-	parts, err := planParts(urls, size)
+	parts, err := planParts(urls, src.size)
 	if err != nil {
 		return err
 	}
 	*nparts = len(parts)
-	return sendParts(ctx, cfg, r, parts, mediaType, t)
+	return sendParts(ctx, cfg, src, parts, mediaType, t)
 }
 
 // localUploadBody is the create-local-upload body with the optional

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"net/http"
+	"os"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -281,4 +283,38 @@ func TestUploadBadArguments(t *testing.T) {
 	_, err = up.UploadFile(context.Background(), "acc", "folder", "/does/not/exist")
 	require.Error(t, err)
 	require.True(t, errors.Is(err, errNotExist()))
+}
+
+// A source file that shrinks after the upload was created cannot succeed on
+// retry: the upload fails at once with a *SourceError naming the file and
+// the sizes, without any retry wait.
+func TestUploadOfShrinkingFileFailsAtOnce(t *testing.T) {
+	e := newEnv(t)
+	path, _ := randomFile(t, t.TempDir(), "shrinks.bin", 2500)
+	e.api.sizeHook = func(size int) []int {
+		require.NoError(t, os.Truncate(path, 1500)) // shrinks once the upload exists
+		return []int{1000, 1000, 500}
+	}
+	_, err := e.uploader(t, WithConcurrency(1)).UploadFile(t.Context(), "acc", "folder", path)
+	se, ok := errors.AsType[*SourceError](err)
+	require.True(t, ok, "%T %v", err, err)
+	assert.Equal(t, "shrinks.bin", se.Name)
+	assert.EqualValues(t, 2500, se.Size)
+	assert.EqualValues(t, 1500, se.Offset)
+	assert.Equal(t, 2, se.Part)
+	assert.ErrorIs(t, err, io.ErrUnexpectedEOF)
+	_, ok = errors.AsType[*UploadError](err)
+	assert.True(t, ok, "the created file is still reported")
+	assert.Contains(t, err.Error(), `"shrinks.bin"`)
+	assert.Contains(t, err.Error(), "1500")
+	assert.Contains(t, err.Error(), "2500")
+	assert.NotContains(t, err.Error(), "ContentLength")
+	assert.Empty(t, e.sleeps.Waits(), "no retry")
+
+	// A reader shorter than the size given to Upload is the same mistake.
+	_, err = e.uploader(t).Upload(t.Context(), "acc", "folder", bytes.NewReader(make([]byte, 10)), 2500, "short")
+	se, ok = errors.AsType[*SourceError](err)
+	require.True(t, ok, "%T %v", err, err)
+	assert.Equal(t, "short", se.Name)
+	assert.Empty(t, e.sleeps.Waits())
 }
