@@ -196,6 +196,9 @@ type DownloadError struct {
 	Written int64
 	// Attempts is the number of attempts made.
 	Attempts int
+	// Resumes is the number of times the download resumed after a dropped
+	// connection that had made progress (bounded by WithMaxResumes).
+	Resumes int
 	// Err is the transport error of the last attempt, or nil.
 	Err error
 }
@@ -213,7 +216,7 @@ func (e *DownloadError) Error() string {
 	if e.Err != nil {
 		fmt.Fprintf(&b, ": %v", e.Err)
 	}
-	fmt.Fprintf(&b, " (%d bytes written, %d attempts)", e.Written, e.Attempts)
+	fmt.Fprintf(&b, " (%d bytes written, %d attempts, %d resumes)", e.Written, e.Attempts, e.Resumes)
 	return b.String()
 }
 

@@ -34,7 +34,8 @@ func (e *errWriter) Write(p []byte) (int, error) {
 // fetch GETs rawURL into w. After a dropped connection or a retryable
 // status it asks for the rest with "Range: bytes=<written>-" (skipping what
 // it already has if the server ignores the range). Attempts that move no
-// byte count toward cfg.maxRetries. want is the expected size or -1.
+// byte count toward cfg.maxRetries, resumes after progress toward
+// cfg.maxResumes. want is the expected size or -1.
 func fetch(ctx context.Context, cfg *config, rawURL string, want int64, w io.Writer) (written int64, resumes int, err error) {
 	total := want
 	t := newTracker(max(want, 0), cfg.progressFunc())
@@ -67,13 +68,13 @@ func fetch(ctx context.Context, cfg *config, rawURL string, want int64, w io.Wri
 		} else {
 			failures++
 		}
-		de := &DownloadError{URL: redact.StripQuery(rawURL), Status: status, Written: written, Attempts: attempt, Err: aerr}
+		de := &DownloadError{URL: redact.StripQuery(rawURL), Status: status, Written: written, Attempts: attempt, Resumes: resumes, Err: aerr}
 		if status == http.StatusForbidden {
 			de.Expired = true
 			return written, resumes, de
 		}
 		retry := status == 0 || retryableStatus(status)
-		if !retry || failures > cfg.maxRetries {
+		if !retry || failures > cfg.maxRetries || (written > 0 && resumes >= cfg.maxResumes) {
 			return written, resumes, de
 		}
 		d := cfg.retryDelay(max(failures-1, 0))

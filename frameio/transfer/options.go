@@ -22,6 +22,11 @@ const (
 	// DefaultMaxRetries is the number of retries of a failed part (or of a
 	// dropped download), as in the Python SDK.
 	DefaultMaxRetries = 3
+	// DefaultMaxResumes bounds how many times a download resumes after a
+	// dropped connection that had made progress (attempts that move no
+	// byte count toward DefaultMaxRetries instead), so that a server
+	// trickling a few bytes per connection cannot keep it looping.
+	DefaultMaxResumes = 20
 	// DefaultRetryBase is the wait before the first retry; it doubles on
 	// each further retry (1 s, 2 s, 4 s), plus up to DefaultJitter of it.
 	DefaultRetryBase = time.Second
@@ -68,6 +73,7 @@ type Option func(*config) error
 type config struct {
 	concurrency int
 	maxRetries  int
+	maxResumes  int
 	retryBase   time.Duration
 	retryMax    time.Duration
 	jitter      float64
@@ -93,6 +99,7 @@ func defaultConfig(hc *http.Client) config {
 	return config{
 		concurrency: DefaultConcurrency,
 		maxRetries:  DefaultMaxRetries,
+		maxResumes:  DefaultMaxResumes,
 		retryBase:   DefaultRetryBase,
 		retryMax:    DefaultRetryMax,
 		jitter:      DefaultJitter,
@@ -166,6 +173,20 @@ func WithMaxRetries(n int) Option {
 			return fmt.Errorf("transfer: WithMaxRetries: %d is negative", n)
 		}
 		c.maxRetries = n
+		return nil
+	}
+}
+
+// WithMaxResumes sets how many times a download may resume (with a Range
+// request) after a dropped connection that had made progress. Attempts that
+// move no byte count toward WithMaxRetries instead. Zero makes any drop
+// after progress fatal. Default: DefaultMaxResumes (20).
+func WithMaxResumes(n int) Option {
+	return func(c *config) error {
+		if n < 0 {
+			return fmt.Errorf("transfer: WithMaxResumes: %d is negative", n)
+		}
+		c.maxResumes = n
 		return nil
 	}
 }
