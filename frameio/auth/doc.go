@@ -13,7 +13,10 @@
 //   - [ServerToServer]: OAuth Server-to-Server (client_credentials grant).
 //     No user involved; the client ID and secret mint new tokens forever.
 //   - [WebApp]: authorization code flow for confidential server-side apps
-//     that can keep a client secret.
+//     that can keep a client secret. Send the user to AuthCodeURL with a
+//     state bound to their session, and complete the sign-in with
+//     [WebApp.ExchangeCallback], which checks that state on the callback
+//     request before exchanging the code.
 //   - [PKCEApp], created by [NewSPA] or [NewNativeApp]: authorization code
 //     flow with PKCE (S256) for public clients (browser apps, desktop and
 //     mobile apps, CLIs) that cannot keep a secret. Native apps use the
