@@ -66,6 +66,18 @@ func (r reply) decodeError(req *http.Request, err error) *DecodeError {
 	}
 }
 
+// requestError reports an attempt that ended with err, keeping the status,
+// headers and partial body of a response whose body was cut off.
+func (r reply) requestError(req *http.Request, safeURL string, attempt int, err error) *RequestError {
+	e := &RequestError{Method: req.Method, URL: safeURL, Attempts: attempt, Err: err}
+	if r.resp != nil {
+		e.StatusCode = r.resp.StatusCode
+		e.Header = scrubHeader(r.resp.Header, r.secrets)
+		e.Body = r.secrets.ScrubBytes(r.body)
+	}
+	return e
+}
+
 // doRaw executes req with retries and returns the last response. On a
 // non-2xx final response it returns the response, its body (bounded) and an
 // *Error. Pagination uses it to reach links and headers.
@@ -136,11 +148,11 @@ func (c *Client) doRaw(ctx context.Context, req *http.Request, opts []RequestOpt
 		case terr != nil:
 			if cerr := ctx.Err(); cerr != nil {
 				log.LogAttrs(ctx, slog.LevelDebug, "frameio: request cancelled", attrs...)
-				return rep, &RequestError{Method: req.Method, URL: safeURL(), Attempts: attempt, Err: cerr}
+				return rep, rep.requestError(req, safeURL(), attempt, cerr)
 			}
 			terr = rep.secrets.Err(terr)
 			attrs = append(attrs, slog.String("error", terr.Error()))
-			lastErr = &RequestError{Method: req.Method, URL: safeURL(), Attempts: attempt, Err: terr}
+			lastErr = rep.requestError(req, safeURL(), attempt, terr)
 		case resp.StatusCode >= 200 && resp.StatusCode <= 299:
 			if cfg.pacing && c.pacer != nil {
 				c.pacer.observe(req.URL.Path, resp.Header, cfg.now())

@@ -28,8 +28,15 @@
 //
 // A non-2xx response is an *Error (status, parsed error details, raw body,
 // headers, request id, rate limit); transport failures and cancellation are
-// a *RequestError; a malformed 2xx body is a *DecodeError. Use errors.As,
-// or helpers such as IsNotFound and IsRateLimited.
+// a *RequestError; a malformed 2xx body is a *DecodeError; pacing that
+// would wait too long is a *RateLimitError. Use errors.As, or helpers such
+// as IsNotFound and IsRateLimited.
+//
+// A 2xx response whose body is cut off is a *RequestError that keeps the
+// status and headers: Accepted(err) reports that the server acted on the
+// request although its answer was lost. POST and PATCH calls are not
+// repeated then; reconcile (look the resource up) instead of creating it
+// again.
 //
 // # Logging
 //

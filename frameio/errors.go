@@ -176,6 +176,14 @@ func cloneScrubbed(h http.Header, secrets redact.Secrets) http.Header {
 // the transport failed (connection refused or reset, timeout, TLS, a body
 // cut short), the context was cancelled, or a wait was cut short. Err is the
 // cause; errors.Is(err, context.Canceled) and friends see through it.
+//
+// When the response's status and headers arrived but its body was cut off,
+// StatusCode, Header and Body keep what arrived. A 2xx there means the
+// server accepted the request and acted on it (Accepted reports it): for a
+// POST or a PATCH, which are not retried then, look the result up (for
+// example list the folder for the name just created) rather than sending
+// the request again. Idempotent requests are retried like any transport
+// error.
 type RequestError struct {
 	// Method and URL identify the request (URL without credentials).
 	Method string
@@ -188,19 +196,43 @@ type RequestError struct {
 	// cancelled while waiting to retry it (e.g. a *Error for a 503); nil
 	// otherwise.
 	Last error
+	// StatusCode is the status of a response whose body was cut off, 0
+	// when no response arrived.
+	StatusCode int
+	// Header holds the headers of that response, nil when none arrived.
+	Header http.Header
+	// Body is the part of that response's body that arrived, with the
+	// request's access token scrubbed should the server echo it.
+	Body []byte
 }
 
 // Error describes the failure with the attempt count.
 func (e *RequestError) Error() string {
-	s := fmt.Sprintf("frameio: %s %s: %v (after %d attempt", e.Method, e.URL, e.Err, e.Attempts)
+	var b strings.Builder
+	fmt.Fprintf(&b, "frameio: %s %s: ", e.Method, e.URL)
+	if e.StatusCode != 0 {
+		fmt.Fprintf(&b, "%d %s response cut off: ", e.StatusCode, http.StatusText(e.StatusCode))
+	}
+	fmt.Fprintf(&b, "%v (after %d attempt", e.Err, e.Attempts)
 	if e.Attempts != 1 {
-		s += "s"
+		b.WriteString("s")
 	}
-	s += ")"
+	b.WriteString(")")
 	if e.Last != nil {
-		s += "; last attempt: " + e.Last.Error()
+		b.WriteString("; last attempt: " + e.Last.Error())
 	}
-	return s
+	return b.String()
+}
+
+// Accepted reports whether the server accepted the request: the attempt
+// this error describes (or, for a call cancelled while waiting to retry,
+// the last one) got a 2xx status whose body was then cut off. The server
+// acted on such a request; do not blindly send it again.
+func (e *RequestError) Accepted() bool {
+	if e.StatusCode >= 200 && e.StatusCode <= 299 {
+		return true
+	}
+	return Accepted(e.Last)
 }
 
 // Unwrap returns the cause and, when set, the last attempt's error.
@@ -209,6 +241,13 @@ func (e *RequestError) Unwrap() []error {
 		return []error{e.Err, e.Last}
 	}
 	return []error{e.Err}
+}
+
+// Accepted reports whether err is a *RequestError for a request the server
+// accepted although its response was lost (see RequestError.Accepted).
+func Accepted(err error) bool {
+	e, ok := errors.AsType[*RequestError](err)
+	return ok && e.Accepted()
 }
 
 // DecodeError is returned when a 2xx response body is not the JSON the call

@@ -344,3 +344,45 @@ func TestRetryableTransportErrors(t *testing.T) {
 	retry, _ = retryableTransportError(&net.OpError{Op: "read", Err: errors.New("reset")})
 	assert.True(t, retry)
 }
+
+// A 2xx whose body is cut off means the server acted: the error keeps the
+// status and headers, Accepted says so, and a POST is not repeated (a
+// caller reconciles instead of creating twice).
+func TestCutOffSuccessBodyKeepsStatus(t *testing.T) {
+	env := newTestEnv(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Request-Id", "req-cut")
+		w.Header().Set("Content-Length", "100")
+		w.WriteHeader(http.StatusCreated)
+		_, _ = w.Write([]byte(`{"data":{"id":"new-folder-id"`))
+	})
+	var out map[string]any
+	err := env.client.Do(t.Context(), http.MethodPost, "/v4/accounts/a/folders/f/folders", map[string]any{"data": map[string]any{"name": "x"}}, &out)
+	require.ErrorIs(t, err, io.ErrUnexpectedEOF)
+	reqErr, ok := errors.AsType[*RequestError](err)
+	require.True(t, ok, "%T %v", err, err)
+	assert.Equal(t, http.StatusCreated, reqErr.StatusCode)
+	assert.Equal(t, "req-cut", reqErr.Header.Get("X-Request-Id"))
+	assert.Equal(t, `{"data":{"id":"new-folder-id"`, string(reqErr.Body), "what arrived is kept")
+	assert.True(t, reqErr.Accepted())
+	assert.True(t, Accepted(err))
+	assert.Contains(t, err.Error(), "201")
+	assert.EqualValues(t, 1, env.hits.Load(), "a POST the server acted on is not repeated")
+
+	// An idempotent call is retried like a transport error.
+	env.hits.Store(0)
+	err = env.client.Do(t.Context(), http.MethodGet, "/v4/me", nil, &out)
+	require.Error(t, err)
+	assert.EqualValues(t, 3, env.hits.Load())
+	assert.True(t, Accepted(err))
+
+	// No response at all: nothing was accepted.
+	refused := newTestEnv(t, resetHandler, WithMaxRetries(0))
+	err = refused.client.Do(t.Context(), http.MethodPost, "/v4/x", map[string]any{}, nil)
+	require.Error(t, err)
+	assert.False(t, Accepted(err))
+	reqErr, ok = errors.AsType[*RequestError](err)
+	require.True(t, ok)
+	assert.Zero(t, reqErr.StatusCode)
+	assert.Nil(t, reqErr.Header)
+	assert.False(t, Accepted(errors.New("other")))
+}
