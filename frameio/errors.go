@@ -243,11 +243,17 @@ func (e *RequestError) Unwrap() []error {
 	return []error{e.Err}
 }
 
-// Accepted reports whether err is a *RequestError for a request the server
-// accepted although its response was lost (see RequestError.Accepted).
+// Accepted reports whether err says the server accepted the request
+// although the caller did not get its answer: a *RequestError for a 2xx
+// whose body was cut off (see RequestError.Accepted), or a *DecodeError (a
+// 2xx whose body is not the expected JSON). For a create, look the new
+// resource up instead of creating it again.
 func Accepted(err error) bool {
-	e, ok := errors.AsType[*RequestError](err)
-	return ok && e.Accepted()
+	if e, ok := errors.AsType[*RequestError](err); ok && e.Accepted() {
+		return true
+	}
+	_, ok := errors.AsType[*DecodeError](err)
+	return ok
 }
 
 // DecodeError is returned when a 2xx response body is not the JSON the call

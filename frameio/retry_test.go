@@ -375,6 +375,13 @@ func TestCutOffSuccessBodyKeepsStatus(t *testing.T) {
 	assert.EqualValues(t, 3, env.hits.Load())
 	assert.True(t, Accepted(err))
 
+	// A 2xx with a malformed body: accepted too.
+	malformed := newTestEnv(t, status(http.StatusCreated, `{"data": {"id": `))
+	err = malformed.client.Do(t.Context(), http.MethodPost, "/v4/x", map[string]any{}, &out)
+	_, ok = errors.AsType[*DecodeError](err)
+	require.True(t, ok)
+	assert.True(t, Accepted(err))
+
 	// No response at all: nothing was accepted.
 	refused := newTestEnv(t, resetHandler, WithMaxRetries(0))
 	err = refused.client.Do(t.Context(), http.MethodPost, "/v4/x", map[string]any{}, nil)
