@@ -121,7 +121,9 @@ type UploadError struct {
 	// Name is the file name.
 	Name string
 	// Err is the cause: a *PartError, a *PartSizeError, a *SourceError,
-	// the errors.Join of several *PartError, or a context error.
+	// the errors.Join of the *PartError of every failed part (see
+	// PartErrors), or a context error (joined with the parts that had
+	// failed before it).
 	Err error
 }
 
@@ -132,6 +134,26 @@ func (e *UploadError) Error() string {
 
 // Unwrap returns the cause.
 func (e *UploadError) Unwrap() error { return e.Err }
+
+// PartErrors returns every *PartError of the cause, in part order: the
+// parts to send again (UploadContent with WithOnlyParts) once the cause is
+// fixed. It is empty when the upload failed for another reason.
+func (e *UploadError) PartErrors() []*PartError {
+	var out []*PartError
+	var walk func(error)
+	walk = func(err error) {
+		switch x := err.(type) {
+		case *PartError:
+			out = append(out, x)
+		case interface{ Unwrap() []error }:
+			for _, c := range x.Unwrap() {
+				walk(c)
+			}
+		}
+	}
+	walk(e.Err)
+	return out
+}
 
 // UploadFailedError is returned by the wait helpers when Frame.io reports
 // that an upload failed (upload_failed in the upload status).

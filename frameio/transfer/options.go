@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"slices"
 	"time"
 
 	"golang.org/x/sync/semaphore"
@@ -91,6 +92,7 @@ type config struct {
 	pollMax     time.Duration
 	rendition   Rendition
 	apiOpts     []frameio.RequestOption
+	onlyParts   []int // UploadContent: the part numbers to send; nil means all
 
 	sem *semaphore.Weighted // shared part slots (folder uploads); nil means none
 }
@@ -116,6 +118,7 @@ func defaultConfig(hc *http.Client) config {
 func (c config) with(opts []Option) (config, error) {
 	c.apiOpts = append([]frameio.RequestOption(nil), c.apiOpts...)
 	c.barOpts = append([]ProgressBarOption(nil), c.barOpts...)
+	c.onlyParts = slices.Clone(c.onlyParts)
 	for _, o := range opts {
 		if o == nil {
 			continue
@@ -332,6 +335,30 @@ func WithPollInterval(initial, maxDelay time.Duration) Option {
 		c.pollMax = max(maxDelay, c.pollInitial)
 		return nil
 	}
+}
+
+// WithOnlyParts makes UploadContent send only the parts numbered nums
+// (1-based, as PartError.Part), for instance those of
+// UploadError.PartErrors after a failure, rather than every part. Other
+// calls refuse it: they create a new file, which needs all its parts.
+func WithOnlyParts(nums ...int) Option {
+	return func(c *config) error {
+		for _, n := range nums {
+			if n < 1 {
+				return fmt.Errorf("transfer: WithOnlyParts: part %d: part numbers start at 1", n)
+			}
+		}
+		c.onlyParts = slices.Clone(nums)
+		return nil
+	}
+}
+
+// allParts refuses WithOnlyParts for calls that create files.
+func (c *config) allParts() error {
+	if c.onlyParts != nil {
+		return errors.New("transfer: WithOnlyParts applies to UploadContent only: a new upload needs all its parts")
+	}
+	return nil
 }
 
 // WithRendition chooses which media link a download fetches. Default:

@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/sync/errgroup"
 
@@ -52,25 +54,56 @@ type source struct {
 }
 
 // sendParts PUTs the parts of src in parallel, at most cfg.concurrency at a
-// time (and, when cfg.sem is set, only while holding one of its slots). It
-// returns when every worker has returned: the first failure cancels the
-// others. A cancelled ctx yields ctx.Err().
+// time (and, when cfg.sem is set, only while holding one of its slots). A
+// part that fails does not stop the others: every failed part is reported,
+// as its *PartError, or the errors.Join of them in part order. A
+// *SourceError stops every part at once and is returned alone; a cancelled
+// ctx yields ctx.Err() (joined with the parts that had failed already).
 func sendParts(ctx context.Context, cfg *config, src *source, parts []part, mediaType string, t *tracker) error {
-	g, gctx := errgroup.WithContext(ctx)
+	pctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
+	var (
+		mu     sync.Mutex
+		failed []*PartError
+		g      errgroup.Group
+	)
 	g.SetLimit(cfg.concurrency)
 	launched := 0
 	for _, p := range parts {
-		if gctx.Err() != nil {
+		if pctx.Err() != nil {
 			break
 		}
 		launched++
-		g.Go(func() error { return sendPart(gctx, cfg, src, p, mediaType, t) })
+		g.Go(func() error {
+			switch err := sendPart(pctx, cfg, src, p, mediaType, t); e := err.(type) {
+			case nil:
+			case *PartError:
+				mu.Lock()
+				failed = append(failed, e)
+				mu.Unlock()
+			default: // the source failed, or ctx ended: nothing more can succeed
+				stop(err)
+			}
+			return nil
+		})
 	}
-	err := g.Wait()
-	if ctx.Err() != nil && (err != nil || launched < len(parts)) {
-		return ctx.Err()
+	_ = g.Wait()
+	slices.SortFunc(failed, func(a, b *PartError) int { return a.Part - b.Part })
+	var errs []error
+	cause := context.Cause(pctx)
+	switch err := ctx.Err(); {
+	case err != nil && (cause != nil || len(failed) > 0 || launched < len(parts)):
+		errs = append(errs, err) // cancelled before every part was sent
+	case cause != nil:
+		return cause // a *SourceError
 	}
-	return err
+	for _, pe := range failed {
+		errs = append(errs, pe)
+	}
+	if len(errs) == 1 {
+		return errs[0]
+	}
+	return errors.Join(errs...) // nil when errs is empty
 }
 
 // sendPart uploads one part, retrying it from its first byte on retryable

@@ -34,6 +34,9 @@ func (u *Uploader) UploadRemote(ctx context.Context, accountID, folderID, source
 	if err != nil {
 		return nil, err
 	}
+	if err := cfg.allParts(); err != nil {
+		return nil, err
+	}
 	name := cfg.name
 	if name == "" {
 		name = nameFromURL(sourceURL)

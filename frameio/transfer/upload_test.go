@@ -318,3 +318,58 @@ func TestUploadOfShrinkingFileFailsAtOnce(t *testing.T) {
 	assert.Equal(t, "short", se.Name)
 	assert.Empty(t, e.sleeps.Waits())
 }
+
+// Every failed part is reported, each with its cause, while the other parts
+// complete; the caller can then send just the failed ones again.
+func TestUploadReportsEveryFailedPart(t *testing.T) {
+	e := newEnv(t)
+	var broken atomic.Bool
+	broken.Store(true)
+	e.store.fault = func(part, attempt int) int {
+		switch {
+		case !broken.Load():
+			return 0
+		case part == 2:
+			return http.StatusInternalServerError
+		case part == 4:
+			return -1 // connection dropped
+		}
+		return 0
+	}
+	path, content := randomFile(t, t.TempDir(), "a.bin", 4500)
+	res, err := e.uploader(t, WithMaxRetries(1)).UploadFile(t.Context(), "acc", "folder", path)
+	ue, ok := errors.AsType[*UploadError](err)
+	require.True(t, ok, "%T %v", err, err)
+	failed := ue.PartErrors()
+	require.Len(t, failed, 2, "%v", err)
+	assert.Equal(t, 2, failed[0].Part)
+	assert.Equal(t, 500, failed[0].Status)
+	assert.Equal(t, 2, failed[0].Attempts)
+	assert.Equal(t, 4, failed[1].Part)
+	assert.Zero(t, failed[1].Status)
+	assert.Error(t, failed[1].Err)
+	assert.Contains(t, err.Error(), "part 2")
+	assert.Contains(t, err.Error(), "part 4")
+	for _, n := range []int{1, 3, 5} {
+		e.store.mu.Lock()
+		_, stored := e.store.parts[res.FileID][n]
+		e.store.mu.Unlock()
+		assert.True(t, stored, "part %d was sent although others failed", n)
+	}
+
+	// Send only the failed parts again.
+	broken.Store(false)
+	f, err := os.Open(path)
+	require.NoError(t, err)
+	defer f.Close()
+	require.NoError(t, e.uploader(t).UploadContent(t.Context(), res.File, f, 4500, WithOnlyParts(2, 4)))
+	assert.Equal(t, sum(content), sum(e.store.assembled(res.FileID)))
+	e.store.mu.Lock()
+	assert.Equal(t, 1, e.store.attempts[res.FileID+"/1"], "part 1 was not sent again")
+	e.store.mu.Unlock()
+
+	err = e.uploader(t).UploadContent(t.Context(), res.File, f, 4500, WithOnlyParts(9))
+	assert.ErrorContains(t, err, "part 9")
+	_, err = e.uploader(t).UploadFile(t.Context(), "acc", "folder", path, WithOnlyParts(1))
+	assert.ErrorContains(t, err, "UploadContent")
+}
