@@ -7,8 +7,10 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -392,4 +394,37 @@ func TestCutOffSuccessBodyKeepsStatus(t *testing.T) {
 	assert.Zero(t, reqErr.StatusCode)
 	assert.Nil(t, reqErr.Header)
 	assert.False(t, Accepted(errors.New("other")))
+}
+
+// Failures a retry cannot fix are returned after one attempt: an https
+// URL served by a plain HTTP server, an untrusted certificate, a 501.
+func TestPermanentFailuresNotRetried(t *testing.T) {
+	var conns atomic.Int32
+	plain := httptest.NewUnstartedServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+	plain.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateNew {
+			conns.Add(1)
+		}
+	}
+	plain.Start()
+	t.Cleanup(plain.Close)
+	var sleeps sleepRecorder
+	c, err := NewClient(WithToken(testToken), WithBaseURL("https://"+plain.Listener.Addr().String()), WithSleeper(sleeps.Sleep))
+	require.NoError(t, err)
+	err = c.Do(t.Context(), http.MethodGet, "/v4/me", nil, nil)
+	require.ErrorIs(t, err, http.ErrSchemeMismatch)
+	assert.EqualValues(t, 1, conns.Load())
+	assert.Empty(t, sleeps.Waits())
+
+	tlsSrv := httptest.NewTLSServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+	t.Cleanup(tlsSrv.Close)
+	c, err = NewClient(WithToken(testToken), WithBaseURL(tlsSrv.URL), WithSleeper(sleeps.Sleep))
+	require.NoError(t, err)
+	require.Error(t, c.Do(t.Context(), http.MethodGet, "/v4/me", nil, nil))
+	assert.Empty(t, sleeps.Waits())
+
+	env := newTestEnv(t, status(http.StatusNotImplemented, `{"errors":[{"title":"Not Implemented"}]}`))
+	err = env.client.Do(t.Context(), http.MethodGet, "/v4/me", nil, nil)
+	assert.Equal(t, http.StatusNotImplemented, StatusCode(err))
+	assert.EqualValues(t, 1, env.hits.Load())
 }

@@ -73,7 +73,7 @@ func fetch(ctx context.Context, cfg *config, rawURL string, want int64, w io.Wri
 			de.Expired = true
 			return written, resumes, de
 		}
-		retry := status == 0 || retryableStatus(status)
+		retry := (status == 0 && retryableError(ctx, aerr)) || retryableStatus(status)
 		if !retry || failures > cfg.maxRetries || (written > 0 && resumes >= cfg.maxResumes) {
 			return written, resumes, de
 		}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -372,4 +373,24 @@ func TestUploadReportsEveryFailedPart(t *testing.T) {
 	assert.ErrorContains(t, err, "part 9")
 	_, err = e.uploader(t).UploadFile(t.Context(), "acc", "folder", path, WithOnlyParts(1))
 	assert.ErrorContains(t, err, "UploadContent")
+}
+
+// A part or a download that cannot succeed on retry (501 from the store, an
+// https URL served without TLS) fails after one attempt.
+func TestPermanentTransferFailuresNotRetried(t *testing.T) {
+	e := newEnv(t)
+	e.store.fault = func(part, attempt int) int { return http.StatusNotImplemented }
+	path, _ := randomFile(t, t.TempDir(), "a.bin", 500)
+	_, err := e.uploader(t).UploadFile(t.Context(), "acc", "folder", path)
+	pe, ok := errors.AsType[*PartError](err)
+	require.True(t, ok, "%T %v", err, err)
+	assert.Equal(t, 1, pe.Attempts)
+
+	tlsless := strings.Replace(e.store.srv.URL, "http://", "https://", 1) + "/dl/x"
+	_, err = e.downloader(t).DownloadURL(t.Context(), tlsless, -1, &bytes.Buffer{})
+	de, ok := errors.AsType[*DownloadError](err)
+	require.True(t, ok, "%T %v", err, err)
+	assert.Equal(t, 1, de.Attempts)
+	assert.ErrorIs(t, err, http.ErrSchemeMismatch)
+	assert.Empty(t, e.sleeps.Waits())
 }
