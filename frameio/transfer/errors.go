@@ -1,11 +1,13 @@
 package transfer
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"strings"
+	"time"
 )
 
 // ErrLinkUnavailable is matched (errors.Is) by every *LinkUnavailableError.
@@ -166,6 +168,27 @@ type UploadFailedError struct {
 func (e *UploadFailedError) Error() string {
 	return fmt.Sprintf("transfer: Frame.io reports the upload of file %s failed", e.FileID)
 }
+
+// WaitTimeoutError is returned by the wait helpers (WaitUploaded,
+// WaitTranscoded, WithWaitFor) when the file has not reached the awaited
+// state within WithWaitTimeout. errors.Is(err, context.DeadlineExceeded)
+// is true.
+type WaitTimeoutError struct {
+	// FileID is the file waited for.
+	FileID string
+	// Timeout is the bound that ran out.
+	Timeout time.Duration
+	// Polls is the number of status reads made.
+	Polls int
+}
+
+// Error names the file and the bound.
+func (e *WaitTimeoutError) Error() string {
+	return fmt.Sprintf("transfer: file %s: still not ready after waiting %s (%d polls, see WithWaitTimeout)", e.FileID, e.Timeout, e.Polls)
+}
+
+// Unwrap returns context.DeadlineExceeded.
+func (e *WaitTimeoutError) Unwrap() error { return context.DeadlineExceeded }
 
 // LinkUnavailableError reports that a file has no usable media link for the
 // requested rendition: the link is null because the file is not transcoded

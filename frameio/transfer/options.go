@@ -41,6 +41,9 @@ const (
 	DefaultPollInterval = time.Second
 	// DefaultPollMax caps the wait between two status polls.
 	DefaultPollMax = 10 * time.Second
+	// DefaultWaitTimeout bounds how long the wait helpers wait for a file
+	// to reach a stage when the context has no earlier deadline.
+	DefaultWaitTimeout = time.Hour
 	// MinPollInterval is the shortest wait between status polls: the status
 	// endpoints allow 5 calls per second per user.
 	MinPollInterval = 200 * time.Millisecond
@@ -60,8 +63,8 @@ const (
 	// (files.show-file-upload-status upload_complete).
 	StageUploaded
 	// StageTranscoded also waits until the file's status is "transcoded".
-	// Files Frame.io cannot transcode may never get there: bound the wait
-	// with the context.
+	// Files Frame.io cannot transcode may never get there: the wait ends
+	// with the context, or after WithWaitTimeout (default 1 h).
 	StageTranscoded
 )
 
@@ -90,6 +93,7 @@ type config struct {
 	waitFor     Stage
 	pollInitial time.Duration
 	pollMax     time.Duration
+	waitTimeout time.Duration // 0: only the context bounds a wait
 	rendition   Rendition
 	apiOpts     []frameio.RequestOption
 	onlyParts   []int // UploadContent: the part numbers to send; nil means all
@@ -111,6 +115,7 @@ func defaultConfig(hc *http.Client) config {
 		logger:      slog.New(slog.DiscardHandler),
 		pollInitial: DefaultPollInterval,
 		pollMax:     DefaultPollMax,
+		waitTimeout: DefaultWaitTimeout,
 		rendition:   RenditionOriginal,
 	}
 }
@@ -359,6 +364,20 @@ func (c *config) allParts() error {
 		return errors.New("transfer: WithOnlyParts applies to UploadContent only: a new upload needs all its parts")
 	}
 	return nil
+}
+
+// WithWaitTimeout bounds how long WaitUploaded, WaitTranscoded and
+// WithWaitFor wait for a file in all; the wait then ends with a
+// *WaitTimeoutError. Zero leaves only the context to end it. Default:
+// DefaultWaitTimeout (1 h).
+func WithWaitTimeout(d time.Duration) Option {
+	return func(c *config) error {
+		if d < 0 {
+			return fmt.Errorf("transfer: WithWaitTimeout: %v is negative", d)
+		}
+		c.waitTimeout = d
+		return nil
+	}
 }
 
 // WithRendition chooses which media link a download fetches. Default:
