@@ -14,6 +14,11 @@ import (
 // DefaultCallbackPath is the path served by [ListenLoopback].
 const DefaultCallbackPath = "/callback"
 
+// DefaultCallbackTimeout bounds [LoopbackServer.Wait] when its context has
+// no earlier deadline: a user who closed the browser does not leave the
+// program waiting forever.
+const DefaultCallbackTimeout = 10 * time.Minute
+
 const (
 	pageSuccess = `<!doctype html><html><head><meta charset="utf-8"><title>Frame.io sign-in</title></head>` +
 		`<body><h1>Signed in</h1><p>You can close this window and return to the application.</p></body></html>`
@@ -29,13 +34,14 @@ const (
 // (a forged code, a forged ?error=) are answered 400 and ignored: they
 // cannot end or fail the wait.
 type LoopbackServer struct {
-	state  string
-	path   string
-	ln     net.Listener
-	srv    *http.Server
-	result chan callbackResult
-	once   sync.Once
-	closed sync.Once
+	state   string
+	path    string
+	timeout time.Duration
+	ln      net.Listener
+	srv     *http.Server
+	result  chan callbackResult
+	once    sync.Once
+	closed  sync.Once
 }
 
 type callbackResult struct {
@@ -45,6 +51,13 @@ type callbackResult struct {
 
 // LoopbackOption configures [ListenLoopback].
 type LoopbackOption func(*LoopbackServer)
+
+// WithCallbackTimeout sets how long Wait waits for the redirect at most;
+// zero leaves only its context to end the wait. The default is
+// [DefaultCallbackTimeout].
+func WithCallbackTimeout(d time.Duration) LoopbackOption {
+	return func(s *LoopbackServer) { s.timeout = d }
+}
 
 // WithCallbackPath sets the path of the redirect URI. The default is
 // [DefaultCallbackPath].
@@ -65,7 +78,7 @@ func ListenLoopback(ctx context.Context, port int, state string, opts ...Loopbac
 	if port < 0 || port > 65535 {
 		return nil, &ConfigError{Field: "port", Reason: "must be between 0 and 65535"}
 	}
-	s := &LoopbackServer{state: state, path: DefaultCallbackPath, result: make(chan callbackResult, 1)}
+	s := &LoopbackServer{state: state, path: DefaultCallbackPath, timeout: DefaultCallbackTimeout, result: make(chan callbackResult, 1)}
 	for _, o := range opts {
 		if o != nil {
 			o(s)
@@ -73,6 +86,9 @@ func ListenLoopback(ctx context.Context, port int, state string, opts ...Loopbac
 	}
 	if len(s.path) == 0 || s.path[0] != '/' {
 		return nil, &ConfigError{Field: "callbackPath", Reason: "must start with /"}
+	}
+	if s.timeout < 0 {
+		return nil, &ConfigError{Field: "callbackTimeout", Reason: "must not be negative"}
 	}
 	var lc net.ListenConfig
 	ln, err := lc.Listen(ctx, "tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)))
@@ -94,16 +110,26 @@ func (s *LoopbackServer) RedirectURI() string {
 }
 
 // Wait blocks until the browser is redirected to the server with the
-// sign-in's state, or ctx is done, then shuts the server down. It returns
-// the authorization code, or a [*CallbackError] if IMS reported an error
-// or the code was missing.
+// sign-in's state, ctx is done, or the callback timeout passes
+// ([DefaultCallbackTimeout], see [WithCallbackTimeout]), then shuts the
+// server down. It returns the authorization code, or a [*CallbackError] if
+// IMS reported an error or the code was missing; when the timeout passes,
+// an error wrapping [context.DeadlineExceeded].
 func (s *LoopbackServer) Wait(ctx context.Context) (string, error) {
 	defer s.Close()
+	var expired <-chan time.Time
+	if s.timeout > 0 {
+		t := time.NewTimer(s.timeout)
+		defer t.Stop()
+		expired = t.C
+	}
 	select {
 	case r := <-s.result:
 		return r.code, r.err
 	case <-ctx.Done():
 		return "", fmt.Errorf("auth: waiting for authorization redirect: %w", ctx.Err())
+	case <-expired:
+		return "", fmt.Errorf("auth: no authorization redirect within %s: %w", s.timeout, context.DeadlineExceeded)
 	}
 }
 

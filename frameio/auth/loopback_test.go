@@ -141,3 +141,19 @@ func TestLoopbackConfigErrors(t *testing.T) {
 	_, err = ListenLoopback(context.Background(), p, "st")
 	assert.Error(t, err, "port already in use")
 }
+
+// Without a deadline on ctx, Wait still ends: after DefaultCallbackTimeout,
+// or WithCallbackTimeout.
+func TestLoopbackWaitIsBounded(t *testing.T) {
+	assert.Equal(t, 10*time.Minute, DefaultCallbackTimeout)
+	srv := startLoopback(t, "st", WithCallbackTimeout(20*time.Millisecond))
+	start := time.Now()
+	_, err := srv.Wait(context.Background())
+	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.Contains(t, err.Error(), "20ms")
+	assert.Less(t, time.Since(start), 5*time.Second)
+
+	var cfgErr *ConfigError
+	_, err = ListenLoopback(context.Background(), 0, "st", WithCallbackTimeout(-time.Second))
+	require.ErrorAs(t, err, &cfgErr)
+}
