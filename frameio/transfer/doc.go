@@ -22,7 +22,11 @@
 // 408, 429, a timeout or a connection error is retried from its first byte
 // (WithMaxRetries, default 3, after 1 s, 2 s, 4 s plus jitter); a 403 from
 // the object store, which almost always means the presigned URL expired, is
-// reported at once as a *PartError with Expired set.
+// reported at once as a *PartError with Expired set. A part that moves no
+// byte for WithStallTimeout (default 2 min, the wait for the answer
+// included) is abandoned and retried the same way, as is a stalled
+// download. Every failed part is reported (UploadError.PartErrors), and
+// UploadContent with WithOnlyParts sends just those again.
 //
 // # Progress
 //

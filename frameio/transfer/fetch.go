@@ -98,7 +98,9 @@ func fetch(ctx context.Context, cfg *config, rawURL string, want int64, w io.Wri
 // status, whether the body was read to its end, and the error of an
 // attempt that did not end well (status 0 when no response arrived).
 func fetchOnce(ctx context.Context, cfg *config, rawURL string, offset int64, total *int64, w io.Writer) (int64, int, bool, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
+	actx, watch, done := watchStall(ctx, cfg.stallTimeout)
+	defer done()
+	req, err := http.NewRequestWithContext(actx, http.MethodGet, rawURL, nil)
 	if err != nil {
 		return 0, 0, false, err
 	}
@@ -107,10 +109,10 @@ func fetchOnce(ctx context.Context, cfg *config, rawURL string, offset int64, to
 	}
 	resp, err := cfg.httpClient.Do(req)
 	if err != nil {
-		return 0, 0, false, err
+		return 0, 0, false, stalled(actx, err)
 	}
 	defer resp.Body.Close()
-	body := io.Reader(resp.Body)
+	body := io.Reader(watchedReader{r: resp.Body, watch: watch})
 	switch {
 	case resp.StatusCode == http.StatusOK:
 		if resp.ContentLength >= 0 && *total < 0 {
@@ -138,7 +140,7 @@ func fetchOnce(ctx context.Context, cfg *config, rawURL string, offset int64, to
 	}
 	n, err := io.Copy(w, body)
 	if err != nil {
-		return n, 0, false, err
+		return n, 0, false, stalled(actx, err)
 	}
 	if *total >= 0 && offset+n < *total {
 		return n, 0, false, io.ErrUnexpectedEOF

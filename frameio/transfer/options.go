@@ -41,6 +41,10 @@ const (
 	DefaultPollInterval = time.Second
 	// DefaultPollMax caps the wait between two status polls.
 	DefaultPollMax = 10 * time.Second
+	// DefaultStallTimeout is how long a part upload or a download attempt
+	// may move no byte (including the wait for the response) before it is
+	// abandoned and retried like a dropped connection.
+	DefaultStallTimeout = 2 * time.Minute
 	// DefaultWaitTimeout bounds how long the wait helpers wait for a file
 	// to reach a stage when the context has no earlier deadline.
 	DefaultWaitTimeout = time.Hour
@@ -75,48 +79,50 @@ type Option func(*config) error
 
 // config is the resolved configuration of one call.
 type config struct {
-	concurrency int
-	maxRetries  int
-	maxResumes  int
-	retryBase   time.Duration
-	retryMax    time.Duration
-	jitter      float64
-	httpClient  *http.Client
-	sleep       frameio.Sleeper
-	now         func() time.Time
-	logger      *slog.Logger
-	progress    ProgressFunc
-	barWriter   io.Writer
-	barOpts     []ProgressBarOption
-	name        string
-	mediaType   string
-	waitFor     Stage
-	pollInitial time.Duration
-	pollMax     time.Duration
-	waitTimeout time.Duration // 0: only the context bounds a wait
-	rendition   Rendition
-	apiOpts     []frameio.RequestOption
-	onlyParts   []int // UploadContent: the part numbers to send; nil means all
+	concurrency  int
+	maxRetries   int
+	maxResumes   int
+	retryBase    time.Duration
+	retryMax     time.Duration
+	jitter       float64
+	httpClient   *http.Client
+	sleep        frameio.Sleeper
+	now          func() time.Time
+	logger       *slog.Logger
+	progress     ProgressFunc
+	barWriter    io.Writer
+	barOpts      []ProgressBarOption
+	name         string
+	mediaType    string
+	waitFor      Stage
+	pollInitial  time.Duration
+	pollMax      time.Duration
+	waitTimeout  time.Duration // 0: only the context bounds a wait
+	stallTimeout time.Duration // 0: no stall detection
+	rendition    Rendition
+	apiOpts      []frameio.RequestOption
+	onlyParts    []int // UploadContent: the part numbers to send; nil means all
 
 	sem *semaphore.Weighted // shared part slots (folder uploads); nil means none
 }
 
 func defaultConfig(hc *http.Client) config {
 	return config{
-		concurrency: DefaultConcurrency,
-		maxRetries:  DefaultMaxRetries,
-		maxResumes:  DefaultMaxResumes,
-		retryBase:   DefaultRetryBase,
-		retryMax:    DefaultRetryMax,
-		jitter:      DefaultJitter,
-		httpClient:  hc,
-		sleep:       frameio.Sleep,
-		now:         time.Now,
-		logger:      slog.New(slog.DiscardHandler),
-		pollInitial: DefaultPollInterval,
-		pollMax:     DefaultPollMax,
-		waitTimeout: DefaultWaitTimeout,
-		rendition:   RenditionOriginal,
+		concurrency:  DefaultConcurrency,
+		maxRetries:   DefaultMaxRetries,
+		maxResumes:   DefaultMaxResumes,
+		retryBase:    DefaultRetryBase,
+		retryMax:     DefaultRetryMax,
+		jitter:       DefaultJitter,
+		httpClient:   hc,
+		sleep:        frameio.Sleep,
+		now:          time.Now,
+		logger:       slog.New(slog.DiscardHandler),
+		pollInitial:  DefaultPollInterval,
+		pollMax:      DefaultPollMax,
+		waitTimeout:  DefaultWaitTimeout,
+		stallTimeout: DefaultStallTimeout,
+		rendition:    RenditionOriginal,
 	}
 }
 
@@ -364,6 +370,21 @@ func (c *config) allParts() error {
 		return errors.New("transfer: WithOnlyParts applies to UploadContent only: a new upload needs all its parts")
 	}
 	return nil
+}
+
+// WithStallTimeout sets how long a part upload or a download attempt may
+// move no byte, waiting for the response included, before it is abandoned
+// (its error matches ErrStalled) and retried like a dropped connection.
+// Zero disables the check, leaving the context and the HTTP client's own
+// timeouts. Default: DefaultStallTimeout (2 min).
+func WithStallTimeout(d time.Duration) Option {
+	return func(c *config) error {
+		if d < 0 {
+			return fmt.Errorf("transfer: WithStallTimeout: %v is negative", d)
+		}
+		c.stallTimeout = d
+		return nil
+	}
 }
 
 // WithWaitTimeout bounds how long WaitUploaded, WaitTranscoded and

@@ -148,13 +148,15 @@ func sendPart(ctx context.Context, cfg *config, src *source, p part, mediaType s
 // putPart makes one attempt. It returns the status and, for a non-2xx
 // answer, an excerpt of the body; err is set when no response arrived.
 func putPart(ctx context.Context, cfg *config, src *source, p part, mediaType string, hw *highWater) (int, string, error) {
+	actx, watch, done := watchStall(ctx, cfg.stallTimeout)
+	defer done()
 	var body io.Reader = http.NoBody
 	var cr *countingReader
 	if p.size > 0 {
-		cr = &countingReader{r: io.NewSectionReader(src.r, p.offset, p.size), hw: hw, src: src, part: p}
+		cr = &countingReader{r: io.NewSectionReader(src.r, p.offset, p.size), hw: hw, src: src, part: p, watch: watch}
 		body = cr
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPut, p.url, body)
+	req, err := http.NewRequestWithContext(actx, http.MethodPut, p.url, body)
 	if err != nil {
 		return 0, "", p.secrets.Err(err)
 	}
@@ -169,7 +171,7 @@ func putPart(ctx context.Context, cfg *config, src *source, p part, mediaType st
 		return 0, "", se
 	}
 	if err != nil {
-		return 0, "", p.secrets.Err(err)
+		return 0, "", p.secrets.Err(stalled(actx, err))
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode >= 200 && resp.StatusCode <= 299 {

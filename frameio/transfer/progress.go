@@ -98,6 +98,7 @@ type countingReader struct {
 	hw     *highWater
 	src    *source
 	part   part
+	watch  *stallWatch // told about every byte read
 	failed atomic.Pointer[SourceError]
 }
 
@@ -106,6 +107,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	if n > 0 {
 		c.pos += int64(n)
 		c.hw.reached(c.pos)
+		c.watch.progress()
 	}
 	switch {
 	case err == io.EOF && c.pos < c.part.size:
@@ -124,6 +126,20 @@ func (c *countingReader) sourceError() *SourceError {
 		return nil
 	}
 	return c.failed.Load()
+}
+
+// watchedReader tells a stall watch about every byte read through it.
+type watchedReader struct {
+	r     io.Reader
+	watch *stallWatch
+}
+
+func (w watchedReader) Read(p []byte) (int, error) {
+	n, err := w.r.Read(p)
+	if n > 0 {
+		w.watch.progress()
+	}
+	return n, err
 }
 
 // progressWriter counts bytes written through it toward a tracker.
