@@ -63,7 +63,7 @@ func (r *revoker) revoke(ctx context.Context, kind, token string) error {
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	resp, err := r.client.Do(req)
 	if err != nil {
-		return classify(opRevoke, err)
+		return classify(opRevoke, err, token, r.clientSecret)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode >= 200 && resp.StatusCode < 300 {

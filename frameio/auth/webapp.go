@@ -36,7 +36,7 @@ func NewWebApp(clientID, clientSecret, redirectURI string, opts ...Option) (*Web
 		return nil, err
 	}
 	w := &WebApp{
-		core: newCore(cfg, base, clientID, clientSecret),
+		core: newCore("WebApp", cfg, base, clientID, clientSecret),
 		oc:   oauthConfig(cfg, base, clientID, clientSecret, redirectURI, oauth2.AuthStyleInHeader),
 	}
 	w.cache = newTokenCache(cfg, w.fetch)
@@ -78,14 +78,14 @@ func (w *WebApp) ExchangeCallback(ctx context.Context, r *http.Request, state st
 	case err != nil:
 		return err
 	}
-	return exchange(ctx, w.core, &w.oc, code)
+	return exchange(ctx, w.core, &w.oc, code, "")
 }
 
 // ExchangeCode exchanges an authorization code for tokens and stores them,
 // replacing any previous state. It does not check the callback's state:
 // the caller must, before calling it. Prefer ExchangeCallback, which does.
 func (w *WebApp) ExchangeCode(ctx context.Context, code string) error {
-	return exchange(ctx, w.core, &w.oc, code)
+	return exchange(ctx, w.core, &w.oc, code, "")
 }
 
 // Refresh forces a refresh with the refresh token, even if the access token
