@@ -3,7 +3,9 @@ package webhook_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
+	"log/slog"
 	"math"
 	"net/http"
 	"net/http/httptest"
@@ -252,4 +254,19 @@ func TestStatusCode(t *testing.T) {
 	assert.Equal(t, http.StatusInternalServerError, webhook.StatusCode(errBoom))
 	_, err := webhook.DecodeEvent([]byte("nope"))
 	assert.Equal(t, http.StatusBadRequest, webhook.StatusCode(err))
+}
+
+// A Verifier printed by mistake (fmt, slog) does not show its secrets.
+func TestVerifierNeverPrintsSecrets(t *testing.T) {
+	const secret = "whsec-SECRET-5a4b3c2d1e"
+	v, err := webhook.NewVerifier([]string{secret, secret + "-old"})
+	require.NoError(t, err)
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "%v %+v %#v %s %v", v, v, v, v, *v)
+	slog.New(slog.NewTextHandler(&b, nil)).Info("verifier", "v", v)
+	slog.New(slog.NewJSONHandler(&b, nil)).Info("verifier", "v", v)
+	out := b.String()
+	assert.NotContains(t, out, secret)
+	assert.NotContains(t, out, fmt.Sprint([]byte(secret)))
+	assert.Contains(t, out, "2 secrets")
 }
