@@ -3,6 +3,7 @@ package frameio
 import (
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"strings"
 	"testing"
@@ -82,4 +83,15 @@ func bodyOf(err error) []byte {
 		return e.Body
 	}
 	return nil
+}
+
+// A Client printed by mistake (fmt, slog) does not show its token.
+func TestClientNeverPrintsItsToken(t *testing.T) {
+	c, err := NewClient(WithToken(testToken))
+	require.NoError(t, err)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%v %+v %#v", c, c, c)
+	slog.New(slog.NewTextHandler(&b, nil)).Info("client", "c", c)
+	slog.New(slog.NewJSONHandler(&b, nil)).Info("client", "c", c)
+	assert.NotContains(t, b.String(), testToken)
 }

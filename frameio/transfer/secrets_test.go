@@ -163,3 +163,18 @@ func TestPresignedSecretsNeverInDownloadErrorsOrLogs(t *testing.T) {
 	assert.Contains(t, logs.String(), "resuming download")
 	assertNoPresignedSecret(t, "download logs", logs.String())
 }
+
+// A Link printed by mistake shows its URL without the presigned query.
+func TestLinkNeverPrintsItsSignature(t *testing.T) {
+	e := newEnv(t)
+	id := e.uploaded(t, []byte("content"))
+	l, err := e.downloader(t).Link(t.Context(), "acc", id)
+	require.NoError(t, err)
+	require.Contains(t, l.URL, testSignature, "the URL itself is usable")
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "%v %+v %#v %s %v", l, l, l, l, *l)
+	logs := &lockedBuffer{}
+	debugLoggers(logs).Info("link", "l", l, "v", *l)
+	assertNoPresignedSecret(t, "printed link", b.String()+logs.String())
+	assert.Contains(t, b.String(), "/dl/"+id)
+}
