@@ -73,7 +73,7 @@ func (r reply) requestError(req *http.Request, safeURL string, attempt int, err 
 	if r.resp != nil {
 		e.StatusCode = r.resp.StatusCode
 		e.Header = scrubHeader(r.resp.Header, r.secrets)
-		e.Body = r.secrets.ScrubBytes(r.body)
+		e.Body = r.secrets.ScrubCut(r.body)
 	}
 	return e
 }
@@ -264,7 +264,9 @@ func (cfg *requestConfig) attempt(ctx context.Context, req *http.Request, rawQue
 	if ok {
 		body, rerr = io.ReadAll(resp.Body)
 	} else {
-		body, rerr = io.ReadAll(io.LimitReader(resp.Body, maxErrorRead))
+		// A token echoed across the limit is read whole, to be scrubbed
+		// whole before the body is cut to maxErrorBody.
+		body, rerr = io.ReadAll(io.LimitReader(resp.Body, maxErrorRead+int64(len(tok.AccessToken))))
 		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, maxDrain))
 	}
 	_ = resp.Body.Close()

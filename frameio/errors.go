@@ -131,10 +131,11 @@ func newAPIError(method, rawURL string, resp *http.Response, body []byte, attemp
 		RequestID:  requestID(header),
 		Attempts:   attempts,
 	}
+	body = secrets.ScrubBytes(body) // before the cut, so that no part of a secret is kept
 	if len(body) > maxErrorBody {
 		body = body[:maxErrorBody]
 	}
-	e.Body = secrets.ScrubBytes(body)
+	e.Body = body
 	var parsed struct {
 		Errors []ErrorDetail `json:"errors"`
 	}

@@ -95,3 +95,28 @@ func TestClientNeverPrintsItsToken(t *testing.T) {
 	slog.New(slog.NewJSONHandler(&b, nil)).Info("client", "c", c)
 	assert.NotContains(t, b.String(), testToken)
 }
+
+// Where a body is cut (the 64 KiB limit of an error body, or a 2xx body cut
+// off by the network) no piece of an echoed token is kept.
+func TestCutBodiesNeverKeepPartOfTheToken(t *testing.T) {
+	half := testToken[:len(testToken)/2]
+	env := newTestEnv(t, func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusBadRequest)
+		_, _ = w.Write([]byte(strings.Repeat("x", maxErrorBody-8) + testToken + strings.Repeat("y", 100)))
+	}, WithMaxRetries(0))
+	err := env.client.Do(t.Context(), http.MethodGet, "/v4/x", nil, nil)
+	e, ok := errors.AsType[*Error](err)
+	require.True(t, ok)
+	assert.Len(t, e.Body, maxErrorBody)
+	assert.NotContains(t, string(e.Body), half)
+
+	env = newTestEnv(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Length", "200")
+		w.WriteHeader(http.StatusCreated)
+		_, _ = w.Write([]byte(`{"data":{"echo":"` + half))
+	}, WithMaxRetries(0))
+	err = env.client.Do(t.Context(), http.MethodPost, "/v4/x", map[string]any{}, nil)
+	re, ok := errors.AsType[*RequestError](err)
+	require.True(t, ok, "%T %v", err, err)
+	assert.Equal(t, `{"data":{"echo":"[REDACTED]`, string(re.Body))
+}

@@ -179,5 +179,5 @@ func putPart(ctx context.Context, cfg *config, src *source, p part, mediaType st
 		return resp.StatusCode, "", nil
 	}
 	b, _ := io.ReadAll(io.LimitReader(resp.Body, 4<<10))
-	return resp.StatusCode, p.secrets.Scrub(bodytext.Excerpt(b, 300)), nil
+	return resp.StatusCode, bodytext.Excerpt(p.secrets.ScrubCut(b), 300), nil
 }

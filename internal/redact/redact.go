@@ -73,6 +73,21 @@ func (s Secrets) ScrubBytes(b []byte) []byte {
 	return []byte(s.Scrub(string(b)))
 }
 
+// ScrubCut is ScrubBytes for text that may have been cut short (a body
+// cut off by the network or by a size limit): a trailing fragment of at
+// least 4 bytes that starts a secret is hidden too.
+func (s Secrets) ScrubCut(b []byte) []byte {
+	b = s.ScrubBytes(b)
+	for _, v := range s {
+		for n := min(len(v)-1, len(b)); n >= 4; n-- {
+			if string(b[len(b)-n:]) == v[:n] {
+				return append(b[:len(b)-n:len(b)-n], Placeholder...)
+			}
+		}
+	}
+	return b
+}
+
 // In reports whether text contains any of the secrets.
 func (s Secrets) In(text string) bool {
 	for _, v := range s {

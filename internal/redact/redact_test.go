@@ -75,3 +75,14 @@ func TestErr(t *testing.T) {
 	plain := errors.New("plain")
 	assert.Same(t, plain, s.Err(plain))
 }
+
+func TestScrubCut(t *testing.T) {
+	s := Secrets{"tok-0123456789"}
+	assert.Equal(t, `{"a":"[REDACTED]`, string(s.ScrubCut([]byte(`{"a":"tok-01234`))))
+	assert.Equal(t, `x [REDACTED] y`, string(s.ScrubCut([]byte(`x tok-0123456789 y`))))
+	assert.Equal(t, `ends tok`, string(s.ScrubCut([]byte(`ends tok`))), "shorter than 4 bytes: kept")
+	orig := []byte("abc tok-0123")
+	_ = s.ScrubCut(orig[:8])
+	assert.Equal(t, "abc tok-0123", string(orig), "the input is not written to")
+	assert.Empty(t, s.ScrubCut(nil))
+}
