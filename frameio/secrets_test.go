@@ -2,38 +2,15 @@ package frameio
 
 import (
 	"errors"
-	"fmt"
-	"log/slog"
 	"net/http"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-)
 
-// printedError renders err with %v, %+v and %#v, and every error of its
-// chain with %#v and %+v, so that a secret kept anywhere in it shows.
-func printedError(err error) string {
-	var b strings.Builder
-	var walk func(error)
-	walk = func(e error) {
-		if e == nil {
-			return
-		}
-		fmt.Fprintf(&b, "%v\n%+v\n%#v\n", e, e, e)
-		switch u := e.(type) {
-		case interface{ Unwrap() error }:
-			walk(u.Unwrap())
-		case interface{ Unwrap() []error }:
-			for _, x := range u.Unwrap() {
-				walk(x)
-			}
-		}
-	}
-	walk(err)
-	return b.String()
-}
+	"github.com/frameio-go/frameio-go/internal/testutil"
+)
 
 // A server that echoes the bearer token, in an error body or in a
 // malformed success body, must not get it printed by any verb.
@@ -66,7 +43,7 @@ func TestErrorsNeverPrintTheToken(t *testing.T) {
 			err := env.client.Do(t.Context(), http.MethodGet, "/v4/me", nil, &out)
 			require.Error(t, err)
 			tc.check(t, err)
-			printed := printedError(err)
+			printed := testutil.PrintError(err)
 			assert.NotContains(t, printed, testToken)
 			assert.Contains(t, printed, "[REDACTED]", "the echo is still visible as redacted")
 			assert.NotContains(t, string(bodyOf(err)), testToken, "the kept body is scrubbed too")
@@ -89,11 +66,7 @@ func bodyOf(err error) []byte {
 func TestClientNeverPrintsItsToken(t *testing.T) {
 	c, err := NewClient(WithToken(testToken))
 	require.NoError(t, err)
-	var b strings.Builder
-	fmt.Fprintf(&b, "%v %+v %#v", c, c, c)
-	slog.New(slog.NewTextHandler(&b, nil)).Info("client", "c", c)
-	slog.New(slog.NewJSONHandler(&b, nil)).Info("client", "c", c)
-	assert.NotContains(t, b.String(), testToken)
+	assert.NotContains(t, testutil.PrintValue(c), testToken)
 }
 
 // Where a body is cut (the 64 KiB limit of an error body, or a 2xx body cut

@@ -26,24 +26,6 @@ import (
 // the logs or the errors.
 const stormToken = "tok-STORM-9f8e7d6c5b4a39281706"
 
-// lockedBuffer is a bytes.Buffer safe for the concurrent writes of slog.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
 // stormFault is one fault the storm server serves instead of a normal
 // answer: a status (before acting), or, after acting, a body cut off or
 // malformed.
@@ -174,7 +156,7 @@ func TestStormOfFaultsLosesAndLeaksNothing(t *testing.T) {
 		calls = 2000
 	}
 	srv := newStormServer(t)
-	logs := &lockedBuffer{}
+	logs := &testutil.SyncBuffer{}
 	var sleeps testutil.SleepRecorder
 	client, err := frameio.NewClient(frameio.WithBaseURL(srv.srv.URL), frameio.WithToken(stormToken),
 		frameio.WithHTTPClient(srv.srv.Client()), frameio.WithSleeper(sleeps.Sleep),

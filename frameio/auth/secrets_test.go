@@ -1,10 +1,8 @@
 package auth
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
@@ -12,40 +10,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/frameio-go/frameio-go/internal/testutil"
 )
-
-// printedError renders err and every error of its chain with %v, %+v and
-// %#v, so that a secret kept anywhere in it shows.
-func printedError(err error) string {
-	var b strings.Builder
-	var walk func(error)
-	walk = func(e error) {
-		if e == nil {
-			return
-		}
-		fmt.Fprintf(&b, "%v\n%+v\n%#v\n", e, e, e)
-		switch u := e.(type) {
-		case interface{ Unwrap() error }:
-			walk(u.Unwrap())
-		case interface{ Unwrap() []error }:
-			for _, x := range u.Unwrap() {
-				walk(x)
-			}
-		}
-	}
-	walk(err)
-	return b.String()
-}
-
-// printedValue renders v with every fmt verb that prints structs and with
-// slog's text and JSON handlers.
-func printedValue(v any) string {
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "%v\n%+v\n%#v\n%s\n", v, v, v, v)
-	slog.New(slog.NewTextHandler(&b, nil)).Info("value", "v", v)
-	slog.New(slog.NewJSONHandler(&b, nil)).Info("value", "v", v)
-	return b.String()
-}
 
 // Credentials, authorization requests and the errors of IMS must not print
 // the client secret, the PKCE verifier, the code or the tokens, however a
@@ -59,7 +26,7 @@ func TestCredentialsNeverPrintSecrets(t *testing.T) {
 	req := native.AuthCodeURL("st")
 	require.NotEmpty(t, req.Verifier)
 	for _, v := range []any{s2s, *s2s, web, native, req} {
-		out := printedValue(v)
+		out := testutil.PrintValue(v)
 		assertNoSecrets(t, fmt.Sprintf("%T", v), out, req.Verifier)
 		assert.Contains(t, out, testClientID, "%T still says which credential it is", v)
 	}
@@ -78,15 +45,15 @@ func TestIMSErrorsEchoingSecretsAreScrubbed(t *testing.T) {
 	web := newTestWebApp(t, e)
 	err := web.ExchangeCode(ctx, testCode)
 	require.Error(t, err)
-	assertNoSecrets(t, "exchange error", printedError(err))
+	assertNoSecrets(t, "exchange error", testutil.PrintError(err))
 	assert.Contains(t, err.Error(), "[REDACTED]")
 
 	require.NoError(t, web.Import(TokenSet{RefreshToken: refreshPrefix + "x"}))
 	err = web.Refresh(ctx)
 	require.Error(t, err)
-	assertNoSecrets(t, "refresh error", printedError(err))
+	assertNoSecrets(t, "refresh error", testutil.PrintError(err))
 
 	_, err = newS2S(t, e).TokenContext(ctx)
 	require.Error(t, err)
-	assertNoSecrets(t, "client credentials error", printedError(err))
+	assertNoSecrets(t, "client credentials error", testutil.PrintError(err))
 }

@@ -2,97 +2,27 @@ package transfer
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net"
-	"strings"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/frameio-go/frameio-go/internal/testutil"
 )
 
 // lockedBuffer is a bytes.Buffer safe for the concurrent writes of slog.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
+type lockedBuffer = testutil.SyncBuffer
 
 // debugLoggers returns a logger writing debug lines with both the text and
 // the JSON handler into buf.
-func debugLoggers(buf *lockedBuffer) *slog.Logger {
-	opts := &slog.HandlerOptions{Level: slog.LevelDebug}
-	return slog.New(teeHandler{slog.NewTextHandler(buf, opts), slog.NewJSONHandler(buf, opts)})
-}
+func debugLoggers(buf *lockedBuffer) *slog.Logger { return testutil.DebugLogger(buf) }
 
-// teeHandler sends every record to each of its handlers.
-type teeHandler []slog.Handler
-
-func (t teeHandler) Enabled(ctx context.Context, l slog.Level) bool { return t[0].Enabled(ctx, l) }
-
-func (t teeHandler) Handle(ctx context.Context, r slog.Record) error {
-	for _, h := range t {
-		if err := h.Handle(ctx, r.Clone()); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func (t teeHandler) WithAttrs(as []slog.Attr) slog.Handler {
-	out := make(teeHandler, len(t))
-	for i, h := range t {
-		out[i] = h.WithAttrs(as)
-	}
-	return out
-}
-
-func (t teeHandler) WithGroup(name string) slog.Handler {
-	out := make(teeHandler, len(t))
-	for i, h := range t {
-		out[i] = h.WithGroup(name)
-	}
-	return out
-}
-
-// printedError renders err with %v, %+v and %#v, and every error of its
-// chain with %#v, so that a secret kept anywhere in the chain shows.
-func printedError(err error) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%v\n%+v\n%#v\n", err, err, err)
-	var walk func(error)
-	walk = func(e error) {
-		if e == nil {
-			return
-		}
-		fmt.Fprintf(&b, "%#v\n%+v\n", e, e)
-		switch u := e.(type) {
-		case interface{ Unwrap() error }:
-			walk(u.Unwrap())
-		case interface{ Unwrap() []error }:
-			for _, x := range u.Unwrap() {
-				walk(x)
-			}
-		}
-	}
-	walk(err)
-	return b.String()
-}
+// printedError renders err and its whole chain with %v, %+v and %#v.
+func printedError(err error) string { return testutil.PrintError(err) }
 
 func assertNoPresignedSecret(t *testing.T, what, s string) {
 	t.Helper()
@@ -171,10 +101,7 @@ func TestLinkNeverPrintsItsSignature(t *testing.T) {
 	l, err := e.downloader(t).Link(t.Context(), "acc", id)
 	require.NoError(t, err)
 	require.Contains(t, l.URL, testSignature, "the URL itself is usable")
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "%v %+v %#v %s %v", l, l, l, l, *l)
-	logs := &lockedBuffer{}
-	debugLoggers(logs).Info("link", "l", l, "v", *l)
-	assertNoPresignedSecret(t, "printed link", b.String()+logs.String())
-	assert.Contains(t, b.String(), "/dl/"+id)
+	printed := testutil.PrintValue(l) + testutil.PrintValue(*l) + fmt.Sprintf("%s", l)
+	assertNoPresignedSecret(t, "printed link", printed)
+	assert.Contains(t, printed, "/dl/"+id)
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"math"
 	"net/http"
 	"net/http/httptest"
@@ -17,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/frameio-go/frameio-go/frameio/webhook"
+	"github.com/frameio-go/frameio-go/internal/testutil"
 )
 
 func TestVerify(t *testing.T) {
@@ -261,11 +261,7 @@ func TestVerifierNeverPrintsSecrets(t *testing.T) {
 	const secret = "whsec-SECRET-5a4b3c2d1e"
 	v, err := webhook.NewVerifier([]string{secret, secret + "-old"})
 	require.NoError(t, err)
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "%v %+v %#v %s %v", v, v, v, v, *v)
-	slog.New(slog.NewTextHandler(&b, nil)).Info("verifier", "v", v)
-	slog.New(slog.NewJSONHandler(&b, nil)).Info("verifier", "v", v)
-	out := b.String()
+	out := testutil.PrintValue(v) + testutil.PrintValue(*v) + fmt.Sprintf("%s", v)
 	assert.NotContains(t, out, secret)
 	assert.NotContains(t, out, fmt.Sprint([]byte(secret)))
 	assert.Contains(t, out, "2 secrets")
