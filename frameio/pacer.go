@@ -18,7 +18,8 @@ const maxPacedPaths = 1024
 // more (x-ratelimit-window / x-ratelimit-limit) instead of drawing a 429.
 // A wait longer than RetryPolicy.MaxRetryAfter, or past the call's
 // deadline, is not made: the call fails at once with a *RateLimitError
-// (see Client.pace). It is shared by all calls of a Client and safe for concurrent use.
+// (see Client.pace). It is shared by all calls of a Client and safe for
+// concurrent use.
 type pacer struct {
 	mu        sync.Mutex
 	notBefore map[string]paced

@@ -8,8 +8,9 @@ import (
 	"time"
 )
 
-// WithTimeout bounds each attempt of a request, from sending it to reading
-// the whole response body. Waits between attempts are not included; bound
+// WithTimeout bounds each attempt of a request, from the wait for a token
+// (see WithTokenSource) and sending the request to reading the whole
+// response body. Waits between attempts are not included; bound
 // the whole call, retries and waits included, with the context. Zero or a
 // negative value means no per-attempt timeout. Default: DefaultTimeout (60 s).
 // An attempt that times out is retried like a transport error.
