@@ -93,3 +93,16 @@ func TestCutBodiesNeverKeepPartOfTheToken(t *testing.T) {
 	require.True(t, ok, "%T %v", err, err)
 	assert.Equal(t, `{"data":{"echo":"[REDACTED]`, string(re.Body))
 }
+
+// A malformed path given to Do is reported without its query string, which
+// may carry a credential.
+func TestInvalidPathErrorHidesTheQuery(t *testing.T) {
+	env := newTestEnv(t, status(200, `{}`))
+	err := env.client.Do(t.Context(), http.MethodGet, "/v4/x\x7f?access_token=tok-QUERY-SECRET-123", nil, nil)
+	var pe *InvalidParamError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, "path", pe.Param)
+	assert.Contains(t, err.Error(), "invalid control character")
+	assert.NotContains(t, testutil.PrintError(err), "tok-QUERY-SECRET-123")
+	assert.Zero(t, env.hits.Load())
+}

@@ -213,7 +213,8 @@ func (f *fakeIMS) revoke(w http.ResponseWriter, r *http.Request) {
 	}
 	f.mu.Unlock()
 	if status != 0 {
-		writeIMSError(w, status, "server_error", "revocation unavailable")
+		// Echo what was sent, as a careless server might.
+		writeIMSError(w, status, "server_error", "cannot revoke "+req.Form.Get("token")+" for "+req.Form.Get("client_secret"))
 		return
 	}
 	w.WriteHeader(http.StatusOK)

@@ -57,3 +57,17 @@ func TestIMSErrorsEchoingSecretsAreScrubbed(t *testing.T) {
 	require.Error(t, err)
 	assertNoSecrets(t, "client credentials error", testutil.PrintError(err))
 }
+
+// A revocation refused with an error that echoes the token and the client
+// secret does not get them printed.
+func TestRevokeErrorsEchoingSecretsAreScrubbed(t *testing.T) {
+	e := newEnv(t)
+	web := newTestWebApp(t, e)
+	ctx := context.Background()
+	require.NoError(t, web.ExchangeCode(ctx, testCode))
+	e.ims.revokeStatus = http.StatusBadRequest
+	err := web.Revoke(ctx)
+	require.Error(t, err)
+	assertNoSecrets(t, "revoke error", testutil.PrintError(err))
+	assert.Contains(t, err.Error(), "[REDACTED]")
+}
