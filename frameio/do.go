@@ -127,7 +127,7 @@ func (c *Client) doRaw(ctx context.Context, req *http.Request, opts []RequestOpt
 			}
 			return reply{}, fatal
 		}
-		rep := reply{resp: resp, body: body, secrets: redact.Secrets{}.Add(token)}
+		rep := reply{resp: resp, body: body, secrets: redact.Secrets{}.Add(token).Add(cfg.redact...)}
 		if resp != nil && cfg.responseInto != nil {
 			*cfg.responseInto = resp
 		}

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -65,7 +66,8 @@ type requestConfig struct {
 	logger      *slog.Logger
 	sleep       Sleeper
 	now         Clock
-	pacing      bool // wait before a call whose bucket the last response emptied
+	pacing      bool     // wait before a call whose bucket the last response emptied
+	redact      []string // more secrets to hide from errors, like the token
 
 	responseInto **http.Response
 }
@@ -91,6 +93,7 @@ func defaultConfig() requestConfig {
 func (c requestConfig) clone() requestConfig {
 	c.header = c.header.Clone()
 	c.query = cloneValues(c.query)
+	c.redact = slices.Clone(c.redact)
 	c.responseInto = nil
 	return c
 }

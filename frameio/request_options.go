@@ -133,3 +133,20 @@ func WithRateLimitPacing(enabled bool) RequestOption {
 		return nil
 	}
 }
+
+// WithRedaction hides each of secrets from the errors of the call, as the
+// access token is hidden: should the server echo one (in an error body,
+// its headers or details, or a malformed success body), it is replaced by
+// "[REDACTED]". Use it for credentials sent in a request body, such as a
+// presigned source URL (package transfer does for remote uploads). Empty
+// strings are ignored.
+func WithRedaction(secrets ...string) RequestOption {
+	return func(c *requestConfig) error {
+		for _, s := range secrets {
+			if s != "" {
+				c.redact = append(c.redact, s)
+			}
+		}
+		return nil
+	}
+}

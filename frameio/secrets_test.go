@@ -2,6 +2,7 @@ package frameio
 
 import (
 	"errors"
+	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -105,4 +106,20 @@ func TestInvalidPathErrorHidesTheQuery(t *testing.T) {
 	assert.Contains(t, err.Error(), "invalid control character")
 	assert.NotContains(t, testutil.PrintError(err), "tok-QUERY-SECRET-123")
 	assert.Zero(t, env.hits.Load())
+}
+
+// WithRedaction hides more values from a call's errors, as the token is
+// hidden: a credential sent in the body and echoed back, say.
+func TestWithRedactionHidesEchoedValues(t *testing.T) {
+	const sent = "sent-SECRET-value-42"
+	env := newTestEnv(t, func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		w.WriteHeader(http.StatusUnprocessableEntity)
+		_, _ = w.Write([]byte(`{"errors":[{"detail":"bad body ` + strings.ReplaceAll(string(b), `"`, `'`) + `"}]}`))
+	}, WithMaxRetries(0), WithRedaction("", sent))
+	err := env.client.Do(t.Context(), http.MethodPost, "/v4/x", map[string]string{"url": sent}, nil)
+	require.Error(t, err)
+	assert.NotContains(t, testutil.PrintError(err), sent)
+	assert.NotContains(t, string(bodyOf(err)), sent)
+	assert.Contains(t, err.Error(), "[REDACTED]")
 }

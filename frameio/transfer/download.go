@@ -76,6 +76,13 @@ type DownloadResult struct {
 	File gen.FileWithIncludes
 }
 
+// LogValue implements slog.LogValuer with a summary: slog's JSON handler
+// would otherwise marshal File, whose media links are presigned.
+func (r DownloadResult) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("file_id", r.File.Id), slog.String("path", r.Path),
+		slog.Int64("size", r.Size), slog.Int("resumes", r.Resumes))
+}
+
 // Link reads the file with the rendition's media link included (WithRendition,
 // default RenditionOriginal) and returns it. A null link, or a 403 because
 // the user may not download the file, is a *LinkUnavailableError.

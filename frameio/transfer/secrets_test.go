@@ -2,14 +2,18 @@ package transfer
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net"
+	"net/http"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/frameio-go/frameio-go/frameio"
 
 	"github.com/frameio-go/frameio-go/internal/testutil"
 )
@@ -104,4 +108,43 @@ func TestLinkNeverPrintsItsSignature(t *testing.T) {
 	printed := testutil.PrintValue(l) + testutil.PrintValue(*l) + fmt.Sprintf("%s", l)
 	assertNoPresignedSecret(t, "printed link", printed)
 	assert.Contains(t, printed, "/dl/"+id)
+}
+
+// A remote upload's source may itself be a presigned URL: an API error that
+// echoes it (as validation errors do) does not get its signature printed.
+func TestRemoteSourceSecretsNeverInErrors(t *testing.T) {
+	e := newEnv(t)
+	e.api.srv.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var body struct {
+			Data struct {
+				SourceURL string `json:"source_url"`
+			} `json:"data"`
+		}
+		_ = json.NewDecoder(r.Body).Decode(&body)
+		w.Header().Set("X-Echo", body.Data.SourceURL)
+		writeJSON(w, 422, map[string]any{"errors": []any{map[string]any{"title": "Invalid value", "detail": "cannot fetch " + body.Data.SourceURL}}})
+	})
+	source := "https://bucket.s3.example/clip.mp4" + presignedQuery
+	_, err := e.uploader(t).UploadRemote(t.Context(), "acc", "folder", source)
+	require.Error(t, err)
+	fe, ok := errors.AsType[*frameio.Error](err)
+	require.True(t, ok, "%T %v", err, err)
+	assert.Contains(t, fe.Errors[0].Detail, "cannot fetch https://bucket.s3.example/clip.mp4")
+	assertNoPresignedSecret(t, "remote upload error", printedError(err)+string(fe.Body)+fe.Header.Get("X-Echo"))
+}
+
+// Upload and download results logged with slog (whose JSON handler would
+// marshal the files' upload URLs and media links) show a summary.
+func TestResultsLogWithoutPresignedURLs(t *testing.T) {
+	e := newEnv(t)
+	path, _ := randomFile(t, t.TempDir(), "a.bin", 2500)
+	up, err := e.uploader(t).UploadFile(t.Context(), "acc", "folder", path)
+	require.NoError(t, err)
+	require.NotNil(t, up.File.UploadUrls)
+	dl, err := e.downloader(t).Download(t.Context(), "acc", e.uploaded(t, []byte("content")), &bytes.Buffer{})
+	require.NoError(t, err)
+	logs := &lockedBuffer{}
+	debugLoggers(logs).Info("done", "upload", up, "download", dl, "upload value", *up, "download value", *dl)
+	assertNoPresignedSecret(t, "logged results", logs.String())
+	assert.Contains(t, logs.String(), up.FileID)
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"mime"
 	"net/url"
 	"os"
@@ -53,6 +54,13 @@ type UploadResult struct {
 	// Ready is the file as last read by the wait helper, when WithWaitFor
 	// asked for StageTranscoded.
 	Ready *gen.FileWithIncludes
+}
+
+// LogValue implements slog.LogValuer with a summary: slog's JSON handler
+// would otherwise marshal File, whose upload URLs are presigned.
+func (r UploadResult) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("file_id", r.FileID), slog.String("media_type", r.MediaType),
+		slog.Int64("size", r.Size), slog.Int("parts", r.Parts))
 }
 
 // UploadFile uploads the file at path into the folder folderID. The name
