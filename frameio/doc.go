@@ -53,7 +53,8 @@
 // errors and logs lose their user information and the values of sensitive
 // query parameters (tokens, codes, secrets, keys, signatures); log lines
 // carry no query string and no body. A Client printed by mistake shows no
-// token. What the SDK hands back as data is the caller's to protect: the
+// token. WithRedaction hides more values the same way, such as a
+// credential a request sends in its body. What the SDK hands back as data is the caller's to protect: the
 // response of WithResponseInto (its request has no Authorization header),
 // and secrets the API returns, such as a webhook's signing secret
 // (WebhooksService.CreateWithSecret) or presigned upload and download URLs.

@@ -54,8 +54,10 @@
 // error message and body excerpt, including Go's own *url.Error for a
 // failed connection and an object store's error body that echoes them. No
 // error keeps them, however it is printed (%v, %+v, %#v, slog); a Link
-// prints without its query. The results hold them as the API returned
-// them (UploadResult.File's upload URLs, Link.URL, the media links of the
+// prints without its query, and UploadResult and DownloadResult log (slog)
+// a summary. A remote upload's source URL gets the same care in the API's
+// errors. The results hold the URLs as the API returned them
+// (UploadResult.File's upload URLs, Link.URL, the media links of the
 // files): treat those as secrets.
 //
 // # Waits
