@@ -16,8 +16,8 @@ var ErrNoToken = errors.New("frameio: no credentials: pass WithToken or WithToke
 type Client struct {
 	services
 
-	cfg  requestConfig // defaults for every call
-	pace *pacer        // shared rate-limit pacing state
+	cfg   requestConfig // defaults for every call
+	pacer *pacer        // shared rate-limit pacing state
 }
 
 // NewClient returns a client configured by opts, applied in order over the
@@ -36,7 +36,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	if cfg.tokenSource == nil {
 		return nil, ErrNoToken
 	}
-	c := &Client{cfg: cfg, pace: newPacer()}
+	c := &Client{cfg: cfg, pacer: newPacer()}
 	c.services.init(c)
 	return c, nil
 }

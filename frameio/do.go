@@ -11,6 +11,8 @@ import (
 	"net/http"
 	"net/url"
 	"time"
+
+	"github.com/frameio-go/frameio-go/internal/redact"
 )
 
 // maxErrorRead bounds how much of an error body is read; the rest is drained
@@ -26,35 +28,60 @@ const (
 // then opts apply. On a non-2xx response it returns *Error; on transport
 // failure or cancellation *RequestError; on malformed 2xx JSON *DecodeError.
 func (c *Client) do(ctx context.Context, req *http.Request, out any, opts []RequestOption) error {
-	resp, body, err := c.doRaw(ctx, req, opts)
+	rep, err := c.doRaw(ctx, req, opts)
 	if err != nil {
 		return err
 	}
-	return decodeJSON(req, resp, body, out)
+	return rep.decode(req, out)
 }
 
-// decodeJSON decodes a successful response body into out.
-func decodeJSON(req *http.Request, resp *http.Response, body []byte, out any) error {
-	if out == nil || resp.StatusCode == http.StatusNoContent || len(bytes.TrimSpace(body)) == 0 {
+// reply is the last response of a call, its body read into body
+// (resp.Body is replaced by a re-readable copy), and the credentials that
+// attempt sent, to be scrubbed from any error built from the body.
+type reply struct {
+	resp    *http.Response
+	body    []byte
+	secrets redact.Secrets
+}
+
+// decode decodes a successful response body into out.
+func (r reply) decode(req *http.Request, out any) error {
+	if out == nil || r.resp.StatusCode == http.StatusNoContent || len(bytes.TrimSpace(r.body)) == 0 {
 		return nil
 	}
-	if err := json.Unmarshal(body, out); err != nil {
-		return &DecodeError{
-			StatusCode: resp.StatusCode,
-			Method:     req.Method,
-			URL:        redactURL(req.URL),
-			Body:       body,
-			Err:        err,
-		}
+	if err := json.Unmarshal(r.body, out); err != nil {
+		return r.decodeError(req, err)
 	}
 	return nil
 }
 
-// doRaw executes req with retries and returns the last response, with its
-// body read into body (resp.Body is replaced by a re-readable copy). On a
+// decodeError reports a 2xx body that is not the expected JSON.
+func (r reply) decodeError(req *http.Request, err error) *DecodeError {
+	return &DecodeError{
+		StatusCode: r.resp.StatusCode,
+		Method:     req.Method,
+		URL:        redactURL(req.URL),
+		Body:       r.secrets.ScrubBytes(r.body),
+		Err:        err,
+	}
+}
+
+// requestError reports an attempt that ended with err, keeping the status,
+// headers and partial body of a response whose body was cut off.
+func (r reply) requestError(req *http.Request, safeURL string, attempt int, err error) *RequestError {
+	e := &RequestError{Method: req.Method, URL: safeURL, Attempts: attempt, Err: err}
+	if r.resp != nil {
+		e.StatusCode = r.resp.StatusCode
+		e.Header = scrubHeader(r.resp.Header, r.secrets)
+		e.Body = r.secrets.ScrubCut(r.body)
+	}
+	return e
+}
+
+// doRaw executes req with retries and returns the last response. On a
 // non-2xx final response it returns the response, its body (bounded) and an
 // *Error. Pagination uses it to reach links and headers.
-func (c *Client) doRaw(ctx context.Context, req *http.Request, opts []RequestOption) (*http.Response, []byte, error) {
+func (c *Client) doRaw(ctx context.Context, req *http.Request, opts []RequestOption) (reply, error) {
 	// The client's configuration is shared and never changed: a call with
 	// options works on a copy (with its own header and query maps).
 	cfg := c.cfg
@@ -62,7 +89,7 @@ func (c *Client) doRaw(ctx context.Context, req *http.Request, opts []RequestOpt
 	if len(opts) > 0 {
 		cfg = c.cfg.clone()
 		if err := cfg.apply(opts); err != nil {
-			return nil, nil, err
+			return reply{}, err
 		}
 	}
 	if ctx == nil {
@@ -88,22 +115,19 @@ func (c *Client) doRaw(ctx context.Context, req *http.Request, opts []RequestOpt
 		log = log.With(slog.String("method", req.Method), slog.String("path", req.URL.Path))
 	}
 
-	if cfg.pacing && c.pace != nil {
-		if d := c.pace.delay(req.URL.Path, cfg.now()); d > 0 {
-			if debug {
-				log.LogAttrs(ctx, slog.LevelDebug, "frameio: pacing", slog.Duration("wait", d))
-			}
-			if err := wait(ctx, cfg.sleep, d); err != nil {
-				return nil, nil, &RequestError{Method: req.Method, URL: safeURL(), Attempts: 0, Err: err}
-			}
-		}
+	if err := c.pace(ctx, &cfg, req, safeURL, log); err != nil {
+		return reply{}, err
 	}
 	for attempt := 1; ; attempt++ {
 		start := time.Now()
 		resp, body, token, terr, fatal := cfg.attempt(ctx, req, rawQuery)
 		if fatal != nil {
-			return nil, nil, fatal
+			if cerr := ctx.Err(); cerr != nil { // cancelled while waiting for a token
+				return reply{}, &RequestError{Method: req.Method, URL: safeURL(), Attempts: attempt - 1, Err: cerr}
+			}
+			return reply{}, fatal
 		}
+		rep := reply{resp: resp, body: body, secrets: redact.Secrets{}.Add(token).Add(cfg.redact...)}
 		if resp != nil && cfg.responseInto != nil {
 			*cfg.responseInto = resp
 		}
@@ -124,21 +148,22 @@ func (c *Client) doRaw(ctx context.Context, req *http.Request, opts []RequestOpt
 		case terr != nil:
 			if cerr := ctx.Err(); cerr != nil {
 				log.LogAttrs(ctx, slog.LevelDebug, "frameio: request cancelled", attrs...)
-				return resp, body, &RequestError{Method: req.Method, URL: safeURL(), Attempts: attempt, Err: cerr}
+				return rep, rep.requestError(req, safeURL(), attempt, cerr)
 			}
+			terr = rep.secrets.Err(terr)
 			attrs = append(attrs, slog.String("error", terr.Error()))
-			lastErr = &RequestError{Method: req.Method, URL: safeURL(), Attempts: attempt, Err: terr}
+			lastErr = rep.requestError(req, safeURL(), attempt, terr)
 		case resp.StatusCode >= 200 && resp.StatusCode <= 299:
-			if cfg.pacing && c.pace != nil {
-				c.pace.observe(req.URL.Path, resp.Header, cfg.now())
+			if cfg.pacing && c.pacer != nil {
+				c.pacer.observe(req.URL.Path, resp.Header, cfg.now())
 			}
 			if debug {
 				log.LogAttrs(ctx, slog.LevelDebug, "frameio: response", attrs...)
 			}
-			return resp, body, nil
+			return rep, nil
 		default:
 			status, header = resp.StatusCode, resp.Header
-			lastErr = newAPIError(req.Method, safeURL(), resp, body, attempt, token)
+			lastErr = newAPIError(req.Method, safeURL(), resp, body, attempt, rep.secrets)
 		}
 
 		retryable := cfg.retry.shouldRetry(req.Method, status, terr)
@@ -160,36 +185,42 @@ func (c *Client) doRaw(ctx context.Context, req *http.Request, opts []RequestOpt
 			}
 			attrs = append(attrs, slog.String("reason", reason))
 			log.LogAttrs(ctx, slog.LevelDebug, "frameio: giving up", attrs...)
-			return resp, body, lastErr
+			return rep, lastErr
 		}
 		attrs = append(attrs, slog.Duration("wait", d))
+		if passesDeadline(ctx, d) {
+			attrs = append(attrs, slog.String("reason", "the wait would pass the context deadline"))
+			log.LogAttrs(ctx, slog.LevelDebug, "frameio: giving up", attrs...)
+			return rep, &RequestError{Method: req.Method, URL: safeURL(), Attempts: attempt, Err: context.DeadlineExceeded, Last: lastErr}
+		}
 		log.LogAttrs(ctx, slog.LevelDebug, "frameio: retrying", attrs...)
 		if err := wait(ctx, cfg.sleep, d); err != nil {
-			return resp, body, &RequestError{Method: req.Method, URL: safeURL(), Attempts: attempt, Err: err, Last: lastErr}
+			return rep, &RequestError{Method: req.Method, URL: safeURL(), Attempts: attempt, Err: err, Last: lastErr}
 		}
 	}
 }
 
 // attempt sends one try of req. terr is a transport failure (including a
 // body cut short or a per-attempt timeout), possibly with resp set; fatal
-// is an error that must end the call (token source, body rewind).
+// is an error that must end the call (token source, body rewind). The
+// per-attempt timeout bounds the wait for the token too.
 func (cfg *requestConfig) attempt(ctx context.Context, req *http.Request, rawQuery string) (resp *http.Response, body []byte, token string, terr, fatal error) {
 	if cfg.tokenSource == nil {
 		return nil, nil, "", nil, ErrNoToken
 	}
-	tok, err := cfg.tokenSource.Token()
+	actx, cancel := ctx, context.CancelFunc(func() {})
+	if cfg.timeout > 0 {
+		actx, cancel = context.WithTimeout(ctx, cfg.timeout)
+	}
+	defer cancel()
+
+	tok, err := fetchToken(actx, cfg.tokenSource)
 	if err != nil {
 		return nil, nil, "", nil, fmt.Errorf("frameio: getting token: %w", err)
 	}
 	if tok == nil || tok.AccessToken == "" {
 		return nil, nil, "", nil, errors.New("frameio: token source returned an empty token")
 	}
-
-	actx, cancel := ctx, context.CancelFunc(func() {})
-	if cfg.timeout > 0 {
-		actx, cancel = context.WithTimeout(ctx, cfg.timeout)
-	}
-	defer cancel()
 
 	r := req.Clone(actx)
 	r.URL.RawQuery = rawQuery
@@ -233,7 +264,9 @@ func (cfg *requestConfig) attempt(ctx context.Context, req *http.Request, rawQue
 	if ok {
 		body, rerr = io.ReadAll(resp.Body)
 	} else {
-		body, rerr = io.ReadAll(io.LimitReader(resp.Body, maxErrorRead))
+		// A token echoed across the limit is read whole, to be scrubbed
+		// whole before the body is cut to maxErrorBody.
+		body, rerr = io.ReadAll(io.LimitReader(resp.Body, maxErrorRead+int64(len(tok.AccessToken))))
 		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, maxDrain))
 	}
 	_ = resp.Body.Close()

@@ -28,11 +28,44 @@
 //
 // A non-2xx response is an *Error (status, parsed error details, raw body,
 // headers, request id, rate limit); transport failures and cancellation are
-// a *RequestError; a malformed 2xx body is a *DecodeError. Use errors.As,
-// or helpers such as IsNotFound and IsRateLimited.
+// a *RequestError; a malformed 2xx body is a *DecodeError; pacing that
+// would wait too long is a *RateLimitError. Use errors.As, or helpers such
+// as IsNotFound and IsRateLimited.
+//
+// A 2xx response whose body is cut off is a *RequestError that keeps the
+// status and headers: Accepted(err) reports that the server acted on the
+// request although its answer was lost. POST and PATCH calls are not
+// repeated then; reconcile (look the resource up) instead of creating it
+// again.
 //
 // # Logging
 //
 // The client is silent unless WithLogger is given; it then logs one debug
 // line per attempt. Tokens and the Authorization header are never logged.
+//
+// # Secrets
+//
+// The access token goes only into the Authorization header of requests to
+// the base URL. It never appears in a log line or in an error, however the
+// error is printed (%v, %+v, %#v, slog): should the server echo it, it is
+// replaced by "[REDACTED]" in the body, headers and details an *Error,
+// *DecodeError or *RequestError keeps, so no error holds it at all. URLs in
+// errors and logs lose their user information and the values of sensitive
+// query parameters (tokens, codes, secrets, keys, signatures); log lines
+// carry no query string and no body. A Client printed by mistake shows no
+// token. WithRedaction hides more values the same way, such as a
+// credential a request sends in its body. What the SDK hands back as data is the caller's to protect: the
+// response of WithResponseInto (its request has no Authorization header),
+// and secrets the API returns, such as a webhook's signing secret
+// (WebhooksService.CreateWithSecret) or presigned upload and download URLs.
+//
+// # Waits
+//
+// Every wait of a call ends when its context does, and each has a bound:
+// an attempt (sending, reading the answer, and the wait for a token from
+// the token source) lasts at most WithTimeout (60 s); a retry waits at most
+// RetryPolicy.MaxDelay (2 min) plus jitter, or a server-provided wait up to
+// MaxRetryAfter (2 min; longer ones end the call); rate-limit pacing waits
+// at most MaxRetryAfter. A wait that would end after the context's
+// deadline is not started: the call returns at once.
 package frameio

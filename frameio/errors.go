@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/frameio-go/frameio-go/internal/bodytext"
+	"github.com/frameio-go/frameio-go/internal/redact"
 )
 
 // maxErrorBody bounds the raw body kept in an *Error.
@@ -26,7 +28,9 @@ type Error struct {
 	// {"errors":[{"detail":..., "title":..., "source":{"pointer":...}}]}.
 	// It is empty when the body is not in that shape.
 	Errors []ErrorDetail
-	// Body is the raw response body, truncated to 64 KiB.
+	// Body is the raw response body, truncated to 64 KiB. Should the server
+	// echo the request's access token, it is replaced by "[REDACTED]" here
+	// and in Header and Errors: an *Error never holds a credential.
 	Body []byte
 	// Header holds the response headers.
 	Header http.Header
@@ -38,8 +42,6 @@ type Error struct {
 	RateLimit *RateLimit
 	// Attempts is the number of attempts made, retries included.
 	Attempts int
-
-	secret string // the access token, scrubbed from Error() if echoed back
 }
 
 // ErrorDetail is one entry of a Frame.io error body.
@@ -81,9 +83,6 @@ func (e *Error) Error() string {
 	if e.RequestID != "" {
 		fmt.Fprintf(&b, " (request id %s)", e.RequestID)
 	}
-	if e.secret != "" {
-		return strings.ReplaceAll(b.String(), e.secret, "[REDACTED]")
-	}
 	return b.String()
 }
 
@@ -119,17 +118,20 @@ func requestID(h http.Header) string {
 }
 
 // newAPIError builds the *Error for a non-2xx response whose (possibly
-// truncated or unreadable) body is body.
-func newAPIError(method, rawURL string, resp *http.Response, body []byte, attempts int, secret string) *Error {
+// truncated or unreadable) body is body. The credentials the request sent
+// are scrubbed from the body and the headers before anything is parsed, so
+// an *Error never holds them, whichever way it is printed.
+func newAPIError(method, rawURL string, resp *http.Response, body []byte, attempts int, secrets redact.Secrets) *Error {
+	header := scrubHeader(resp.Header, secrets)
 	e := &Error{
-		secret:     secret,
 		StatusCode: resp.StatusCode,
 		Method:     method,
 		URL:        rawURL,
-		Header:     resp.Header,
-		RequestID:  requestID(resp.Header),
+		Header:     header,
+		RequestID:  requestID(header),
 		Attempts:   attempts,
 	}
+	body = secrets.ScrubBytes(body) // before the cut, so that no part of a secret is kept
 	if len(body) > maxErrorBody {
 		body = body[:maxErrorBody]
 	}
@@ -137,7 +139,7 @@ func newAPIError(method, rawURL string, resp *http.Response, body []byte, attemp
 	var parsed struct {
 		Errors []ErrorDetail `json:"errors"`
 	}
-	if json.Unmarshal(body, &parsed) == nil {
+	if json.Unmarshal(e.Body, &parsed) == nil {
 		e.Errors = parsed.Errors
 	}
 	if rl, ok := ParseRateLimit(resp.Header); ok {
@@ -146,10 +148,43 @@ func newAPIError(method, rawURL string, resp *http.Response, body []byte, attemp
 	return e
 }
 
+// scrubHeader returns h, or a copy of it with the secrets scrubbed from the
+// values when any holds one.
+func scrubHeader(h http.Header, secrets redact.Secrets) http.Header {
+	for _, vs := range h {
+		for _, v := range vs {
+			if secrets.In(v) {
+				return cloneScrubbed(h, secrets)
+			}
+		}
+	}
+	return h
+}
+
+func cloneScrubbed(h http.Header, secrets redact.Secrets) http.Header {
+	out := make(http.Header, len(h))
+	for k, vs := range h {
+		c := make([]string, len(vs))
+		for i, v := range vs {
+			c[i] = secrets.Scrub(v)
+		}
+		out[k] = c
+	}
+	return out
+}
+
 // RequestError is returned when a call ends without a usable HTTP response:
 // the transport failed (connection refused or reset, timeout, TLS, a body
 // cut short), the context was cancelled, or a wait was cut short. Err is the
 // cause; errors.Is(err, context.Canceled) and friends see through it.
+//
+// When the response's status and headers arrived but its body was cut off,
+// StatusCode, Header and Body keep what arrived. A 2xx there means the
+// server accepted the request and acted on it (Accepted reports it): for a
+// POST or a PATCH, which are not retried then, look the result up (for
+// example list the folder for the name just created) rather than sending
+// the request again. Idempotent requests are retried like any transport
+// error.
 type RequestError struct {
 	// Method and URL identify the request (URL without credentials).
 	Method string
@@ -162,19 +197,43 @@ type RequestError struct {
 	// cancelled while waiting to retry it (e.g. a *Error for a 503); nil
 	// otherwise.
 	Last error
+	// StatusCode is the status of a response whose body was cut off, 0
+	// when no response arrived.
+	StatusCode int
+	// Header holds the headers of that response, nil when none arrived.
+	Header http.Header
+	// Body is the part of that response's body that arrived, with the
+	// request's access token scrubbed should the server echo it.
+	Body []byte
 }
 
 // Error describes the failure with the attempt count.
 func (e *RequestError) Error() string {
-	s := fmt.Sprintf("frameio: %s %s: %v (after %d attempt", e.Method, e.URL, e.Err, e.Attempts)
+	var b strings.Builder
+	fmt.Fprintf(&b, "frameio: %s %s: ", e.Method, e.URL)
+	if e.StatusCode != 0 {
+		fmt.Fprintf(&b, "%d %s response cut off: ", e.StatusCode, http.StatusText(e.StatusCode))
+	}
+	fmt.Fprintf(&b, "%v (after %d attempt", e.Err, e.Attempts)
 	if e.Attempts != 1 {
-		s += "s"
+		b.WriteString("s")
 	}
-	s += ")"
+	b.WriteString(")")
 	if e.Last != nil {
-		s += "; last attempt: " + e.Last.Error()
+		b.WriteString("; last attempt: " + e.Last.Error())
 	}
-	return s
+	return b.String()
+}
+
+// Accepted reports whether the server accepted the request: the attempt
+// this error describes (or, for a call cancelled while waiting to retry,
+// the last one) got a 2xx status whose body was then cut off. The server
+// acted on such a request; do not blindly send it again.
+func (e *RequestError) Accepted() bool {
+	if e.StatusCode >= 200 && e.StatusCode <= 299 {
+		return true
+	}
+	return Accepted(e.Last)
 }
 
 // Unwrap returns the cause and, when set, the last attempt's error.
@@ -185,6 +244,19 @@ func (e *RequestError) Unwrap() []error {
 	return []error{e.Err}
 }
 
+// Accepted reports whether err says the server accepted the request
+// although the caller did not get its answer: a *RequestError for a 2xx
+// whose body was cut off (see RequestError.Accepted), or a *DecodeError (a
+// 2xx whose body is not the expected JSON). For a create, look the new
+// resource up instead of creating it again.
+func Accepted(err error) bool {
+	if e, ok := errors.AsType[*RequestError](err); ok && e.Accepted() {
+		return true
+	}
+	_, ok := errors.AsType[*DecodeError](err)
+	return ok
+}
+
 // DecodeError is returned when a 2xx response body is not the JSON the call
 // expected. The request itself succeeded; Body keeps the raw response.
 type DecodeError struct {
@@ -193,7 +265,8 @@ type DecodeError struct {
 	// Method and URL identify the request (URL without credentials).
 	Method string
 	URL    string
-	// Body is the raw response body.
+	// Body is the raw response body, with the request's access token
+	// replaced by "[REDACTED]" should the server echo it.
 	Body []byte
 	// Err is the JSON error.
 	Err error
@@ -207,6 +280,36 @@ func (e *DecodeError) Error() string {
 
 // Unwrap returns the JSON error.
 func (e *DecodeError) Unwrap() error { return e.Err }
+
+// RateLimitError is returned, before anything is sent, when rate-limit
+// pacing (WithRateLimitPacing) would have to hold the call longer than it
+// may: the last response to the same path emptied its bucket, and the
+// bucket needs longer than RetryPolicy.MaxRetryAfter to free a slot, or
+// longer than the time left before the context's deadline. Retry after
+// Wait, or raise the bounds. IsRateLimited reports it.
+type RateLimitError struct {
+	// Method and URL identify the request (URL without credentials).
+	Method string
+	URL    string
+	// Wait is how long the path's bucket needs before the next request.
+	Wait time.Duration
+	// RateLimit is the state reported by the response that emptied it.
+	RateLimit RateLimit
+	// Reason says which bound the wait exceeds.
+	Reason string
+	// Err is context.DeadlineExceeded when the deadline is the bound, so
+	// that errors.Is sees it; nil otherwise.
+	Err error
+}
+
+// Error gives the wait and the bound it exceeds.
+func (e *RateLimitError) Error() string {
+	return fmt.Sprintf("frameio: %s %s: rate limited: the next request to this path is allowed in %s, %s (limit %d per %s)",
+		e.Method, e.URL, e.Wait.Round(time.Millisecond), e.Reason, e.RateLimit.Limit, e.RateLimit.Window)
+}
+
+// Unwrap returns Err.
+func (e *RateLimitError) Unwrap() error { return e.Err }
 
 // InvalidParamError reports a call argument rejected before any request was
 // sent, such as an empty required path ID.
@@ -234,8 +337,13 @@ func StatusCode(err error) int {
 func IsNotFound(err error) bool { return StatusCode(err) == http.StatusNotFound }
 
 // IsRateLimited reports whether err is a 429 *Error (still rate limited
-// after the retries allowed).
-func IsRateLimited(err error) bool { return StatusCode(err) == http.StatusTooManyRequests }
+// after the retries allowed) or a *RateLimitError (pacing refused to wait).
+func IsRateLimited(err error) bool {
+	if _, ok := errors.AsType[*RateLimitError](err); ok {
+		return true
+	}
+	return StatusCode(err) == http.StatusTooManyRequests
+}
 
 // IsUnauthorized reports whether err is a 401 *Error: token missing, invalid
 // or expired.

@@ -61,6 +61,10 @@ func (c *Client) newRequest(ctx context.Context, method, path string, body any) 
 	}
 	req, err := http.NewRequestWithContext(ctx, method, c.serverURL()+path, rd)
 	if err != nil {
+		if ue, ok := errors.AsType[*url.Error](err); ok { // it prints the query, which may hold a credential
+			p, _, _ := strings.Cut(path, "?")
+			return nil, &InvalidParamError{Param: "path", Reason: fmt.Sprintf("%q (query not shown) is not a valid URL path: %v", p, ue.Err)}
+		}
 		return nil, fmt.Errorf("frameio: %w", err)
 	}
 	if body != nil {

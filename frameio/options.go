@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -65,7 +66,8 @@ type requestConfig struct {
 	logger      *slog.Logger
 	sleep       Sleeper
 	now         Clock
-	pacing      bool // wait before a call whose bucket the last response emptied
+	pacing      bool     // wait before a call whose bucket the last response emptied
+	redact      []string // more secrets to hide from errors, like the token
 
 	responseInto **http.Response
 }
@@ -91,6 +93,7 @@ func defaultConfig() requestConfig {
 func (c requestConfig) clone() requestConfig {
 	c.header = c.header.Clone()
 	c.query = cloneValues(c.query)
+	c.redact = slices.Clone(c.redact)
 	c.responseInto = nil
 	return c
 }
@@ -139,17 +142,24 @@ func WithToken(token string) RequestOption {
 		if token == "" {
 			return errors.New("frameio: WithToken: token is empty")
 		}
-		c.tokenSource = oauth2.StaticTokenSource(&oauth2.Token{AccessToken: token, TokenType: "Bearer"})
+		c.tokenSource = staticToken{&oauth2.Token{AccessToken: token, TokenType: "Bearer"}}
 		return nil
 	}
 }
 
-// WithTokenSource authenticates requests with tokens from ts. ts.Token is
-// called before every attempt (retries included) and may be called from
-// many goroutines at once, so it must be safe for concurrent use; wrap a
-// source that does network work in oauth2.ReuseTokenSource to cache its
-// tokens. An error from ts fails the call without retrying and is returned
-// wrapped (errors.Is / errors.As reach it).
+// WithTokenSource authenticates requests with tokens from ts, asked before
+// every attempt (retries included), possibly from many goroutines at once,
+// so it must be safe for concurrent use; wrap a source that does network
+// work in oauth2.ReuseTokenSource to cache its tokens.
+//
+// The wait for a token is bounded by the call's context and by the
+// per-attempt timeout (WithTimeout). A ContextTokenSource (every credential
+// of package auth) is asked with TokenContext and stops waiting itself; a
+// plain oauth2.TokenSource is asked on a separate goroutine, which the call
+// stops waiting for when the context ends (it finishes in the background).
+// A call cancelled while waiting returns a *RequestError; any other error
+// from ts fails the call without retrying and is returned wrapped
+// (errors.Is / errors.As reach it).
 func WithTokenSource(ts oauth2.TokenSource) RequestOption {
 	return func(c *requestConfig) error {
 		if ts == nil {

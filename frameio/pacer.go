@@ -1,6 +1,8 @@
 package frameio
 
 import (
+	"context"
+	"log/slog"
 	"net/http"
 	"sync"
 	"time"
@@ -14,27 +16,38 @@ const maxPacedPaths = 1024
 // response says no request is left (x-ratelimit-remaining: 0), the next
 // call to the same resource path waits until the bucket has room for one
 // more (x-ratelimit-window / x-ratelimit-limit) instead of drawing a 429.
-// It is shared by all calls of a Client and safe for concurrent use.
+// A wait longer than RetryPolicy.MaxRetryAfter, or past the call's
+// deadline, is not made: the call fails at once with a *RateLimitError
+// (see Client.pace). It is shared by all calls of a Client and safe for
+// concurrent use.
 type pacer struct {
 	mu        sync.Mutex
-	notBefore map[string]time.Time
+	notBefore map[string]paced
 }
 
-func newPacer() *pacer { return &pacer{notBefore: map[string]time.Time{}} }
+// paced is when a path's bucket has room again, and the rate-limit state
+// of the response that emptied it.
+type paced struct {
+	at time.Time
+	rl RateLimit
+}
 
-// delay is how long a call to path must wait at now.
-func (p *pacer) delay(path string, now time.Time) time.Duration {
+func newPacer() *pacer { return &pacer{notBefore: map[string]paced{}} }
+
+// delay is how long a call to path must wait at now, and the rate-limit
+// state that asks for the wait.
+func (p *pacer) delay(path string, now time.Time) (time.Duration, RateLimit) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	t, ok := p.notBefore[path]
+	e, ok := p.notBefore[path]
 	if !ok {
-		return 0
+		return 0, RateLimit{}
 	}
-	if d := t.Sub(now); d > 0 {
-		return d
+	if d := e.at.Sub(now); d > 0 {
+		return d, e.rl
 	}
 	delete(p.notBefore, path)
-	return 0
+	return 0, RateLimit{}
 }
 
 // observe records the rate-limit headers of a successful response to path.
@@ -46,8 +59,8 @@ func (p *pacer) observe(path string, h http.Header, now time.Time) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if len(p.notBefore) >= maxPacedPaths {
-		for k, t := range p.notBefore {
-			if !t.After(now) {
+		for k, e := range p.notBefore {
+			if !e.at.After(now) {
 				delete(p.notBefore, k)
 			}
 		}
@@ -55,5 +68,42 @@ func (p *pacer) observe(path string, h http.Header, now time.Time) {
 			return // every entry still pending: do not grow further
 		}
 	}
-	p.notBefore[path] = now.Add(rl.RefillInterval())
+	p.notBefore[path] = paced{at: now.Add(rl.RefillInterval()), rl: rl}
+}
+
+// pace makes a call to req's path wait as the pacer says, through the
+// config's sleeper. It refuses, with a *RateLimitError and without
+// waiting, a wait longer than the retry policy's MaxRetryAfter or one that
+// would end after ctx's deadline. A wait cut short by ctx is a
+// *RequestError, as any cancellation.
+func (c *Client) pace(ctx context.Context, cfg *requestConfig, req *http.Request, safeURL func() string, log *slog.Logger) error {
+	if !cfg.pacing || c.pacer == nil {
+		return nil
+	}
+	d, rl := c.pacer.delay(req.URL.Path, cfg.now())
+	if d <= 0 {
+		return nil
+	}
+	refuse := func(reason string, err error) error {
+		log.LogAttrs(ctx, slog.LevelDebug, "frameio: pacing refused", slog.Duration("wait", d), slog.String("reason", reason))
+		return &RateLimitError{Method: req.Method, URL: safeURL(), Wait: d, RateLimit: rl, Reason: reason, Err: err}
+	}
+	if d > cfg.retry.MaxRetryAfter {
+		return refuse("longer than MaxRetryAfter ("+cfg.retry.MaxRetryAfter.String()+")", nil)
+	}
+	if passesDeadline(ctx, d) {
+		return refuse("past the context deadline", context.DeadlineExceeded)
+	}
+	log.LogAttrs(ctx, slog.LevelDebug, "frameio: pacing", slog.Duration("wait", d))
+	if err := wait(ctx, cfg.sleep, d); err != nil {
+		return &RequestError{Method: req.Method, URL: safeURL(), Attempts: 0, Err: err}
+	}
+	return nil
+}
+
+// passesDeadline reports whether waiting d from now would end after ctx's
+// deadline. The deadline is wall-clock time, so the real clock is used.
+func passesDeadline(ctx context.Context, d time.Duration) bool {
+	dl, ok := ctx.Deadline()
+	return ok && time.Until(dl) < d
 }

@@ -2,6 +2,7 @@ package frameio
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -54,12 +55,53 @@ func TestPacingWaitEndsWithTheContext(t *testing.T) {
 	c, err := NewClient(WithToken(testToken), WithBaseURL(srv.URL))
 	require.NoError(t, err)
 	require.NoError(t, c.Do(context.Background(), http.MethodGet, "/v4/a", nil, nil))
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
-	defer cancel()
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(20*time.Millisecond, cancel)
 	err = c.Do(ctx, http.MethodGet, "/v4/a", nil, nil)
 	var re *RequestError
 	require.ErrorAs(t, err, &re)
+	assert.ErrorIs(t, err, context.Canceled)
+}
+
+// After a 2xx that empties a bucket with a long window, the next call to
+// the path must not sleep for window/limit (a day here): a wait longer than
+// RetryPolicy.MaxRetryAfter, or past the context's deadline, fails at once
+// with a *RateLimitError, and nothing is sent.
+func TestPacingNeverWaitsPastItsBound(t *testing.T) {
+	window := "86400000" // 24 h for one request
+	env := newTestEnv(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("x-ratelimit-limit", "1")
+		w.Header().Set("x-ratelimit-remaining", "0")
+		w.Header().Set("x-ratelimit-window", window)
+		fmt.Fprint(w, `{}`)
+	})
+	require.NoError(t, env.client.Do(t.Context(), http.MethodGet, "/v4/a", nil, nil))
+
+	err := env.client.Do(t.Context(), http.MethodGet, "/v4/a?x=1", nil, nil)
+	rl, ok := errors.AsType[*RateLimitError](err)
+	require.True(t, ok, "%T %v", err, err)
+	assert.Equal(t, 24*time.Hour, rl.Wait.Round(time.Minute))
+	assert.Equal(t, RateLimit{Limit: 1, Remaining: 0, Window: 24 * time.Hour}, rl.RateLimit)
+	assert.Equal(t, http.MethodGet, rl.Method)
+	assert.True(t, IsRateLimited(err))
+	assert.NotErrorIs(t, err, context.DeadlineExceeded)
+	assert.Contains(t, err.Error(), "MaxRetryAfter")
+	assert.Empty(t, env.sleeps.Waits(), "no wait at all")
+	assert.EqualValues(t, 1, env.hits.Load(), "nothing sent")
+
+	// Within MaxRetryAfter but past the deadline: fails at once too.
+	window = "10000"
+	require.NoError(t, env.client.Do(t.Context(), http.MethodGet, "/v4/b", nil, nil))
+	ctx, cancel := context.WithTimeout(t.Context(), time.Second)
+	defer cancel()
+	err = env.client.Do(ctx, http.MethodGet, "/v4/b", nil, nil)
+	rl, ok = errors.AsType[*RateLimitError](err)
+	require.True(t, ok, "%T %v", err, err)
+	assert.Equal(t, 10*time.Second, rl.Wait.Round(time.Second))
 	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.Contains(t, err.Error(), "deadline")
+	assert.Empty(t, env.sleeps.Waits())
+	assert.EqualValues(t, 2, env.hits.Load())
 }
 
 func TestPacerMemoryIsBounded(t *testing.T) {
@@ -73,7 +115,10 @@ func TestPacerMemoryIsBounded(t *testing.T) {
 	later := now.Add(time.Second)
 	p.observe("/v4/new", h, later)
 	assert.Len(t, p.notBefore, 1, "expired entries are dropped when full")
-	assert.Equal(t, 100*time.Millisecond, p.delay("/v4/new", later))
-	assert.Zero(t, p.delay("/v4/new", later.Add(time.Second)))
+	d, rl := p.delay("/v4/new", later)
+	assert.Equal(t, 100*time.Millisecond, d)
+	assert.Equal(t, RateLimit{Limit: 10, Remaining: 0, Window: time.Second}, rl)
+	d, _ = p.delay("/v4/new", later.Add(time.Second))
+	assert.Zero(t, d)
 	assert.Empty(t, p.notBefore)
 }

@@ -30,7 +30,8 @@ type Page[T any] struct {
 // listing: it repeats a cursor, or keeps answering empty pages that still
 // point to a next one. Iteration stops instead of looping forever.
 type PaginationError struct {
-	// Link is the links.next that would have been followed.
+	// Link is the links.next that would have been followed, with the
+	// values of sensitive query parameters (tokens, signatures) redacted.
 	Link string
 	// Reason says what went wrong.
 	Reason string
@@ -81,14 +82,14 @@ func pages[T any](ctx context.Context, c *Client, first func() (*http.Request, e
 		empty := 0
 		for {
 			var resp *http.Response
-			_, body, err := c.doRaw(ctx, req, append(slices.Clip(opts), WithResponseInto(&resp)))
+			rep, err := c.doRaw(ctx, req, append(slices.Clip(opts), WithResponseInto(&resp)))
 			if err != nil {
 				yield(nil, err)
 				return
 			}
 			var pb pageBody[T]
-			if err := json.Unmarshal(body, &pb); err != nil {
-				yield(nil, &DecodeError{StatusCode: resp.StatusCode, Method: req.Method, URL: redactURL(req.URL), Body: body, Err: err})
+			if err := json.Unmarshal(rep.body, &pb); err != nil {
+				yield(nil, rep.decodeError(req, err))
 				return
 			}
 			p := &Page[T]{Items: pb.Data, TotalCount: pb.TotalCount, Response: resp}
@@ -100,11 +101,11 @@ func pages[T any](ctx context.Context, c *Client, first func() (*http.Request, e
 			}
 			switch {
 			case seen[p.Next]:
-				yield(nil, &PaginationError{Link: p.Next, Reason: "the server repeated a cursor"})
+				yield(nil, &PaginationError{Link: redactRawURL(p.Next), Reason: "the server repeated a cursor"})
 				return
 			case len(p.Items) == 0:
 				if empty++; empty >= maxEmptyPages {
-					yield(nil, &PaginationError{Link: p.Next, Reason: fmt.Sprintf("%d empty pages in a row", empty)})
+					yield(nil, &PaginationError{Link: redactRawURL(p.Next), Reason: fmt.Sprintf("%d empty pages in a row", empty)})
 					return
 				}
 			default:

@@ -3,22 +3,13 @@ package frameio
 import (
 	"net/url"
 	"strings"
+
+	"github.com/frameio-go/frameio-go/internal/redact"
 )
 
-// sensitiveParam reports whether a query parameter value must be hidden by
-// redactURL.
-func sensitiveParam(name string) bool {
-	switch strings.ToLower(name) {
-	case "access_token", "token", "refresh_token", "id_token", "client_secret",
-		"code", "api_key", "apikey", "key", "signature", "sig",
-		"x-amz-signature", "x-amz-credential", "x-amz-security-token":
-		return true
-	}
-	return false
-}
-
 // redactURL renders u for errors and logs: user info is dropped and the
-// values of sensitive query parameters are replaced by "REDACTED"; the rest
+// values of sensitive query parameters (redact.SensitiveParam: tokens,
+// codes, secrets, keys, signatures) are replaced by "REDACTED"; the rest
 // of the query is kept as written.
 func redactURL(u *url.URL) string {
 	if u == nil {
@@ -30,11 +21,21 @@ func redactURL(u *url.URL) string {
 		parts := strings.Split(c.RawQuery, "&")
 		for i, p := range parts {
 			k, _, hasValue := strings.Cut(p, "=")
-			if hasValue && sensitiveParam(queryParamName(p)) {
+			if hasValue && redact.SensitiveParam(queryParamName(p)) {
 				parts[i] = k + "=REDACTED"
 			}
 		}
 		c.RawQuery = strings.Join(parts, "&")
 	}
 	return c.String()
+}
+
+// redactRawURL is redactURL for a URL given as a string, such as a
+// links.next from the server.
+func redactRawURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "(invalid URL)"
+	}
+	return redactURL(u)
 }

@@ -8,8 +8,9 @@ import (
 	"time"
 )
 
-// WithTimeout bounds each attempt of a request, from sending it to reading
-// the whole response body. Waits between attempts are not included; bound
+// WithTimeout bounds each attempt of a request, from the wait for a token
+// (see WithTokenSource) and sending the request to reading the whole
+// response body. Waits between attempts are not included; bound
 // the whole call, retries and waits included, with the context. Zero or a
 // negative value means no per-attempt timeout. Default: DefaultTimeout (60 s).
 // An attempt that times out is retried like a transport error.
@@ -122,10 +123,30 @@ func WithResponseInto(dst **http.Response) RequestOption {
 // client's next call to the same resource path first waits until Frame.io's
 // leaky bucket has room again (x-ratelimit-window / x-ratelimit-limit),
 // rather than drawing a 429. The wait uses the client's Sleeper and ends
-// early with the context.
+// early with the context. It is bounded: a wait longer than the retry
+// policy's MaxRetryAfter (default 2 min), or one that would end after the
+// context's deadline, is not made; the call fails at once with a
+// *RateLimitError, and nothing is sent.
 func WithRateLimitPacing(enabled bool) RequestOption {
 	return func(c *requestConfig) error {
 		c.pacing = enabled
+		return nil
+	}
+}
+
+// WithRedaction hides each of secrets from the errors of the call, as the
+// access token is hidden: should the server echo one (in an error body,
+// its headers or details, or a malformed success body), it is replaced by
+// "[REDACTED]". Use it for credentials sent in a request body, such as a
+// presigned source URL (package transfer does for remote uploads). Empty
+// strings are ignored.
+func WithRedaction(secrets ...string) RequestOption {
+	return func(c *requestConfig) error {
+		for _, s := range secrets {
+			if s != "" {
+				c.redact = append(c.redact, s)
+			}
+		}
 		return nil
 	}
 }

@@ -2,13 +2,13 @@ package frameio
 
 import (
 	"context"
-	"crypto/tls"
-	"crypto/x509"
 	"errors"
 	"math/rand/v2"
 	"net"
 	"net/http"
 	"time"
+
+	"github.com/frameio-go/frameio-go/internal/neterr"
 )
 
 // RetryPolicy decides how long to wait before a retry and which methods may
@@ -16,8 +16,10 @@ import (
 //
 // Retryable conditions are 408, 429 and 5xx responses and transport errors
 // (connection refused or reset, per-attempt timeouts, bodies cut short).
-// Other 4xx responses are never retried, nor are TLS certificate errors,
-// token source errors or a cancelled context.
+// Never retried, because another try cannot succeed: other 4xx responses,
+// 501 and 505, TLS certificate errors, an https URL served without TLS, a
+// host name that does not exist, token source errors and a cancelled
+// context.
 //
 // GET, HEAD, OPTIONS, PUT and DELETE are idempotent and retried on every
 // retryable condition. POST and PATCH (and any other method) may have been
@@ -38,7 +40,10 @@ import (
 //     x-ratelimit-limit).
 //
 // When a server-provided wait exceeds MaxRetryAfter the call is not retried:
-// the error is returned at once, so the caller can decide.
+// the error is returned at once, so the caller can decide. A wait that
+// would end after the context's deadline is not started either: the call
+// returns at once a *RequestError wrapping context.DeadlineExceeded, with
+// the last attempt's error in Last.
 type RetryPolicy struct {
 	// BaseDelay is the first wait after a 408 or a transport error.
 	BaseDelay time.Duration
@@ -52,7 +57,8 @@ type RetryPolicy struct {
 	// wait, as a fraction of it. Zero makes waits deterministic.
 	Jitter float64
 	// MaxRetryAfter is the longest server-provided wait (Retry-After or
-	// rate-limit headers) the client accepts; longer ones end the call.
+	// rate-limit headers) the client accepts, before a retry or when
+	// pacing (WithRateLimitPacing); longer ones end the call.
 	MaxRetryAfter time.Duration
 	// RetryNonIdempotent makes POST and PATCH retryable like GET.
 	RetryNonIdempotent bool
@@ -99,6 +105,8 @@ func retryableStatus(code int) (retry, notProcessed bool) {
 	case code == http.StatusRequestTimeout, code == http.StatusTooManyRequests,
 		code == http.StatusServiceUnavailable:
 		return true, true
+	case neterr.PermanentStatus(code):
+		return false, false
 	case code >= 500 && code <= 599:
 		return true, false
 	}
@@ -108,12 +116,7 @@ func retryableStatus(code int) (retry, notProcessed bool) {
 // retryableTransportError reports whether a transport error may be retried,
 // and whether it happened before the request was sent (while dialling).
 func retryableTransportError(err error) (retry, notSent bool) {
-	var certErr *tls.CertificateVerificationError
-	var unknownAuth x509.UnknownAuthorityError
-	var hostErr x509.HostnameError
-	var invalid x509.CertificateInvalidError
-	if errors.As(err, &certErr) || errors.As(err, &unknownAuth) ||
-		errors.As(err, &hostErr) || errors.As(err, &invalid) {
+	if neterr.Permanent(err) {
 		return false, false
 	}
 	var opErr *net.OpError

@@ -7,8 +7,10 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -273,6 +275,23 @@ func TestCancelDuringBackoffReturnsPromptly(t *testing.T) {
 	assert.Contains(t, err.Error(), "last attempt")
 }
 
+// A retry whose wait would end after the context's deadline is not waited
+// for: the call gives up at once, as it would at the deadline.
+func TestRetryWaitPastDeadlineGivesUpAtOnce(t *testing.T) {
+	env := newTestEnv(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", "30")
+		w.WriteHeader(503)
+	})
+	ctx, cancel := context.WithTimeout(t.Context(), 5*time.Second)
+	defer cancel()
+	err := env.client.Do(ctx, http.MethodGet, "/v4/me", nil, nil)
+	require.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.True(t, IsServerError(err), "the last 503 stays reachable")
+	assert.Empty(t, env.sleeps.Waits(), "no wait that cannot end in time")
+	assert.EqualValues(t, 1, env.hits.Load())
+	assert.NoError(t, ctx.Err(), "returned before the deadline")
+}
+
 func TestAlreadyCancelledContext(t *testing.T) {
 	env := newTestEnv(t, status(200, `{}`))
 	ctx, cancel := context.WithCancel(t.Context())
@@ -326,4 +345,86 @@ func TestRetryableTransportErrors(t *testing.T) {
 	assert.False(t, notSent)
 	retry, _ = retryableTransportError(&net.OpError{Op: "read", Err: errors.New("reset")})
 	assert.True(t, retry)
+}
+
+// A 2xx whose body is cut off means the server acted: the error keeps the
+// status and headers, Accepted says so, and a POST is not repeated (a
+// caller reconciles instead of creating twice).
+func TestCutOffSuccessBodyKeepsStatus(t *testing.T) {
+	env := newTestEnv(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Request-Id", "req-cut")
+		w.Header().Set("Content-Length", "100")
+		w.WriteHeader(http.StatusCreated)
+		_, _ = w.Write([]byte(`{"data":{"id":"new-folder-id"`))
+	})
+	var out map[string]any
+	err := env.client.Do(t.Context(), http.MethodPost, "/v4/accounts/a/folders/f/folders", map[string]any{"data": map[string]any{"name": "x"}}, &out)
+	require.ErrorIs(t, err, io.ErrUnexpectedEOF)
+	reqErr, ok := errors.AsType[*RequestError](err)
+	require.True(t, ok, "%T %v", err, err)
+	assert.Equal(t, http.StatusCreated, reqErr.StatusCode)
+	assert.Equal(t, "req-cut", reqErr.Header.Get("X-Request-Id"))
+	assert.Equal(t, `{"data":{"id":"new-folder-id"`, string(reqErr.Body), "what arrived is kept")
+	assert.True(t, reqErr.Accepted())
+	assert.True(t, Accepted(err))
+	assert.Contains(t, err.Error(), "201")
+	assert.EqualValues(t, 1, env.hits.Load(), "a POST the server acted on is not repeated")
+
+	// An idempotent call is retried like a transport error.
+	env.hits.Store(0)
+	err = env.client.Do(t.Context(), http.MethodGet, "/v4/me", nil, &out)
+	require.Error(t, err)
+	assert.EqualValues(t, 3, env.hits.Load())
+	assert.True(t, Accepted(err))
+
+	// A 2xx with a malformed body: accepted too.
+	malformed := newTestEnv(t, status(http.StatusCreated, `{"data": {"id": `))
+	err = malformed.client.Do(t.Context(), http.MethodPost, "/v4/x", map[string]any{}, &out)
+	_, ok = errors.AsType[*DecodeError](err)
+	require.True(t, ok)
+	assert.True(t, Accepted(err))
+
+	// No response at all: nothing was accepted.
+	refused := newTestEnv(t, resetHandler, WithMaxRetries(0))
+	err = refused.client.Do(t.Context(), http.MethodPost, "/v4/x", map[string]any{}, nil)
+	require.Error(t, err)
+	assert.False(t, Accepted(err))
+	reqErr, ok = errors.AsType[*RequestError](err)
+	require.True(t, ok)
+	assert.Zero(t, reqErr.StatusCode)
+	assert.Nil(t, reqErr.Header)
+	assert.False(t, Accepted(errors.New("other")))
+}
+
+// Failures a retry cannot fix are returned after one attempt: an https
+// URL served by a plain HTTP server, an untrusted certificate, a 501.
+func TestPermanentFailuresNotRetried(t *testing.T) {
+	var conns atomic.Int32
+	plain := httptest.NewUnstartedServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+	plain.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateNew {
+			conns.Add(1)
+		}
+	}
+	plain.Start()
+	t.Cleanup(plain.Close)
+	var sleeps sleepRecorder
+	c, err := NewClient(WithToken(testToken), WithBaseURL("https://"+plain.Listener.Addr().String()), WithSleeper(sleeps.Sleep))
+	require.NoError(t, err)
+	err = c.Do(t.Context(), http.MethodGet, "/v4/me", nil, nil)
+	require.ErrorIs(t, err, http.ErrSchemeMismatch)
+	assert.EqualValues(t, 1, conns.Load())
+	assert.Empty(t, sleeps.Waits())
+
+	tlsSrv := httptest.NewTLSServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+	t.Cleanup(tlsSrv.Close)
+	c, err = NewClient(WithToken(testToken), WithBaseURL(tlsSrv.URL), WithSleeper(sleeps.Sleep))
+	require.NoError(t, err)
+	require.Error(t, c.Do(t.Context(), http.MethodGet, "/v4/me", nil, nil))
+	assert.Empty(t, sleeps.Waits())
+
+	env := newTestEnv(t, status(http.StatusNotImplemented, `{"errors":[{"title":"Not Implemented"}]}`))
+	err = env.client.Do(t.Context(), http.MethodGet, "/v4/me", nil, nil)
+	assert.Equal(t, http.StatusNotImplemented, StatusCode(err))
+	assert.EqualValues(t, 1, env.hits.Load())
 }

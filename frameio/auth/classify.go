@@ -5,6 +5,8 @@ import (
 	"errors"
 
 	"golang.org/x/oauth2"
+
+	"github.com/frameio-go/frameio-go/internal/redact"
 )
 
 // Operations, as reported by [AuthenticationError.Op].
@@ -17,11 +19,16 @@ const (
 
 // classify turns an error from golang.org/x/oauth2 or the retry transport
 // into one of the package's typed errors. It never copies response bodies
-// into the error string.
-func classify(op string, err error) error {
+// into the error string, and scrubs secrets (what the request sent: code,
+// refresh token, client secret, verifier) from the IMS error fields and
+// from the message of the error it keeps as the cause, should IMS echo
+// them.
+func classify(op string, err error, secrets ...string) error {
 	if err == nil {
 		return nil
 	}
+	s := redact.Secrets{}.Add(secrets...)
+	err = s.Err(err)
 	var (
 		netErr  *NetworkError
 		rateErr *RateLimitError
@@ -38,9 +45,9 @@ func classify(op string, err error) error {
 			status = retErr.Response.StatusCode
 		}
 		if op == opRefreshToken && isDeadRefreshToken(retErr.ErrorCode) {
-			return &TokenExpiredError{Code: retErr.ErrorCode, Description: retErr.ErrorDescription, cause: err}
+			return &TokenExpiredError{Code: s.Scrub(retErr.ErrorCode), Description: s.Scrub(retErr.ErrorDescription), cause: err}
 		}
-		return &AuthenticationError{Op: op, StatusCode: status, Code: retErr.ErrorCode, Description: retErr.ErrorDescription, cause: err}
+		return &AuthenticationError{Op: op, StatusCode: status, Code: s.Scrub(retErr.ErrorCode), Description: s.Scrub(retErr.ErrorDescription), cause: err}
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return &NetworkError{Attempts: 1, err: err}
 	default:

@@ -10,6 +10,7 @@ import (
 // core holds what every credential type shares: configuration, the token
 // cache, the HTTP client with retries and the revoker.
 type core struct {
+	kind    string // the credential type, for String
 	cfg     *config
 	baseURL string
 	http    *http.Client
@@ -17,9 +18,10 @@ type core struct {
 	revoker *revoker
 }
 
-func newCore(cfg *config, baseURL, clientID, clientSecret string) *core {
+func newCore(kind string, cfg *config, baseURL, clientID, clientSecret string) *core {
 	hc := newHTTPClient(cfg)
 	return &core{
+		kind:    kind,
 		cfg:     cfg,
 		baseURL: baseURL,
 		http:    hc,

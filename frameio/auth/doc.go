@@ -13,7 +13,10 @@
 //   - [ServerToServer]: OAuth Server-to-Server (client_credentials grant).
 //     No user involved; the client ID and secret mint new tokens forever.
 //   - [WebApp]: authorization code flow for confidential server-side apps
-//     that can keep a client secret.
+//     that can keep a client secret. Send the user to AuthCodeURL with a
+//     state bound to their session, and complete the sign-in with
+//     [WebApp.ExchangeCallback], which checks that state on the callback
+//     request before exchanging the code.
 //   - [PKCEApp], created by [NewSPA] or [NewNativeApp]: authorization code
 //     flow with PKCE (S256) for public clients (browser apps, desktop and
 //     mobile apps, CLIs) that cannot keep a secret. Native apps use the
@@ -59,8 +62,27 @@
 // implements [Error]. Use [errors.As] with the concrete types to react:
 // [*ConfigError], [*AuthenticationError], [*TokenExpiredError] (the user must
 // sign in again), [*NotAuthenticatedError], [*NetworkError],
-// [*RateLimitError] and [*CallbackError]. Error strings never contain tokens,
-// authorization codes or client secrets.
+// [*RateLimitError] and [*CallbackError].
+//
+// # Secrets
+//
+// No error and no log line of this package holds a client secret, an
+// access or refresh token, an authorization code or a PKCE verifier,
+// however it is printed (%v, %+v, %#v, slog): error fields and kept causes
+// are built without them, and should IMS echo what it was sent (in
+// error_description, say), it is replaced by "[REDACTED]". The credential
+// types, [TokenSet] and [AuthCodeRequest] print (String, GoString,
+// LogValue) without their secrets. The secrets are handed out only where
+// the caller asks for them: TokenContext's access token, Export's
+// [TokenSet] (and its JSON form), AuthCodeRequest.Verifier.
+//
+// # Waits
+//
+// Every wait is bounded: each request to IMS lasts at most [WithTimeout]
+// (30 s); retries wait at most 5 s, or a Retry-After no longer than the
+// request timeout (a longer one is a [*RateLimitError]); TokenContext stops
+// waiting for a refresh when its context ends; [LoopbackServer.Wait] ends
+// with its context or after [WithCallbackTimeout] (10 min).
 //
 // # Logging
 //

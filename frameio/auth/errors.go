@@ -161,9 +161,10 @@ func (e *RateLimitError) Error() string {
 
 func (*RateLimitError) authError() {}
 
-// CallbackError reports a failed redirect to the loopback callback server:
-// IMS redirected with an error, the state did not match, or the code was
-// missing.
+// CallbackError reports a failed authorization redirect, received by the
+// loopback callback server or passed to [WebApp.ExchangeCallback]: IMS
+// redirected with an error, the code was missing, or (ExchangeCallback
+// only: the loopback server ignores such requests) the state did not match.
 type CallbackError struct {
 	// Code is the "error" query parameter sent by IMS, if any, e.g.
 	// "access_denied".

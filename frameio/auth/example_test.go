@@ -63,6 +63,14 @@ func newExampleIMS() *httptest.Server {
 			}
 			issue(w, false)
 		case "authorization_code":
+			if _, secret, confidential := r.BasicAuth(); confidential { // a web app
+				if secret != "my-client-secret" || r.PostFormValue("code") != "example-code" {
+					reject(w, "invalid_grant", "invalid code or client")
+					return
+				}
+				issue(w, true)
+				return
+			}
 			sum := sha256.Sum256([]byte(r.PostFormValue("code_verifier")))
 			mu.Lock()
 			ok := base64.RawURLEncoding.EncodeToString(sum[:]) == challenge
@@ -184,4 +192,57 @@ func ExampleNewNativeApp_loopback() {
 	// Output:
 	// browser shows: true
 	// signed in: Bearer true
+}
+
+// A server-side web app signs users in with the authorization code flow.
+// ExchangeCallback checks the callback's state against the one stored in
+// the user's session, so a forged callback (CSRF) exchanges nothing.
+func ExampleWebApp_ExchangeCallback() {
+	ims := newExampleIMS()
+	defer ims.Close()
+	ctx := context.Background()
+
+	var app *auth.WebApp
+	state := rand.Text() // stored in the user's session in a real app
+	mux := http.NewServeMux()
+	mux.HandleFunc("/callback", func(w http.ResponseWriter, r *http.Request) {
+		if err := app.ExchangeCallback(r.Context(), r, state); err != nil {
+			http.Error(w, "sign-in failed", http.StatusBadRequest)
+			return
+		}
+		fmt.Fprint(w, "signed in")
+	})
+	site := httptest.NewServer(mux)
+	defer site.Close()
+
+	app, err := auth.NewWebApp("my-client-id", "my-client-secret", site.URL+"/callback",
+		auth.WithIMSBaseURL(ims.URL), auth.WithInsecureHTTP()) // offline example only
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	get := func(u string) {
+		resp, err := http.Get(u)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		fmt.Println(resp.StatusCode, strings.TrimSpace(string(body)))
+	}
+	// A forged callback, without the session's state, is refused.
+	get(site.URL + "/callback?code=stolen-code&state=forged")
+	// The user's browser goes to IMS, which redirects it back with a code.
+	get(app.AuthCodeURL(state))
+	tok, err := app.TokenContext(ctx)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("token:", tok.Type(), tok.Valid())
+	// Output:
+	// 400 sign-in failed
+	// 200 signed in
+	// token: Bearer true
 }

@@ -1,7 +1,6 @@
 package auth
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
@@ -214,7 +213,8 @@ func (f *fakeIMS) revoke(w http.ResponseWriter, r *http.Request) {
 	}
 	f.mu.Unlock()
 	if status != 0 {
-		writeIMSError(w, status, "server_error", "revocation unavailable")
+		// Echo what was sent, as a careless server might.
+		writeIMSError(w, status, "server_error", "cannot revoke "+req.Form.Get("token")+" for "+req.Form.Get("client_secret"))
 		return
 	}
 	w.WriteHeader(http.StatusOK)
@@ -256,23 +256,8 @@ func (c *fakeClock) Advance(d time.Duration) {
 // fakeSleeper records requested waits and returns at once.
 type fakeSleeper = testutil.SleepRecorder
 
-// syncBuffer is a goroutine-safe log sink.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
+// syncBuffer is a bytes.Buffer safe for concurrent writes.
+type syncBuffer = testutil.SyncBuffer
 
 // env bundles the fake IMS with an injected clock, sleeper and a debug
 // logger whose output is checked for leaked secrets when the test ends.

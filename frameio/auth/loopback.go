@@ -2,7 +2,6 @@ package auth
 
 import (
 	"context"
-	"crypto/subtle"
 	"errors"
 	"fmt"
 	"net"
@@ -15,6 +14,11 @@ import (
 // DefaultCallbackPath is the path served by [ListenLoopback].
 const DefaultCallbackPath = "/callback"
 
+// DefaultCallbackTimeout bounds [LoopbackServer.Wait] when its context has
+// no earlier deadline: a user who closed the browser does not leave the
+// program waiting forever.
+const DefaultCallbackTimeout = 10 * time.Minute
+
 const (
 	pageSuccess = `<!doctype html><html><head><meta charset="utf-8"><title>Frame.io sign-in</title></head>` +
 		`<body><h1>Signed in</h1><p>You can close this window and return to the application.</p></body></html>`
@@ -24,16 +28,20 @@ const (
 
 // LoopbackServer receives the authorization redirect of a native app on
 // http://127.0.0.1:<port><path> (RFC 8252 section 7.3), for command-line and
-// desktop tools. It accepts one redirect, checks its state, and shows the
-// user a page saying the window can be closed.
+// desktop tools. It waits for the one redirect that carries the sign-in's
+// state and shows the user a page saying the window can be closed. Any
+// local process can reach a loopback port, so requests without that state
+// (a forged code, a forged ?error=) are answered 400 and ignored: they
+// cannot end or fail the wait.
 type LoopbackServer struct {
-	state  string
-	path   string
-	ln     net.Listener
-	srv    *http.Server
-	result chan callbackResult
-	once   sync.Once
-	closed sync.Once
+	state   string
+	path    string
+	timeout time.Duration
+	ln      net.Listener
+	srv     *http.Server
+	result  chan callbackResult
+	once    sync.Once
+	closed  sync.Once
 }
 
 type callbackResult struct {
@@ -44,6 +52,13 @@ type callbackResult struct {
 // LoopbackOption configures [ListenLoopback].
 type LoopbackOption func(*LoopbackServer)
 
+// WithCallbackTimeout sets how long Wait waits for the redirect at most;
+// zero leaves only its context to end the wait. The default is
+// [DefaultCallbackTimeout].
+func WithCallbackTimeout(d time.Duration) LoopbackOption {
+	return func(s *LoopbackServer) { s.timeout = d }
+}
+
 // WithCallbackPath sets the path of the redirect URI. The default is
 // [DefaultCallbackPath].
 func WithCallbackPath(path string) LoopbackOption {
@@ -53,7 +68,7 @@ func WithCallbackPath(path string) LoopbackOption {
 // ListenLoopback starts a callback server on 127.0.0.1:port (port 0 picks a
 // free port; Adobe requires the redirect URI to match a registered pattern,
 // so real apps usually use a fixed port). state is the value passed to
-// AuthCodeURL; redirects carrying another state are rejected. Use
+// AuthCodeURL; requests carrying another state are rejected and ignored. Use
 // RedirectURI for [NewNativeApp], then Wait for the code. Close releases
 // the port if Wait is never called.
 func ListenLoopback(ctx context.Context, port int, state string, opts ...LoopbackOption) (*LoopbackServer, error) {
@@ -63,7 +78,7 @@ func ListenLoopback(ctx context.Context, port int, state string, opts ...Loopbac
 	if port < 0 || port > 65535 {
 		return nil, &ConfigError{Field: "port", Reason: "must be between 0 and 65535"}
 	}
-	s := &LoopbackServer{state: state, path: DefaultCallbackPath, result: make(chan callbackResult, 1)}
+	s := &LoopbackServer{state: state, path: DefaultCallbackPath, timeout: DefaultCallbackTimeout, result: make(chan callbackResult, 1)}
 	for _, o := range opts {
 		if o != nil {
 			o(s)
@@ -71,6 +86,9 @@ func ListenLoopback(ctx context.Context, port int, state string, opts ...Loopbac
 	}
 	if len(s.path) == 0 || s.path[0] != '/' {
 		return nil, &ConfigError{Field: "callbackPath", Reason: "must start with /"}
+	}
+	if s.timeout < 0 {
+		return nil, &ConfigError{Field: "callbackTimeout", Reason: "must not be negative"}
 	}
 	var lc net.ListenConfig
 	ln, err := lc.Listen(ctx, "tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)))
@@ -91,17 +109,27 @@ func (s *LoopbackServer) RedirectURI() string {
 	return "http://" + s.ln.Addr().String() + s.path
 }
 
-// Wait blocks until the browser is redirected to the server or ctx is done,
-// then shuts the server down. It returns the authorization code, or a
-// [*CallbackError] if IMS reported an error, the state did not match or the
-// code was missing.
+// Wait blocks until the browser is redirected to the server with the
+// sign-in's state, ctx is done, or the callback timeout passes
+// ([DefaultCallbackTimeout], see [WithCallbackTimeout]), then shuts the
+// server down. It returns the authorization code, or a [*CallbackError] if
+// IMS reported an error or the code was missing; when the timeout passes,
+// an error wrapping [context.DeadlineExceeded].
 func (s *LoopbackServer) Wait(ctx context.Context) (string, error) {
 	defer s.Close()
+	var expired <-chan time.Time
+	if s.timeout > 0 {
+		t := time.NewTimer(s.timeout)
+		defer t.Stop()
+		expired = t.C
+	}
 	select {
 	case r := <-s.result:
 		return r.code, r.err
 	case <-ctx.Done():
 		return "", fmt.Errorf("auth: waiting for authorization redirect: %w", ctx.Err())
+	case <-expired:
+		return "", fmt.Errorf("auth: no authorization redirect within %s: %w", s.timeout, context.DeadlineExceeded)
 	}
 }
 
@@ -123,31 +151,29 @@ func (s *LoopbackServer) handle(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	q := r.URL.Query()
-	res := callbackResult{code: q.Get("code")}
-	switch {
-	case q.Get("error") != "":
-		res = callbackResult{err: &CallbackError{Code: q.Get("error"), Description: q.Get("error_description")}}
-	case subtle.ConstantTimeCompare([]byte(q.Get("state")), []byte(s.state)) != 1:
-		res = callbackResult{err: &CallbackError{Description: "state mismatch (possible CSRF), redirect rejected"}}
-	case res.code == "":
-		res = callbackResult{err: &CallbackError{Description: "redirect carried no authorization code"}}
-	}
-	delivered := false
-	s.once.Do(func() { delivered = true })
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("Referrer-Policy", "no-referrer")
+	code, ours, err := readCallback(r.URL.Query(), s.state)
+	if !ours {
+		// Not this sign-in's redirect (any local process can reach the
+		// port): answer it and keep waiting for the real one.
+		w.WriteHeader(http.StatusBadRequest)
+		_, _ = w.Write([]byte(pageFailure))
+		return
+	}
+	delivered := false
+	s.once.Do(func() { delivered = true })
 	switch {
 	case !delivered:
 		w.WriteHeader(http.StatusConflict)
 		_, _ = w.Write([]byte(pageFailure))
 		return
-	case res.err != nil:
+	case err != nil:
 		w.WriteHeader(http.StatusBadRequest)
 		_, _ = w.Write([]byte(pageFailure))
 	default:
 		_, _ = w.Write([]byte(pageSuccess))
 	}
-	s.result <- res
+	s.result <- callbackResult{code: code, err: err}
 }

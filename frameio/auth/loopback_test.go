@@ -51,7 +51,6 @@ func TestLoopbackRejects(t *testing.T) {
 		query url.Values
 		code  string
 	}{
-		{"state mismatch", url.Values{"code": {testCode}, "state": {"forged"}}, ""},
 		{"ims error", url.Values{"error": {"access_denied"}, "error_description": {"user said no"}, "state": {"st"}}, "access_denied"},
 		{"no code", url.Values{"state": {"st"}}, ""},
 	}
@@ -70,6 +69,29 @@ func TestLoopbackRejects(t *testing.T) {
 			assert.Equal(t, tc.code, cbErr.Code)
 		})
 	}
+}
+
+// Any local process can send requests to the loopback port. Those without
+// the sign-in's state (a forged code, a forged ?error=, nothing at all)
+// are answered 400 and ignored: only the real redirect ends the wait.
+func TestLoopbackIgnoresForgedRedirects(t *testing.T) {
+	srv := startLoopback(t, "st-real")
+	for _, q := range []url.Values{
+		{"code": {"AUTH-CODE-forged"}, "state": {"forged"}},
+		{"error": {"access_denied"}, "state": {"forged"}},
+		{"error": {"access_denied"}},
+		{"code": {"AUTH-CODE-forged"}},
+		{},
+	} {
+		status, body := hit(t, srv.RedirectURI(), q)
+		assert.Equal(t, http.StatusBadRequest, status, "%v", q)
+		assert.Contains(t, body, "Sign-in failed")
+	}
+	status, _ := hit(t, srv.RedirectURI(), url.Values{"code": {testCode}, "state": {"st-real"}})
+	assert.Equal(t, http.StatusOK, status)
+	code, err := srv.Wait(context.Background())
+	require.NoError(t, err)
+	assert.Equal(t, testCode, code)
 }
 
 func TestLoopbackOnlyFirstRedirectCounts(t *testing.T) {
@@ -118,4 +140,20 @@ func TestLoopbackConfigErrors(t *testing.T) {
 	require.NoError(t, err)
 	_, err = ListenLoopback(context.Background(), p, "st")
 	assert.Error(t, err, "port already in use")
+}
+
+// Without a deadline on ctx, Wait still ends: after DefaultCallbackTimeout,
+// or WithCallbackTimeout.
+func TestLoopbackWaitIsBounded(t *testing.T) {
+	assert.Equal(t, 10*time.Minute, DefaultCallbackTimeout)
+	srv := startLoopback(t, "st", WithCallbackTimeout(20*time.Millisecond))
+	start := time.Now()
+	_, err := srv.Wait(context.Background())
+	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.Contains(t, err.Error(), "20ms")
+	assert.Less(t, time.Since(start), 5*time.Second)
+
+	var cfgErr *ConfigError
+	_, err = ListenLoopback(context.Background(), 0, "st", WithCallbackTimeout(-time.Second))
+	require.ErrorAs(t, err, &cfgErr)
 }

@@ -55,7 +55,7 @@ func newPKCEApp(clientID, redirectURI string, kind redirectKind, opts []Option) 
 		return nil, err
 	}
 	p := &PKCEApp{
-		core: newCore(cfg, base, clientID, ""),
+		core: newCore("PKCEApp", cfg, base, clientID, ""),
 		oc:   oauthConfig(cfg, base, clientID, "", redirectURI, oauth2.AuthStyleInParams),
 	}
 	p.cache = newTokenCache(cfg, p.fetch)
@@ -80,7 +80,7 @@ func (p *PKCEApp) ExchangeCode(ctx context.Context, code, verifier string) error
 	if verifier == "" {
 		return &ConfigError{Field: "verifier", Reason: "must not be empty"}
 	}
-	return exchange(ctx, p.core, &p.oc, code, oauth2.VerifierOption(verifier))
+	return exchange(ctx, p.core, &p.oc, code, verifier)
 }
 
 // Refresh forces a refresh with the refresh token, even if the access token

@@ -10,6 +10,8 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+
+	"github.com/frameio-go/frameio-go/internal/redact"
 )
 
 // revoker calls the IMS revocation endpoint: POST {base}{revokePath} with
@@ -63,7 +65,7 @@ func (r *revoker) revoke(ctx context.Context, kind, token string) error {
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	resp, err := r.client.Do(req)
 	if err != nil {
-		return classify(opRevoke, err)
+		return classify(opRevoke, err, token, r.clientSecret)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
@@ -75,5 +77,6 @@ func (r *revoker) revoke(ctx context.Context, kind, token string) error {
 		ErrorDescription string `json:"error_description"`
 	}
 	_ = json.NewDecoder(io.LimitReader(resp.Body, 64<<10)).Decode(&body)
-	return &AuthenticationError{Op: opRevoke + " " + kind, StatusCode: resp.StatusCode, Code: body.Error, Description: body.ErrorDescription}
+	s := redact.Secrets{}.Add(token, r.clientSecret) // should IMS echo them
+	return &AuthenticationError{Op: opRevoke + " " + kind, StatusCode: resp.StatusCode, Code: s.Scrub(body.Error), Description: s.Scrub(body.ErrorDescription)}
 }

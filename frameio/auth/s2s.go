@@ -33,7 +33,7 @@ func NewServerToServer(clientID, clientSecret string, opts ...Option) (*ServerTo
 		return nil, err
 	}
 	s := &ServerToServer{
-		core: newCore(cfg, base, clientID, clientSecret),
+		core: newCore("ServerToServer", cfg, base, clientID, clientSecret),
 		cc: clientcredentials.Config{
 			ClientID:     clientID,
 			ClientSecret: clientSecret,
@@ -57,7 +57,7 @@ func (s *ServerToServer) fetch(ctx context.Context, _ *oauth2.Token) (*oauth2.To
 	s.cfg.logger.DebugContext(ctx, "requesting token", "grant_type", opClientCredentials, "scope", strings.Join(s.cc.Scopes, " "))
 	tok, err := s.cc.Token(s.withClient(ctx))
 	if err != nil {
-		return nil, classify(opClientCredentials, err)
+		return nil, classify(opClientCredentials, err, s.cc.ClientSecret)
 	}
 	return stamp(tok, s.cfg.now()), nil
 }

@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"strconv"
 	"time"
+
+	"github.com/frameio-go/frameio-go/internal/neterr"
 )
 
 // Backoff between transient retries: baseBackoff, doubled per retry, capped.
@@ -17,7 +19,7 @@ const (
 )
 
 // retryTransport sends IMS requests with a per-attempt timeout and retries
-// transient failures. It reports exhausted retries as [*NetworkError] and
+// transient failures (not those neterr.Permanent says a retry cannot fix). It reports exhausted retries as [*NetworkError] and
 // final 429 answers as [*RateLimitError]; every other response is returned
 // unchanged for golang.org/x/oauth2 to interpret.
 type retryTransport struct {
@@ -72,7 +74,7 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		switch {
 		case err != nil:
 			cancel()
-			if parent.Err() != nil || transient >= t.maxRetries || (attempt > 1 && req.GetBody == nil && req.Body != nil) {
+			if parent.Err() != nil || transient >= t.maxRetries || neterr.Permanent(err) || (attempt > 1 && req.GetBody == nil && req.Body != nil) {
 				t.log(parent, slog.LevelWarn, "ims request failed", req, attempt, 0, err)
 				return nil, &NetworkError{Attempts: attempt, err: errors.Join(parent.Err(), err)}
 			}

@@ -2,6 +2,7 @@ package auth
 
 import (
 	"context"
+	"crypto/tls"
 	"net"
 	"net/http"
 	"net/url"
@@ -176,3 +177,21 @@ func TestCustomHTTPClientTransportIsUsed(t *testing.T) {
 type roundTripFunc func(*http.Request) (*http.Response, error)
 
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// A failure a retry cannot fix (here an https IMS URL served without TLS)
+// is reported after one attempt.
+func TestPermanentTransportErrorsNotRetried(t *testing.T) {
+	e := newEnv(t)
+	plainURL, err := url.Parse(e.ims.srv.URL)
+	require.NoError(t, err)
+	plainURL.Scheme = "https"
+	s := newS2S(t, e, WithIMSBaseURL(plainURL.String()))
+	_, err = s.TokenContext(context.Background())
+	requireErrNoSecrets(t, err)
+	var netErr *NetworkError
+	require.ErrorAs(t, err, &netErr)
+	assert.Equal(t, 1, netErr.Attempts)
+	var record tls.RecordHeaderError
+	assert.ErrorAs(t, err, &record)
+	assert.Empty(t, e.sleeper.Waits())
+}

@@ -23,15 +23,20 @@ func oauthConfig(cfg *config, base, clientID, clientSecret, redirectURI string, 
 	}
 }
 
-// exchange trades an authorization code for tokens and installs them.
-func exchange(ctx context.Context, c *core, oc *oauth2.Config, code string, opts ...oauth2.AuthCodeOption) error {
+// exchange trades an authorization code for tokens and installs them;
+// verifier is the PKCE code verifier, "" for confidential clients.
+func exchange(ctx context.Context, c *core, oc *oauth2.Config, code, verifier string) error {
 	if code == "" {
 		return &ConfigError{Field: "code", Reason: "must not be empty"}
+	}
+	var opts []oauth2.AuthCodeOption
+	if verifier != "" {
+		opts = append(opts, oauth2.VerifierOption(verifier))
 	}
 	c.cfg.logger.LogAttrs(ctx, slog.LevelDebug, "exchanging authorization code", slog.String("grant_type", opAuthorizationCode))
 	tok, err := oc.Exchange(c.withClient(ctx), code, opts...)
 	if err != nil {
-		return classify(opAuthorizationCode, err)
+		return classify(opAuthorizationCode, err, code, oc.ClientSecret, verifier)
 	}
 	tok = stamp(tok, c.cfg.now())
 	c.cache.replace(tok)
@@ -50,7 +55,7 @@ func refresh(ctx context.Context, c *core, oc *oauth2.Config, cur *oauth2.Token)
 	// An empty access token makes the oauth2 token source refresh at once.
 	tok, err := oc.TokenSource(c.withClient(ctx), &oauth2.Token{RefreshToken: cur.RefreshToken}).Token()
 	if err != nil {
-		return nil, classify(opRefreshToken, err)
+		return nil, classify(opRefreshToken, err, cur.RefreshToken, oc.ClientSecret)
 	}
 	return stamp(tok, c.cfg.now()), nil
 }

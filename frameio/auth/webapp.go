@@ -2,6 +2,7 @@ package auth
 
 import (
 	"context"
+	"net/http"
 
 	"golang.org/x/oauth2"
 )
@@ -35,7 +36,7 @@ func NewWebApp(clientID, clientSecret, redirectURI string, opts ...Option) (*Web
 		return nil, err
 	}
 	w := &WebApp{
-		core: newCore(cfg, base, clientID, clientSecret),
+		core: newCore("WebApp", cfg, base, clientID, clientSecret),
 		oc:   oauthConfig(cfg, base, clientID, clientSecret, redirectURI, oauth2.AuthStyleInHeader),
 	}
 	w.cache = newTokenCache(cfg, w.fetch)
@@ -44,16 +45,47 @@ func NewWebApp(clientID, clientSecret, redirectURI string, opts ...Option) (*Web
 
 // AuthCodeURL returns the IMS authorization URL (/ims/authorize/v2) to
 // redirect the user to. state must be an unguessable value bound to the
-// user's session (e.g. [crypto/rand.Text]); check it on the callback before
-// calling ExchangeCode.
+// user's session (e.g. [crypto/rand.Text]); pass it to ExchangeCallback
+// when IMS redirects the user back.
 func (w *WebApp) AuthCodeURL(state string) string {
 	return w.oc.AuthCodeURL(state)
 }
 
-// ExchangeCode exchanges the authorization code from the callback for
-// tokens and stores them, replacing any previous state.
+// ExchangeCallback completes the sign-in from the request IMS redirected
+// the user's browser to: it checks that the request carries state, the
+// value bound to this user's session when it was sent to AuthCodeURL
+// (compared in constant time), and no IMS error, then exchanges the code
+// for tokens and stores them, replacing any previous state. A request with
+// another state or none (a forged or stale callback: CSRF), an IMS error
+// or no code is a [*CallbackError], and nothing is exchanged; an empty
+// state is a [*ConfigError]. Use it rather than ExchangeCode:
+//
+//	http.HandleFunc("/callback", func(rw http.ResponseWriter, r *http.Request) {
+//		if err := app.ExchangeCallback(r.Context(), r, sessionState(r)); err != nil {
+//			http.Error(rw, "sign-in failed", http.StatusBadRequest)
+//			return
+//		}
+//		// signed in
+//	})
+func (w *WebApp) ExchangeCallback(ctx context.Context, r *http.Request, state string) error {
+	if state == "" {
+		return &ConfigError{Field: "state", Reason: "must not be empty: pass the value given to AuthCodeURL"}
+	}
+	code, ours, err := readCallback(r.URL.Query(), state)
+	switch {
+	case !ours:
+		return &CallbackError{Description: "state mismatch (possible CSRF), callback rejected"}
+	case err != nil:
+		return err
+	}
+	return exchange(ctx, w.core, &w.oc, code, "")
+}
+
+// ExchangeCode exchanges an authorization code for tokens and stores them,
+// replacing any previous state. It does not check the callback's state:
+// the caller must, before calling it. Prefer ExchangeCallback, which does.
 func (w *WebApp) ExchangeCode(ctx context.Context, code string) error {
-	return exchange(ctx, w.core, &w.oc, code)
+	return exchange(ctx, w.core, &w.oc, code, "")
 }
 
 // Refresh forces a refresh with the refresh token, even if the access token

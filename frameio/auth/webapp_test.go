@@ -204,3 +204,47 @@ func TestRefreshWithoutTokens(t *testing.T) {
 	_, err = w.TokenContext(context.Background())
 	require.ErrorAs(t, err, &notAuth)
 }
+
+// ExchangeCallback checks the callback's state itself: a forged or stale
+// callback (wrong state, or none), or an IMS error, exchanges nothing.
+func TestWebAppExchangeCallbackChecksState(t *testing.T) {
+	e := newEnv(t)
+	w := newTestWebApp(t, e)
+	ctx := context.Background()
+	callback := func(q url.Values) *http.Request {
+		return httptestRequest(t, webRedirect+"?"+q.Encode())
+	}
+
+	var cfgErr *ConfigError
+	require.ErrorAs(t, w.ExchangeCallback(ctx, callback(url.Values{"code": {testCode}}), ""), &cfgErr)
+	assert.Equal(t, "state", cfgErr.Field)
+
+	for _, q := range []url.Values{
+		{"code": {testCode}, "state": {"forged"}},
+		{"code": {testCode}},
+		{"error": {"access_denied"}, "error_description": {"user said no"}, "state": {"st-1"}},
+		{"state": {"st-1"}},
+	} {
+		err := w.ExchangeCallback(ctx, callback(q), "st-1")
+		requireErrNoSecrets(t, err, testCode)
+		var cbErr *CallbackError
+		require.ErrorAs(t, err, &cbErr, "%v", q)
+		assert.Equal(t, q.Get("error"), cbErr.Code)
+	}
+	assert.Empty(t, e.ims.Requests("/ims/token/v3"), "nothing exchanged")
+
+	require.NoError(t, w.ExchangeCallback(ctx, callback(url.Values{"code": {testCode}, "state": {"st-1"}}), "st-1"))
+	reqs := e.ims.Requests("/ims/token/v3")
+	require.Len(t, reqs, 1)
+	assert.Equal(t, testCode, reqs[0].Form.Get("code"))
+	tok, err := w.TokenContext(ctx)
+	require.NoError(t, err)
+	assert.NotEmpty(t, tok.AccessToken)
+}
+
+func httptestRequest(t *testing.T, target string) *http.Request {
+	t.Helper()
+	r, err := http.NewRequestWithContext(context.Background(), http.MethodGet, target, nil)
+	require.NoError(t, err)
+	return r
+}

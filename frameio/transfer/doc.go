@@ -22,7 +22,11 @@
 // 408, 429, a timeout or a connection error is retried from its first byte
 // (WithMaxRetries, default 3, after 1 s, 2 s, 4 s plus jitter); a 403 from
 // the object store, which almost always means the presigned URL expired, is
-// reported at once as a *PartError with Expired set.
+// reported at once as a *PartError with Expired set. A part that moves no
+// byte for WithStallTimeout (default 2 min, the wait for the answer
+// included) is abandoned and retried the same way, as is a stalled
+// download. Every failed part is reported (UploadError.PartErrors), and
+// UploadContent with WithOnlyParts sends just those again.
 //
 // # Progress
 //
@@ -34,7 +38,34 @@
 // # Errors
 //
 // Failures are typed and reachable with errors.As: *UploadError (carries the
-// created file ID), *PartError, *PartSizeError, *UploadFailedError,
-// *LinkUnavailableError, *SizeMismatchError, *FileError. API failures keep
-// the *frameio.Error or *frameio.RequestError of the client in their chain.
+// created file ID), *PartError, *PartSizeError, *SourceError (the content
+// ended early or could not be read: not retried), *UploadFailedError,
+// *WaitTimeoutError, *LinkUnavailableError, *SizeMismatchError, *FileError.
+// API failures keep the *frameio.Error or *frameio.RequestError of the
+// client in their chain.
+//
+// # Secrets
+//
+// A presigned URL is a credential: whoever holds it can write the part or
+// read the file until it expires. The Frame.io token is never sent to one.
+// In errors and log lines a presigned URL appears without its query
+// string, and the values of its signature, credential and security-token
+// parameters (and the key id of an S3 credential) are scrubbed from every
+// error message and body excerpt, including Go's own *url.Error for a
+// failed connection and an object store's error body that echoes them. No
+// error keeps them, however it is printed (%v, %+v, %#v, slog); a Link
+// prints without its query, and UploadResult and DownloadResult log (slog)
+// a summary. A remote upload's source URL gets the same care in the API's
+// errors. The results hold the URLs as the API returned them
+// (UploadResult.File's upload URLs, Link.URL, the media links of the
+// files): treat those as secrets.
+//
+// # Waits
+//
+// Every wait ends with the context and has a bound: a retry waits at most
+// WithRetryBackoff's maximum (30 s) plus jitter; an attempt that moves no
+// byte for WithStallTimeout (2 min) is abandoned; a download resumes at
+// most WithMaxResumes (20) times; a status poll waits at most
+// WithPollInterval's maximum (10 s), and a wait helper gives up after
+// WithWaitTimeout (1 h). API calls are bounded by the frameio.Client.
 package transfer

@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 
 	"github.com/frameio-go/frameio-go/frameio"
 	"github.com/frameio-go/frameio-go/gen"
+	"github.com/frameio-go/frameio-go/internal/redact"
 )
 
 // Downloader downloads files' media links. Create it with NewDownloader;
@@ -36,13 +38,29 @@ func NewDownloader(client *frameio.Client, opts ...Option) (*Downloader, error) 
 
 // Link is a resolved media link.
 type Link struct {
-	// URL is the presigned download URL. It expires: use it promptly.
+	// URL is the presigned download URL: whoever holds it can download the
+	// file until it expires, so use it promptly and do not log it (Link's
+	// String and LogValue leave its query out).
 	URL string
 	// Size is the expected length: the file size for RenditionOriginal,
 	// -1 (unknown) for transcodes.
 	Size int64
 	// File is the file as read with the link included.
 	File gen.FileWithIncludes
+}
+
+// String shows the link without the presigned query of URL, so that a Link
+// printed by mistake (fmt, log/slog) does not hand out the download.
+func (l Link) String() string {
+	return fmt.Sprintf("transfer.Link{URL: %q, Size: %d, File: %q}", redact.StripQuery(l.URL), l.Size, l.File.Id)
+}
+
+// GoString implements fmt.GoStringer like String.
+func (l Link) GoString() string { return l.String() }
+
+// LogValue implements slog.LogValuer without the presigned query.
+func (l Link) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("url", redact.StripQuery(l.URL)), slog.Int64("size", l.Size), slog.String("file_id", l.File.Id))
 }
 
 // DownloadResult describes a completed download.
@@ -56,6 +74,13 @@ type DownloadResult struct {
 	Resumes int
 	// File is the file as read with the link included.
 	File gen.FileWithIncludes
+}
+
+// LogValue implements slog.LogValuer with a summary: slog's JSON handler
+// would otherwise marshal File, whose media links are presigned.
+func (r DownloadResult) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("file_id", r.File.Id), slog.String("path", r.Path),
+		slog.Int64("size", r.Size), slog.Int("resumes", r.Resumes))
 }
 
 // Link reads the file with the rendition's media link included (WithRendition,

@@ -3,9 +3,13 @@ package transfer
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -169,4 +173,56 @@ func TestRenditionValidation(t *testing.T) {
 		assert.True(t, ok, r)
 		assert.Empty(t, r.downloadURL(nil))
 	}
+}
+
+// trickle serves obj in responses of n bytes each, honouring
+// "Range: bytes=<start>-", and drops every connection after them.
+func trickle(obj []byte, n int) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		start := 0
+		if rng, ok := strings.CutPrefix(r.Header.Get("Range"), "bytes="); ok {
+			start, _ = strconv.Atoi(strings.TrimSuffix(rng, "-"))
+			w.Header().Set("Content-Range", fmt.Sprintf("bytes %d-%d/%d", start, len(obj)-1, len(obj)))
+		}
+		w.Header().Set("Content-Length", strconv.Itoa(len(obj)-start))
+		if start > 0 {
+			w.WriteHeader(http.StatusPartialContent)
+		} else {
+			w.WriteHeader(http.StatusOK)
+		}
+		_, _ = w.Write(obj[start:min(start+n, len(obj))])
+		w.(http.Flusher).Flush()
+		if conn, _, err := w.(http.Hijacker).Hijack(); err == nil {
+			_ = conn.Close()
+		}
+	}
+}
+
+// A server that trickles a few bytes per connection makes progress on every
+// attempt; the number of resumes is still bounded (DefaultMaxResumes,
+// WithMaxResumes), so the download cannot loop until the context ends.
+func TestDownloadResumesAreBounded(t *testing.T) {
+	e := newEnv(t)
+	obj := bytes.Repeat([]byte("x"), 1000)
+	e.store.srv.Config.Handler = trickle(obj, 10)
+	_, err := e.downloader(t).DownloadURL(t.Context(), e.store.srv.URL+"/dl/x", 1000, &bytes.Buffer{})
+	de, ok := errors.AsType[*DownloadError](err)
+	require.True(t, ok, "%T %v", err, err)
+	assert.Equal(t, DefaultMaxResumes+1, de.Attempts)
+	assert.EqualValues(t, 10*(DefaultMaxResumes+1), de.Written)
+	assert.Contains(t, err.Error(), "resumes")
+	assert.Len(t, e.sleeps.Waits(), DefaultMaxResumes)
+
+	e.sleeps = &sleepRecorder{}
+	_, err = e.downloader(t, WithMaxResumes(2)).DownloadURL(t.Context(), e.store.srv.URL+"/dl/x", 1000, &bytes.Buffer{})
+	de, ok = errors.AsType[*DownloadError](err)
+	require.True(t, ok, "%T %v", err, err)
+	assert.Equal(t, 3, de.Attempts)
+
+	// Enough resumes allowed: the trickle completes.
+	var out bytes.Buffer
+	n, err := e.downloader(t, WithMaxResumes(100)).DownloadURL(t.Context(), e.store.srv.URL+"/dl/x", 1000, &out)
+	require.NoError(t, err)
+	assert.EqualValues(t, 1000, n)
+	assert.Equal(t, obj, out.Bytes())
 }

@@ -1,10 +1,13 @@
 package transfer
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"strings"
+	"time"
 )
 
 // ErrLinkUnavailable is matched (errors.Is) by every *LinkUnavailableError.
@@ -58,6 +61,38 @@ func (e *PartError) Error() string {
 // Unwrap returns the transport error of the last attempt.
 func (e *PartError) Unwrap() error { return e.Err }
 
+// SourceError reports content that could not be read as the upload needs:
+// it ended before the size the upload was created with (the source file
+// shrank during the upload, or the io.ReaderAt given to Upload is shorter
+// than its size argument), or reading it failed. Retrying the part cannot
+// help, so the upload stops at once (inside an *UploadError, which names
+// the file left behind).
+type SourceError struct {
+	// Name is the file name of the upload.
+	Name string
+	// Size is the size the upload was created with.
+	Size int64
+	// Part is the 1-based part being read.
+	Part int
+	// Offset is where reading stopped, from the start of the content.
+	Offset int64
+	// Err is io.ErrUnexpectedEOF when the content ended early, or the read
+	// error.
+	Err error
+}
+
+// Error names the file and gives the sizes.
+func (e *SourceError) Error() string {
+	if errors.Is(e.Err, io.ErrUnexpectedEOF) {
+		return fmt.Sprintf("transfer: %q ends after %d bytes, but its upload was created for %d (part %d): the source changed during the upload",
+			e.Name, e.Offset, e.Size, e.Part)
+	}
+	return fmt.Sprintf("transfer: reading %q at byte %d of %d (part %d): %v", e.Name, e.Offset, e.Size, e.Part, e.Err)
+}
+
+// Unwrap returns Err.
+func (e *SourceError) Unwrap() error { return e.Err }
+
 // PartSizeError reports upload_urls whose sizes do not add up to the file
 // size, so the content cannot be split as the API asks.
 type PartSizeError struct {
@@ -87,8 +122,10 @@ type UploadError struct {
 	FileID string
 	// Name is the file name.
 	Name string
-	// Err is the cause: a *PartError, a *PartSizeError, the errors.Join of
-	// several *PartError, or a context error.
+	// Err is the cause: a *PartError, a *PartSizeError, a *SourceError,
+	// the errors.Join of the *PartError of every failed part (see
+	// PartErrors), or a context error (joined with the parts that had
+	// failed before it).
 	Err error
 }
 
@@ -99,6 +136,26 @@ func (e *UploadError) Error() string {
 
 // Unwrap returns the cause.
 func (e *UploadError) Unwrap() error { return e.Err }
+
+// PartErrors returns every *PartError of the cause, in part order: the
+// parts to send again (UploadContent with WithOnlyParts) once the cause is
+// fixed. It is empty when the upload failed for another reason.
+func (e *UploadError) PartErrors() []*PartError {
+	var out []*PartError
+	var walk func(error)
+	walk = func(err error) {
+		switch x := err.(type) {
+		case *PartError:
+			out = append(out, x)
+		case interface{ Unwrap() []error }:
+			for _, c := range x.Unwrap() {
+				walk(c)
+			}
+		}
+	}
+	walk(e.Err)
+	return out
+}
 
 // UploadFailedError is returned by the wait helpers when Frame.io reports
 // that an upload failed (upload_failed in the upload status).
@@ -111,6 +168,27 @@ type UploadFailedError struct {
 func (e *UploadFailedError) Error() string {
 	return fmt.Sprintf("transfer: Frame.io reports the upload of file %s failed", e.FileID)
 }
+
+// WaitTimeoutError is returned by the wait helpers (WaitUploaded,
+// WaitTranscoded, WithWaitFor) when the file has not reached the awaited
+// state within WithWaitTimeout. errors.Is(err, context.DeadlineExceeded)
+// is true.
+type WaitTimeoutError struct {
+	// FileID is the file waited for.
+	FileID string
+	// Timeout is the bound that ran out.
+	Timeout time.Duration
+	// Polls is the number of status reads made.
+	Polls int
+}
+
+// Error names the file and the bound.
+func (e *WaitTimeoutError) Error() string {
+	return fmt.Sprintf("transfer: file %s: still not ready after waiting %s (%d polls, see WithWaitTimeout)", e.FileID, e.Timeout, e.Polls)
+}
+
+// Unwrap returns context.DeadlineExceeded.
+func (e *WaitTimeoutError) Unwrap() error { return context.DeadlineExceeded }
 
 // LinkUnavailableError reports that a file has no usable media link for the
 // requested rendition: the link is null because the file is not transcoded
@@ -163,6 +241,9 @@ type DownloadError struct {
 	Written int64
 	// Attempts is the number of attempts made.
 	Attempts int
+	// Resumes is the number of times the download resumed after a dropped
+	// connection that had made progress (bounded by WithMaxResumes).
+	Resumes int
 	// Err is the transport error of the last attempt, or nil.
 	Err error
 }
@@ -180,7 +261,7 @@ func (e *DownloadError) Error() string {
 	if e.Err != nil {
 		fmt.Fprintf(&b, ": %v", e.Err)
 	}
-	fmt.Fprintf(&b, " (%d bytes written, %d attempts)", e.Written, e.Attempts)
+	fmt.Fprintf(&b, " (%d bytes written, %d attempts, %d resumes)", e.Written, e.Attempts, e.Resumes)
 	return b.String()
 }
 

@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/frameio-go/frameio-go/internal/redact"
 )
 
 // errWrite marks a failure of the destination writer, which is not retried.
@@ -32,7 +34,8 @@ func (e *errWriter) Write(p []byte) (int, error) {
 // fetch GETs rawURL into w. After a dropped connection or a retryable
 // status it asks for the rest with "Range: bytes=<written>-" (skipping what
 // it already has if the server ignores the range). Attempts that move no
-// byte count toward cfg.maxRetries. want is the expected size or -1.
+// byte count toward cfg.maxRetries, resumes after progress toward
+// cfg.maxResumes. want is the expected size or -1.
 func fetch(ctx context.Context, cfg *config, rawURL string, want int64, w io.Writer) (written int64, resumes int, err error) {
 	total := want
 	t := newTracker(max(want, 0), cfg.progressFunc())
@@ -45,9 +48,11 @@ func fetch(ctx context.Context, cfg *config, rawURL string, want int64, w io.Wri
 	if t != nil {
 		dst = &progressWriter{w: ew, t: t}
 	}
+	secrets := redact.FromURL(rawURL)
 	failures := 0
 	for attempt := 1; ; attempt++ {
 		n, status, done, aerr := fetchOnce(ctx, cfg, rawURL, written, &total, dst)
+		aerr = secrets.Err(aerr)
 		written += n
 		if aerr == nil && done {
 			break
@@ -63,17 +68,17 @@ func fetch(ctx context.Context, cfg *config, rawURL string, want int64, w io.Wri
 		} else {
 			failures++
 		}
-		de := &DownloadError{URL: redact(rawURL), Status: status, Written: written, Attempts: attempt, Err: aerr}
+		de := &DownloadError{URL: redact.StripQuery(rawURL), Status: status, Written: written, Attempts: attempt, Resumes: resumes, Err: aerr}
 		if status == http.StatusForbidden {
 			de.Expired = true
 			return written, resumes, de
 		}
-		retry := status == 0 || retryableStatus(status)
-		if !retry || failures > cfg.maxRetries {
+		retry := (status == 0 && retryableError(ctx, aerr)) || retryableStatus(status)
+		if !retry || failures > cfg.maxRetries || (written > 0 && resumes >= cfg.maxResumes) {
 			return written, resumes, de
 		}
 		d := cfg.retryDelay(max(failures-1, 0))
-		cfg.logger.DebugContext(ctx, "transfer: resuming download", "url", redact(rawURL), "offset", written,
+		cfg.logger.DebugContext(ctx, "transfer: resuming download", "url", redact.StripQuery(rawURL), "offset", written,
 			"status", status, "error", aerr, "wait", d)
 		if err := cfg.sleep(ctx, d); err != nil {
 			return written, resumes, ctx.Err()
@@ -93,7 +98,9 @@ func fetch(ctx context.Context, cfg *config, rawURL string, want int64, w io.Wri
 // status, whether the body was read to its end, and the error of an
 // attempt that did not end well (status 0 when no response arrived).
 func fetchOnce(ctx context.Context, cfg *config, rawURL string, offset int64, total *int64, w io.Writer) (int64, int, bool, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
+	actx, watch, done := watchStall(ctx, cfg.stallTimeout)
+	defer done()
+	req, err := http.NewRequestWithContext(actx, http.MethodGet, rawURL, nil)
 	if err != nil {
 		return 0, 0, false, err
 	}
@@ -102,10 +109,10 @@ func fetchOnce(ctx context.Context, cfg *config, rawURL string, offset int64, to
 	}
 	resp, err := cfg.httpClient.Do(req)
 	if err != nil {
-		return 0, 0, false, err
+		return 0, 0, false, stalled(actx, err)
 	}
 	defer resp.Body.Close()
-	body := io.Reader(resp.Body)
+	body := io.Reader(watchedReader{r: resp.Body, watch: watch})
 	switch {
 	case resp.StatusCode == http.StatusOK:
 		if resp.ContentLength >= 0 && *total < 0 {
@@ -133,7 +140,7 @@ func fetchOnce(ctx context.Context, cfg *config, rawURL string, offset int64, to
 	}
 	n, err := io.Copy(w, body)
 	if err != nil {
-		return n, 0, false, err
+		return n, 0, false, stalled(actx, err)
 	}
 	if *total >= 0 && offset+n < *total {
 		return n, 0, false, io.ErrUnexpectedEOF

@@ -55,6 +55,9 @@ func (u *Uploader) UploadDir(ctx context.Context, accountID, folderID, dir strin
 	if err != nil {
 		return nil, err
 	}
+	if err := cfg.allParts(); err != nil {
+		return nil, err
+	}
 	cfg.name = ""
 	res := &DirResult{Folders: map[string]string{".": folderID}}
 	var dirs []string

@@ -26,6 +26,19 @@ import (
 
 const testToken = "tok-SECRET-transfer"
 
+// The query of the fake presigned URLs: a signature and a credential shaped
+// like S3's, which must never reach an error string or a log line.
+const (
+	testSignature  = "5ec12e7a9f0c4b8d8e6f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d"
+	testAccessKey  = "AKIAFAKESECRET0KEYID"
+	testCredential = testAccessKey + "%2F20260101%2Fus-east-1%2Fs3%2Faws4_request"
+	presignedQuery = "?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=" + testCredential + "&X-Amz-Signature=" + testSignature
+)
+
+// presignedSecrets are the values of presignedQuery that are secret, in
+// every form they could be printed in.
+var presignedSecrets = []string{testSignature, testAccessKey, testCredential}
+
 // sleepRecorder records waits instead of waiting.
 type sleepRecorder = testutil.SleepRecorder
 
@@ -281,7 +294,7 @@ func (a *fakeAPI) localUpload(w http.ResponseWriter, r *http.Request) {
 	}
 	urls := []any{}
 	for i, sz := range sizes {
-		urls = append(urls, map[string]any{"size": sz, "url": fmt.Sprintf("%s/up/%s/%d?X-Amz-Signature=sig", a.store.srv.URL, id, i+1)})
+		urls = append(urls, map[string]any{"size": sz, "url": fmt.Sprintf("%s/up/%s/%d%s", a.store.srv.URL, id, i+1, presignedQuery)})
 	}
 	file := map[string]any{"id": id, "name": name, "file_size": size, "media_type": mt, "status": "created",
 		"type": "file", "parent_id": r.PathValue("f"), "upload_urls": urls}
@@ -348,7 +361,7 @@ func (a *fakeAPI) show(w http.ResponseWriter, r *http.Request) {
 		out["status"] = "uploaded"
 	}
 	if inc := r.URL.Query().Get("include"); inc == "media_links.original" {
-		link := any(a.store.srv.URL + "/dl/" + id + "?X-Amz-Signature=sig")
+		link := any(a.store.srv.URL + "/dl/" + id + presignedQuery)
 		if a.noLink {
 			link = nil
 		}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"slices"
 	"time"
 
 	"golang.org/x/sync/semaphore"
@@ -22,6 +23,11 @@ const (
 	// DefaultMaxRetries is the number of retries of a failed part (or of a
 	// dropped download), as in the Python SDK.
 	DefaultMaxRetries = 3
+	// DefaultMaxResumes bounds how many times a download resumes after a
+	// dropped connection that had made progress (attempts that move no
+	// byte count toward DefaultMaxRetries instead), so that a server
+	// trickling a few bytes per connection cannot keep it looping.
+	DefaultMaxResumes = 20
 	// DefaultRetryBase is the wait before the first retry; it doubles on
 	// each further retry (1 s, 2 s, 4 s), plus up to DefaultJitter of it.
 	DefaultRetryBase = time.Second
@@ -35,6 +41,13 @@ const (
 	DefaultPollInterval = time.Second
 	// DefaultPollMax caps the wait between two status polls.
 	DefaultPollMax = 10 * time.Second
+	// DefaultStallTimeout is how long a part upload or a download attempt
+	// may move no byte (including the wait for the response) before it is
+	// abandoned and retried like a dropped connection.
+	DefaultStallTimeout = 2 * time.Minute
+	// DefaultWaitTimeout bounds how long the wait helpers wait for a file
+	// to reach a stage when the context has no earlier deadline.
+	DefaultWaitTimeout = time.Hour
 	// MinPollInterval is the shortest wait between status polls: the status
 	// endpoints allow 5 calls per second per user.
 	MinPollInterval = 200 * time.Millisecond
@@ -54,8 +67,8 @@ const (
 	// (files.show-file-upload-status upload_complete).
 	StageUploaded
 	// StageTranscoded also waits until the file's status is "transcoded".
-	// Files Frame.io cannot transcode may never get there: bound the wait
-	// with the context.
+	// Files Frame.io cannot transcode may never get there: the wait ends
+	// with the context, or after WithWaitTimeout (default 1 h).
 	StageTranscoded
 )
 
@@ -66,49 +79,57 @@ type Option func(*config) error
 
 // config is the resolved configuration of one call.
 type config struct {
-	concurrency int
-	maxRetries  int
-	retryBase   time.Duration
-	retryMax    time.Duration
-	jitter      float64
-	httpClient  *http.Client
-	sleep       frameio.Sleeper
-	now         func() time.Time
-	logger      *slog.Logger
-	progress    ProgressFunc
-	barWriter   io.Writer
-	barOpts     []ProgressBarOption
-	name        string
-	mediaType   string
-	waitFor     Stage
-	pollInitial time.Duration
-	pollMax     time.Duration
-	rendition   Rendition
-	apiOpts     []frameio.RequestOption
+	concurrency  int
+	maxRetries   int
+	maxResumes   int
+	retryBase    time.Duration
+	retryMax     time.Duration
+	jitter       float64
+	httpClient   *http.Client
+	sleep        frameio.Sleeper
+	now          func() time.Time
+	logger       *slog.Logger
+	progress     ProgressFunc
+	barWriter    io.Writer
+	barOpts      []ProgressBarOption
+	name         string
+	mediaType    string
+	waitFor      Stage
+	pollInitial  time.Duration
+	pollMax      time.Duration
+	waitTimeout  time.Duration // 0: only the context bounds a wait
+	stallTimeout time.Duration // 0: no stall detection
+	rendition    Rendition
+	apiOpts      []frameio.RequestOption
+	onlyParts    []int // UploadContent: the part numbers to send; nil means all
 
 	sem *semaphore.Weighted // shared part slots (folder uploads); nil means none
 }
 
 func defaultConfig(hc *http.Client) config {
 	return config{
-		concurrency: DefaultConcurrency,
-		maxRetries:  DefaultMaxRetries,
-		retryBase:   DefaultRetryBase,
-		retryMax:    DefaultRetryMax,
-		jitter:      DefaultJitter,
-		httpClient:  hc,
-		sleep:       frameio.Sleep,
-		now:         time.Now,
-		logger:      slog.New(slog.DiscardHandler),
-		pollInitial: DefaultPollInterval,
-		pollMax:     DefaultPollMax,
-		rendition:   RenditionOriginal,
+		concurrency:  DefaultConcurrency,
+		maxRetries:   DefaultMaxRetries,
+		maxResumes:   DefaultMaxResumes,
+		retryBase:    DefaultRetryBase,
+		retryMax:     DefaultRetryMax,
+		jitter:       DefaultJitter,
+		httpClient:   hc,
+		sleep:        frameio.Sleep,
+		now:          time.Now,
+		logger:       slog.New(slog.DiscardHandler),
+		pollInitial:  DefaultPollInterval,
+		pollMax:      DefaultPollMax,
+		waitTimeout:  DefaultWaitTimeout,
+		stallTimeout: DefaultStallTimeout,
+		rendition:    RenditionOriginal,
 	}
 }
 
 func (c config) with(opts []Option) (config, error) {
 	c.apiOpts = append([]frameio.RequestOption(nil), c.apiOpts...)
 	c.barOpts = append([]ProgressBarOption(nil), c.barOpts...)
+	c.onlyParts = slices.Clone(c.onlyParts)
 	for _, o := range opts {
 		if o == nil {
 			continue
@@ -166,6 +187,20 @@ func WithMaxRetries(n int) Option {
 			return fmt.Errorf("transfer: WithMaxRetries: %d is negative", n)
 		}
 		c.maxRetries = n
+		return nil
+	}
+}
+
+// WithMaxResumes sets how many times a download may resume (with a Range
+// request) after a dropped connection that had made progress. Attempts that
+// move no byte count toward WithMaxRetries instead. Zero makes any drop
+// after progress fatal. Default: DefaultMaxResumes (20).
+func WithMaxResumes(n int) Option {
+	return func(c *config) error {
+		if n < 0 {
+			return fmt.Errorf("transfer: WithMaxResumes: %d is negative", n)
+		}
+		c.maxResumes = n
 		return nil
 	}
 }
@@ -309,6 +344,59 @@ func WithPollInterval(initial, maxDelay time.Duration) Option {
 	return func(c *config) error {
 		c.pollInitial = max(initial, MinPollInterval)
 		c.pollMax = max(maxDelay, c.pollInitial)
+		return nil
+	}
+}
+
+// WithOnlyParts makes UploadContent send only the parts numbered nums
+// (1-based, as PartError.Part), for instance those of
+// UploadError.PartErrors after a failure, rather than every part. Other
+// calls refuse it: they create a new file, which needs all its parts.
+func WithOnlyParts(nums ...int) Option {
+	return func(c *config) error {
+		for _, n := range nums {
+			if n < 1 {
+				return fmt.Errorf("transfer: WithOnlyParts: part %d: part numbers start at 1", n)
+			}
+		}
+		c.onlyParts = slices.Clone(nums)
+		return nil
+	}
+}
+
+// allParts refuses WithOnlyParts for calls that create files.
+func (c *config) allParts() error {
+	if c.onlyParts != nil {
+		return errors.New("transfer: WithOnlyParts applies to UploadContent only: a new upload needs all its parts")
+	}
+	return nil
+}
+
+// WithStallTimeout sets how long a part upload or a download attempt may
+// move no byte, waiting for the response included, before it is abandoned
+// (its error matches ErrStalled) and retried like a dropped connection.
+// Zero disables the check, leaving the context and the HTTP client's own
+// timeouts. Default: DefaultStallTimeout (2 min).
+func WithStallTimeout(d time.Duration) Option {
+	return func(c *config) error {
+		if d < 0 {
+			return fmt.Errorf("transfer: WithStallTimeout: %v is negative", d)
+		}
+		c.stallTimeout = d
+		return nil
+	}
+}
+
+// WithWaitTimeout bounds how long WaitUploaded, WaitTranscoded and
+// WithWaitFor wait for a file in all; the wait then ends with a
+// *WaitTimeoutError. Zero leaves only the context to end it. Default:
+// DefaultWaitTimeout (1 h).
+func WithWaitTimeout(d time.Duration) Option {
+	return func(c *config) error {
+		if d < 0 {
+			return fmt.Errorf("transfer: WithWaitTimeout: %v is negative", d)
+		}
+		c.waitTimeout = d
 		return nil
 	}
 }

@@ -2,15 +2,19 @@ package transfer
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/sync/errgroup"
 
 	"github.com/frameio-go/frameio-go/gen"
 	"github.com/frameio-go/frameio-go/internal/bodytext"
+	"github.com/frameio-go/frameio-go/internal/redact"
 )
 
 // part is one presigned URL and the byte range it receives.
@@ -18,6 +22,7 @@ type part struct {
 	num          int // 1-based
 	offset, size int64
 	url          string
+	secrets      redact.Secrets // of url's query, hidden from errors and logs
 }
 
 // planParts splits size bytes exactly as urls say, checking that the sizes
@@ -32,7 +37,7 @@ func planParts(urls []gen.UploadUrl, size int64) ([]part, error) {
 		case u.Url == "":
 			return nil, &PartSizeError{FileSize: size, Parts: len(urls), Detail: fmt.Sprintf("part %d has no URL", i+1)}
 		}
-		parts = append(parts, part{num: i + 1, offset: off, size: int64(u.Size), url: u.Url})
+		parts = append(parts, part{num: i + 1, offset: off, size: int64(u.Size), url: u.Url, secrets: redact.FromURL(u.Url)})
 		off += int64(u.Size)
 	}
 	if off != size {
@@ -41,31 +46,69 @@ func planParts(urls []gen.UploadUrl, size int64) ([]part, error) {
 	return parts, nil
 }
 
-// sendParts PUTs the parts of r in parallel, at most cfg.concurrency at a
-// time (and, when cfg.sem is set, only while holding one of its slots). It
-// returns when every worker has returned: the first failure cancels the
-// others. A cancelled ctx yields ctx.Err().
-func sendParts(ctx context.Context, cfg *config, r io.ReaderAt, parts []part, mediaType string, t *tracker) error {
-	g, gctx := errgroup.WithContext(ctx)
+// source is the content of an upload.
+type source struct {
+	r    io.ReaderAt
+	size int64
+	name string
+}
+
+// sendParts PUTs the parts of src in parallel, at most cfg.concurrency at a
+// time (and, when cfg.sem is set, only while holding one of its slots). A
+// part that fails does not stop the others: every failed part is reported,
+// as its *PartError, or the errors.Join of them in part order. A
+// *SourceError stops every part at once and is returned alone; a cancelled
+// ctx yields ctx.Err() (joined with the parts that had failed already).
+func sendParts(ctx context.Context, cfg *config, src *source, parts []part, mediaType string, t *tracker) error {
+	pctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
+	var (
+		mu     sync.Mutex
+		failed []*PartError
+		g      errgroup.Group
+	)
 	g.SetLimit(cfg.concurrency)
 	launched := 0
 	for _, p := range parts {
-		if gctx.Err() != nil {
+		if pctx.Err() != nil {
 			break
 		}
 		launched++
-		g.Go(func() error { return sendPart(gctx, cfg, r, p, mediaType, t) })
+		g.Go(func() error {
+			switch err := sendPart(pctx, cfg, src, p, mediaType, t); e := err.(type) {
+			case nil:
+			case *PartError:
+				mu.Lock()
+				failed = append(failed, e)
+				mu.Unlock()
+			default: // the source failed, or ctx ended: nothing more can succeed
+				stop(err)
+			}
+			return nil
+		})
 	}
-	err := g.Wait()
-	if ctx.Err() != nil && (err != nil || launched < len(parts)) {
-		return ctx.Err()
+	_ = g.Wait()
+	slices.SortFunc(failed, func(a, b *PartError) int { return a.Part - b.Part })
+	var errs []error
+	cause := context.Cause(pctx)
+	switch err := ctx.Err(); {
+	case err != nil && (cause != nil || len(failed) > 0 || launched < len(parts)):
+		errs = append(errs, err) // cancelled before every part was sent
+	case cause != nil:
+		return cause // a *SourceError
 	}
-	return err
+	for _, pe := range failed {
+		errs = append(errs, pe)
+	}
+	if len(errs) == 1 {
+		return errs[0]
+	}
+	return errors.Join(errs...) // nil when errs is empty
 }
 
 // sendPart uploads one part, retrying it from its first byte on retryable
-// failures.
-func sendPart(ctx context.Context, cfg *config, r io.ReaderAt, p part, mediaType string, t *tracker) error {
+// failures. A *SourceError is never retried.
+func sendPart(ctx context.Context, cfg *config, src *source, p part, mediaType string, t *tracker) error {
 	if cfg.sem != nil {
 		if err := cfg.sem.Acquire(ctx, 1); err != nil {
 			return err
@@ -74,9 +117,12 @@ func sendPart(ctx context.Context, cfg *config, r io.ReaderAt, p part, mediaType
 	}
 	hw := &highWater{t: t}
 	for attempt := 1; ; attempt++ {
-		status, msg, err := putPart(ctx, cfg, r, p, mediaType, hw)
+		status, msg, err := putPart(ctx, cfg, src, p, mediaType, hw)
 		if err == nil && status >= 200 && status <= 299 {
 			return nil
+		}
+		if se, ok := errors.AsType[*SourceError](err); ok {
+			return se
 		}
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -91,7 +137,7 @@ func sendPart(ctx context.Context, cfg *config, r io.ReaderAt, p part, mediaType
 			return pe
 		}
 		d := cfg.retryDelay(attempt - 1)
-		cfg.logger.DebugContext(ctx, "transfer: retrying part", "part", p.num, "url", redact(p.url),
+		cfg.logger.DebugContext(ctx, "transfer: retrying part", "part", p.num, "url", redact.StripQuery(p.url),
 			"status", status, "error", err, "attempt", attempt, "wait", d)
 		if err := cfg.sleep(ctx, d); err != nil {
 			return ctx.Err()
@@ -101,21 +147,31 @@ func sendPart(ctx context.Context, cfg *config, r io.ReaderAt, p part, mediaType
 
 // putPart makes one attempt. It returns the status and, for a non-2xx
 // answer, an excerpt of the body; err is set when no response arrived.
-func putPart(ctx context.Context, cfg *config, r io.ReaderAt, p part, mediaType string, hw *highWater) (int, string, error) {
+func putPart(ctx context.Context, cfg *config, src *source, p part, mediaType string, hw *highWater) (int, string, error) {
+	actx, watch, done := watchStall(ctx, cfg.stallTimeout)
+	defer done()
 	var body io.Reader = http.NoBody
+	var cr *countingReader
 	if p.size > 0 {
-		body = &countingReader{r: io.NewSectionReader(r, p.offset, p.size), hw: hw}
+		cr = &countingReader{r: io.NewSectionReader(src.r, p.offset, p.size), hw: hw, src: src, part: p, watch: watch}
+		body = cr
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPut, p.url, body)
+	req, err := http.NewRequestWithContext(actx, http.MethodPut, p.url, body)
 	if err != nil {
-		return 0, "", err
+		return 0, "", p.secrets.Err(err)
 	}
 	req.ContentLength = p.size
 	req.Header.Set("x-amz-acl", "private")
 	req.Header.Set("Content-Type", mediaType)
 	resp, err := cfg.httpClient.Do(req)
+	if se := cr.sourceError(); se != nil {
+		if err == nil {
+			resp.Body.Close()
+		}
+		return 0, "", se
+	}
 	if err != nil {
-		return 0, "", err
+		return 0, "", p.secrets.Err(stalled(actx, err))
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode >= 200 && resp.StatusCode <= 299 {
@@ -123,5 +179,5 @@ func putPart(ctx context.Context, cfg *config, r io.ReaderAt, p part, mediaType 
 		return resp.StatusCode, "", nil
 	}
 	b, _ := io.ReadAll(io.LimitReader(resp.Body, 4<<10))
-	return resp.StatusCode, bodytext.Excerpt(b, 300), nil
+	return resp.StatusCode, bodytext.Excerpt(p.secrets.ScrubCut(b), 300), nil
 }

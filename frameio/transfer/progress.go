@@ -3,6 +3,7 @@ package transfer
 import (
 	"io"
 	"sync"
+	"sync/atomic"
 )
 
 // ProgressFunc receives the cumulative number of bytes moved and the total.
@@ -87,11 +88,18 @@ func (h *highWater) reached(pos int64) {
 	h.t.add(delta)
 }
 
-// countingReader reports the position of one attempt's body as it is read.
+// countingReader reports the position of one attempt's body as it is read,
+// and turns a source that ends early or fails into a *SourceError (kept in
+// failed, since the HTTP transport may report it in its own words; it is
+// atomic because the transport reads the body on its own goroutine).
 type countingReader struct {
-	r   io.Reader
-	pos int64
-	hw  *highWater
+	r      io.Reader
+	pos    int64
+	hw     *highWater
+	src    *source
+	part   part
+	watch  *stallWatch // told about every byte read
+	failed atomic.Pointer[SourceError]
 }
 
 func (c *countingReader) Read(p []byte) (int, error) {
@@ -99,6 +107,37 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	if n > 0 {
 		c.pos += int64(n)
 		c.hw.reached(c.pos)
+		c.watch.progress()
+	}
+	switch {
+	case err == io.EOF && c.pos < c.part.size:
+		err = io.ErrUnexpectedEOF
+	case err == io.EOF || err == nil:
+		return n, err
+	}
+	se := &SourceError{Name: c.src.name, Size: c.src.size, Part: c.part.num, Offset: c.part.offset + c.pos, Err: err}
+	c.failed.Store(se)
+	return n, se
+}
+
+// sourceError returns the *SourceError of the attempt, if any; c may be nil.
+func (c *countingReader) sourceError() *SourceError {
+	if c == nil {
+		return nil
+	}
+	return c.failed.Load()
+}
+
+// watchedReader tells a stall watch about every byte read through it.
+type watchedReader struct {
+	r     io.Reader
+	watch *stallWatch
+}
+
+func (w watchedReader) Read(p []byte) (int, error) {
+	n, err := w.r.Read(p)
+	if n > 0 {
+		w.watch.progress()
 	}
 	return n, err
 }

@@ -5,9 +5,12 @@ import (
 	"errors"
 	"net/url"
 	"path"
+	"slices"
 	"sort"
 
+	"github.com/frameio-go/frameio-go/frameio"
 	"github.com/frameio-go/frameio-go/gen"
+	"github.com/frameio-go/frameio-go/internal/redact"
 )
 
 // RemoteResult describes a remote upload.
@@ -34,6 +37,9 @@ func (u *Uploader) UploadRemote(ctx context.Context, accountID, folderID, source
 	if err != nil {
 		return nil, err
 	}
+	if err := cfg.allParts(); err != nil {
+		return nil, err
+	}
 	name := cfg.name
 	if name == "" {
 		name = nameFromURL(sourceURL)
@@ -41,9 +47,11 @@ func (u *Uploader) UploadRemote(ctx context.Context, accountID, folderID, source
 	if name == "" {
 		return nil, errors.New("transfer: UploadRemote: cannot derive a name from the URL: use WithName")
 	}
+	// The source may be presigned: an error echoing it must not print it.
+	hide := frameio.WithRedaction(redact.FromURL(sourceURL)...)
 	resp, err := u.client.Files.CreateRemoteUpload(ctx, accountID, folderID, gen.FilesCreateRemoteUploadJSONRequestBody{
 		Data: gen.FileCreateRemoteUploadParamsData{Name: name, SourceUrl: sourceURL},
-	}, cfg.apiOpts...)
+	}, append(slices.Clip(cfg.apiOpts), hide)...)
 	if err != nil {
 		return nil, err
 	}

@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"net/url"
 	"time"
+
+	"github.com/frameio-go/frameio-go/internal/neterr"
 )
 
 // retryDelay is the wait before retry n (0 for the first): base<<n capped
@@ -23,15 +25,20 @@ func (c *config) retryDelay(n int) time.Duration {
 	return d
 }
 
-// retryableStatus reports whether an object store status is worth a retry.
+// retryableStatus reports whether an object store status is worth a retry:
+// 408, 429 and 5xx except 501 and 505.
 func retryableStatus(code int) bool {
+	if neterr.PermanentStatus(code) {
+		return false
+	}
 	return code == http.StatusRequestTimeout || code == http.StatusTooManyRequests || code >= 500
 }
 
 // retryableError reports whether a transport error is worth a retry: every
-// error except a cancelled or expired caller context.
+// error except a cancelled or expired caller context and the failures a
+// retry cannot fix (neterr.Permanent: certificates, TLS, unknown hosts).
 func retryableError(ctx context.Context, err error) bool {
-	if ctx.Err() != nil {
+	if ctx.Err() != nil || neterr.Permanent(err) {
 		return false
 	}
 	var uerr *url.Error
@@ -39,17 +46,6 @@ func retryableError(ctx context.Context, err error) bool {
 		return false
 	}
 	return true
-}
-
-// redact returns raw without its query string, which holds the signature
-// of a presigned URL.
-func redact(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return "(invalid URL)"
-	}
-	u.RawQuery, u.User, u.Fragment = "", nil, ""
-	return u.String()
 }
 
 // defaultHTTPClient returns the plain client used for presigned URLs: no

@@ -5,10 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"mime"
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/frameio-go/frameio-go/frameio"
 	"github.com/frameio-go/frameio-go/gen"
@@ -53,6 +55,13 @@ type UploadResult struct {
 	// Ready is the file as last read by the wait helper, when WithWaitFor
 	// asked for StageTranscoded.
 	Ready *gen.FileWithIncludes
+}
+
+// LogValue implements slog.LogValuer with a summary: slog's JSON handler
+// would otherwise marshal File, whose upload URLs are presigned.
+func (r UploadResult) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("file_id", r.FileID), slog.String("media_type", r.MediaType),
+		slog.Int64("size", r.Size), slog.Int("parts", r.Parts))
 }
 
 // UploadFile uploads the file at path into the folder folderID. The name
@@ -113,6 +122,9 @@ func (u *Uploader) upload(ctx context.Context, cfg *config, accountID, folderID 
 	if size < 0 {
 		return nil, fmt.Errorf("transfer: upload: negative size %d", size)
 	}
+	if err := cfg.allParts(); err != nil {
+		return nil, err
+	}
 	created, err := u.createLocalUpload(ctx, cfg, accountID, folderID, name, size)
 	if err != nil {
 		return nil, err
@@ -130,7 +142,12 @@ func (u *Uploader) upload(ctx context.Context, cfg *config, accountID, folderID 
 			}
 		}()
 	}
-	if err := u.sendContent(ctx, cfg, created.Data, r, size, res.MediaType, t, &res.Parts); err != nil {
+	parts, err := planContent(created.Data, size, nil)
+	if err != nil {
+		return fail(err)
+	}
+	res.Parts = len(parts)
+	if err := sendParts(ctx, cfg, &source{r: r, size: size, name: name}, parts, res.MediaType, t); err != nil {
 		return fail(err)
 	}
 	if err := u.waitAfter(ctx, cfg, accountID, res.FileID, &res.Status, &res.Ready); err != nil {
@@ -141,7 +158,9 @@ func (u *Uploader) upload(ctx context.Context, cfg *config, accountID, folderID 
 
 // UploadContent sends r to the upload URLs of a file created by the caller
 // with files.create-local-upload (or files.create): the low-level half of
-// Upload, for callers that create the file themselves.
+// Upload, for callers that create the file themselves, or that send again
+// the parts an upload failed on (WithOnlyParts with the numbers of
+// UploadError.PartErrors; the URLs must not have expired).
 func (u *Uploader) UploadContent(ctx context.Context, file gen.FileWithUploadUrls, r io.ReaderAt, size int64, opts ...Option) error {
 	cfg, err := u.cfg.with(opts)
 	if err != nil {
@@ -151,27 +170,45 @@ func (u *Uploader) UploadContent(ctx context.Context, file gen.FileWithUploadUrl
 	if name == "" {
 		name = file.Name
 	}
-	t := newTracker(size, labelled(&cfg, name).progressFunc())
+	parts, err := planContent(file, size, cfg.onlyParts)
+	if err != nil {
+		return err
+	}
+	var total int64
+	for _, p := range parts {
+		total += p.size
+	}
+	t := newTracker(total, labelled(&cfg, name).progressFunc())
 	t.start()
-	var n int
-	if err := u.sendContent(ctx, &cfg, file, r, size, partMediaType(valueOr(file.MediaType), cfg.mediaType, name), t, &n); err != nil {
+	src := &source{r: r, size: size, name: name}
+	if err := sendParts(ctx, &cfg, src, parts, partMediaType(valueOr(file.MediaType), cfg.mediaType, name), t); err != nil {
 		return err
 	}
 	t.finish()
 	return nil
 }
 
-func (u *Uploader) sendContent(ctx context.Context, cfg *config, file gen.FileWithUploadUrls, r io.ReaderAt, size int64, mediaType string, t *tracker, nparts *int) error {
+// planContent splits size bytes as file's upload URLs say and keeps the
+// parts numbered only (all of them when only is nil).
+func planContent(file gen.FileWithUploadUrls, size int64, only []int) ([]part, error) {
 	var urls []gen.UploadUrl
 	if file.UploadUrls != nil {
 		urls = *file.UploadUrls
 	}
 	parts, err := planParts(urls, size)
-	if err != nil {
-		return err
+	if err != nil || only == nil {
+		return parts, err
 	}
-	*nparts = len(parts)
-	return sendParts(ctx, cfg, r, parts, mediaType, t)
+	kept := make([]part, 0, len(only))
+	for _, n := range only {
+		if n > len(parts) {
+			return nil, fmt.Errorf("transfer: WithOnlyParts: part %d does not exist: the upload has %d parts", n, len(parts))
+		}
+		if !slices.ContainsFunc(kept, func(p part) bool { return p.num == n }) {
+			kept = append(kept, parts[n-1])
+		}
+	}
+	return kept, nil
 }
 
 // localUploadBody is the create-local-upload body with the optional

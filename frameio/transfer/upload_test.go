@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"net/http"
+	"os"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -281,4 +284,113 @@ func TestUploadBadArguments(t *testing.T) {
 	_, err = up.UploadFile(context.Background(), "acc", "folder", "/does/not/exist")
 	require.Error(t, err)
 	require.True(t, errors.Is(err, errNotExist()))
+}
+
+// A source file that shrinks after the upload was created cannot succeed on
+// retry: the upload fails at once with a *SourceError naming the file and
+// the sizes, without any retry wait.
+func TestUploadOfShrinkingFileFailsAtOnce(t *testing.T) {
+	e := newEnv(t)
+	path, _ := randomFile(t, t.TempDir(), "shrinks.bin", 2500)
+	e.api.sizeHook = func(size int) []int {
+		require.NoError(t, os.Truncate(path, 1500)) // shrinks once the upload exists
+		return []int{1000, 1000, 500}
+	}
+	_, err := e.uploader(t, WithConcurrency(1)).UploadFile(t.Context(), "acc", "folder", path)
+	se, ok := errors.AsType[*SourceError](err)
+	require.True(t, ok, "%T %v", err, err)
+	assert.Equal(t, "shrinks.bin", se.Name)
+	assert.EqualValues(t, 2500, se.Size)
+	assert.EqualValues(t, 1500, se.Offset)
+	assert.Equal(t, 2, se.Part)
+	assert.ErrorIs(t, err, io.ErrUnexpectedEOF)
+	_, ok = errors.AsType[*UploadError](err)
+	assert.True(t, ok, "the created file is still reported")
+	assert.Contains(t, err.Error(), `"shrinks.bin"`)
+	assert.Contains(t, err.Error(), "1500")
+	assert.Contains(t, err.Error(), "2500")
+	assert.NotContains(t, err.Error(), "ContentLength")
+	assert.Empty(t, e.sleeps.Waits(), "no retry")
+
+	// A reader shorter than the size given to Upload is the same mistake.
+	_, err = e.uploader(t).Upload(t.Context(), "acc", "folder", bytes.NewReader(make([]byte, 10)), 2500, "short")
+	se, ok = errors.AsType[*SourceError](err)
+	require.True(t, ok, "%T %v", err, err)
+	assert.Equal(t, "short", se.Name)
+	assert.Empty(t, e.sleeps.Waits())
+}
+
+// Every failed part is reported, each with its cause, while the other parts
+// complete; the caller can then send just the failed ones again.
+func TestUploadReportsEveryFailedPart(t *testing.T) {
+	e := newEnv(t)
+	var broken atomic.Bool
+	broken.Store(true)
+	e.store.fault = func(part, attempt int) int {
+		switch {
+		case !broken.Load():
+			return 0
+		case part == 2:
+			return http.StatusInternalServerError
+		case part == 4:
+			return -1 // connection dropped
+		}
+		return 0
+	}
+	path, content := randomFile(t, t.TempDir(), "a.bin", 4500)
+	res, err := e.uploader(t, WithMaxRetries(1)).UploadFile(t.Context(), "acc", "folder", path)
+	ue, ok := errors.AsType[*UploadError](err)
+	require.True(t, ok, "%T %v", err, err)
+	failed := ue.PartErrors()
+	require.Len(t, failed, 2, "%v", err)
+	assert.Equal(t, 2, failed[0].Part)
+	assert.Equal(t, 500, failed[0].Status)
+	assert.Equal(t, 2, failed[0].Attempts)
+	assert.Equal(t, 4, failed[1].Part)
+	assert.Zero(t, failed[1].Status)
+	assert.Error(t, failed[1].Err)
+	assert.Contains(t, err.Error(), "part 2")
+	assert.Contains(t, err.Error(), "part 4")
+	for _, n := range []int{1, 3, 5} {
+		e.store.mu.Lock()
+		_, stored := e.store.parts[res.FileID][n]
+		e.store.mu.Unlock()
+		assert.True(t, stored, "part %d was sent although others failed", n)
+	}
+
+	// Send only the failed parts again.
+	broken.Store(false)
+	f, err := os.Open(path)
+	require.NoError(t, err)
+	defer f.Close()
+	require.NoError(t, e.uploader(t).UploadContent(t.Context(), res.File, f, 4500, WithOnlyParts(2, 4)))
+	assert.Equal(t, sum(content), sum(e.store.assembled(res.FileID)))
+	e.store.mu.Lock()
+	assert.Equal(t, 1, e.store.attempts[res.FileID+"/1"], "part 1 was not sent again")
+	e.store.mu.Unlock()
+
+	err = e.uploader(t).UploadContent(t.Context(), res.File, f, 4500, WithOnlyParts(9))
+	assert.ErrorContains(t, err, "part 9")
+	_, err = e.uploader(t).UploadFile(t.Context(), "acc", "folder", path, WithOnlyParts(1))
+	assert.ErrorContains(t, err, "UploadContent")
+}
+
+// A part or a download that cannot succeed on retry (501 from the store, an
+// https URL served without TLS) fails after one attempt.
+func TestPermanentTransferFailuresNotRetried(t *testing.T) {
+	e := newEnv(t)
+	e.store.fault = func(part, attempt int) int { return http.StatusNotImplemented }
+	path, _ := randomFile(t, t.TempDir(), "a.bin", 500)
+	_, err := e.uploader(t).UploadFile(t.Context(), "acc", "folder", path)
+	pe, ok := errors.AsType[*PartError](err)
+	require.True(t, ok, "%T %v", err, err)
+	assert.Equal(t, 1, pe.Attempts)
+
+	tlsless := strings.Replace(e.store.srv.URL, "http://", "https://", 1) + "/dl/x"
+	_, err = e.downloader(t).DownloadURL(t.Context(), tlsless, -1, &bytes.Buffer{})
+	de, ok := errors.AsType[*DownloadError](err)
+	require.True(t, ok, "%T %v", err, err)
+	assert.Equal(t, 1, de.Attempts)
+	assert.ErrorIs(t, err, http.ErrSchemeMismatch)
+	assert.Empty(t, e.sleeps.Waits())
 }

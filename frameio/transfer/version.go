@@ -50,6 +50,9 @@ func (u *Uploader) UploadVersion(ctx context.Context, accountID, targetID string
 	if err != nil {
 		return nil, err
 	}
+	if err := cfg.allParts(); err != nil {
+		return nil, err
+	}
 	folderID, stackID, err := u.resolveVersionTarget(ctx, &cfg, accountID, targetID)
 	if err != nil {
 		return nil, err

@@ -11,8 +11,10 @@ import (
 // the upload of fileID complete, and returns that status. A failed upload
 // is an *UploadFailedError. Polls start WithPollInterval apart (default
 // 1 s, growing by half up to 10 s, never closer than 200 ms: the endpoint
-// allows 5 calls per second); bound the wait with ctx. API errors end the
-// wait (the client has already retried them).
+// allows 5 calls per second). The wait ends with ctx, and at the latest
+// after WithWaitTimeout (default DefaultWaitTimeout, 1 h) with a
+// *WaitTimeoutError. API errors end the wait (the client has already
+// retried them).
 func (u *Uploader) WaitUploaded(ctx context.Context, accountID, fileID string, opts ...Option) (*gen.FileUploadStatus, error) {
 	cfg, err := u.cfg.with(opts)
 	if err != nil {
@@ -23,7 +25,8 @@ func (u *Uploader) WaitUploaded(ctx context.Context, accountID, fileID string, o
 
 // WaitTranscoded polls files.show until the file's status is "transcoded"
 // and returns the file. Some files (e.g. archives) are never transcoded:
-// bound the wait with ctx. Polling is as for WaitUploaded.
+// the wait ends with ctx or after WithWaitTimeout, as for WaitUploaded.
+// Polling is as for WaitUploaded.
 func (u *Uploader) WaitTranscoded(ctx context.Context, accountID, fileID string, opts ...Option) (*gen.FileWithIncludes, error) {
 	cfg, err := u.cfg.with(opts)
 	if err != nil {
@@ -34,7 +37,7 @@ func (u *Uploader) WaitTranscoded(ctx context.Context, accountID, fileID string,
 
 func (u *Uploader) waitUploaded(ctx context.Context, cfg *config, accountID, fileID string) (*gen.FileUploadStatus, error) {
 	var last *gen.FileUploadStatus
-	err := poll(ctx, cfg, func() (bool, error) {
+	err := poll(ctx, cfg, fileID, func() (bool, error) {
 		st, err := u.client.Files.ShowFileUploadStatus(ctx, accountID, fileID, cfg.apiOpts...)
 		if err != nil {
 			return false, err
@@ -53,7 +56,7 @@ func (u *Uploader) waitUploaded(ctx context.Context, cfg *config, accountID, fil
 
 func (u *Uploader) waitTranscoded(ctx context.Context, cfg *config, accountID, fileID string) (*gen.FileWithIncludes, error) {
 	var last *gen.FileWithIncludes
-	err := poll(ctx, cfg, func() (bool, error) {
+	err := poll(ctx, cfg, fileID, func() (bool, error) {
 		f, err := u.client.Files.Show(ctx, accountID, fileID, nil, cfg.apiOpts...)
 		if err != nil {
 			return false, err
@@ -83,16 +86,26 @@ func (u *Uploader) waitAfter(ctx context.Context, cfg *config, accountID, fileID
 }
 
 // poll calls check until it reports done or fails, sleeping between calls
-// with a growing interval.
-func poll(ctx context.Context, cfg *config, check func() (bool, error)) error {
+// with a growing interval. It gives up with a *WaitTimeoutError rather
+// than wait past cfg.waitTimeout in all (measured with cfg.now).
+func poll(ctx context.Context, cfg *config, fileID string, check func() (bool, error)) error {
 	delay := max(cfg.pollInitial, MinPollInterval)
+	start := cfg.now()
 	for n := 1; ; n++ {
 		done, err := check()
 		if err != nil || done {
 			return err
 		}
-		cfg.logger.DebugContext(ctx, "transfer: polling", "poll", n, "wait", delay)
-		if err := cfg.sleep(ctx, delay); err != nil {
+		d := delay
+		if cfg.waitTimeout > 0 {
+			left := cfg.waitTimeout - cfg.now().Sub(start)
+			if left < MinPollInterval {
+				return &WaitTimeoutError{FileID: fileID, Timeout: cfg.waitTimeout, Polls: n}
+			}
+			d = min(d, left)
+		}
+		cfg.logger.DebugContext(ctx, "transfer: polling", "poll", n, "wait", d)
+		if err := cfg.sleep(ctx, d); err != nil {
 			return err
 		}
 		delay = min(delay+delay/2, max(cfg.pollMax, MinPollInterval))

@@ -2,6 +2,8 @@ package transfer
 
 import (
 	"context"
+	"errors"
+	"sync"
 	"testing"
 	"time"
 
@@ -76,4 +78,42 @@ func TestStatusLink(t *testing.T) {
 	assert.Equal(t, "b", statusLink(map[string]any{"self": "b"}))
 	assert.Equal(t, "c", statusLink(map[string]any{"self": "b", "operation": "c"}))
 	assert.Empty(t, statusLink(nil))
+}
+
+// A file that is never transcoded must not keep a wait helper polling
+// forever when the context has no deadline: the wait ends after
+// DefaultWaitTimeout (WithWaitTimeout) with a *WaitTimeoutError.
+func TestWaitIsBoundedWithoutDeadline(t *testing.T) {
+	e := newEnv(t)
+	id := e.uploaded(t, []byte("x"))
+	e.api.transcodeAt = 1 << 30
+	var mu sync.Mutex
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	sleeper := func(ctx context.Context, d time.Duration) error { // time passes only here
+		mu.Lock()
+		now = now.Add(d)
+		mu.Unlock()
+		return ctx.Err()
+	}
+	up := e.uploader(t, WithSleeper(sleeper), WithClock(clock))
+	start := clock()
+	f, err := up.WaitTranscoded(context.Background(), "acc", id)
+	wt, ok := errors.AsType[*WaitTimeoutError](err)
+	require.True(t, ok, "%T %v", err, err)
+	assert.Equal(t, id, wt.FileID)
+	assert.Equal(t, DefaultWaitTimeout, wt.Timeout)
+	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.LessOrEqual(t, clock().Sub(start), DefaultWaitTimeout, "never slept past the bound")
+	require.NotNil(t, f)
+
+	start = clock()
+	_, err = up.WaitUploaded(context.Background(), "acc", "never", WithWaitTimeout(time.Minute))
+	require.Error(t, err) // 404: API errors still end the wait at once
+	e.api.completeAt = 1 << 30
+	_, err = up.WaitUploaded(context.Background(), "acc", id, WithWaitTimeout(time.Minute))
+	wt, ok = errors.AsType[*WaitTimeoutError](err)
+	require.True(t, ok, "%T %v", err, err)
+	assert.Equal(t, time.Minute, wt.Timeout)
+	assert.LessOrEqual(t, clock().Sub(start), time.Minute)
 }

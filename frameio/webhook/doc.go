@@ -77,4 +77,19 @@
 // interaction ID: when the user submits a form, Frame.io posts the submitted
 // values in [ActionEvent.Data] with the same [ActionEvent.InteractionID].
 // Frame.io expects an answer within 10 seconds.
+//
+// # Secrets
+//
+// The signing secrets never leave a [Verifier]: no error and no log line of
+// this package holds one, and a Verifier printed by mistake (fmt, slog)
+// shows only how many secrets it has. Rejections are logged with their
+// reason (a sentinel error and the timestamps), never with the body or the
+// signature. The errors your event and action functions return are logged
+// as they are: keep secrets out of them.
+//
+// # Waits
+//
+// Handlers wait for nothing but your functions: bound those with
+// [WithTimeout], and the request body with the http.Server's timeouts and
+// [WithMaxBodySize].
 package webhook

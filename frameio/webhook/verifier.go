@@ -4,6 +4,7 @@ import (
 	"crypto/hmac"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"time"
 )
@@ -159,4 +160,22 @@ func (v *Verifier) checkMAC(ts string, mac, body []byte) error {
 		return verificationError(ErrSignatureMismatch)
 	}
 	return nil
+}
+
+// String describes the verifier without its secrets, so that one printed by
+// mistake (fmt's %v, %+v, %s) does not leak them.
+func (v Verifier) String() string {
+	return fmt.Sprintf("webhook.Verifier{%d secrets, tolerance %s, max body %d bytes}", len(v.secrets), v.tolerance, v.maxBodySize)
+}
+
+// GoString implements fmt.GoStringer like String.
+func (v Verifier) GoString() string { return v.String() }
+
+// LogValue implements slog.LogValuer without the secrets.
+func (v Verifier) LogValue() slog.Value {
+	return slog.GroupValue(
+		slog.Int("secrets", len(v.secrets)),
+		slog.Duration("tolerance", v.tolerance),
+		slog.Int64("max_body_size", v.maxBodySize),
+	)
 }

@@ -3,6 +3,7 @@ package webhook_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"net/http"
@@ -15,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/frameio-go/frameio-go/frameio/webhook"
+	"github.com/frameio-go/frameio-go/internal/testutil"
 )
 
 func TestVerify(t *testing.T) {
@@ -252,4 +254,15 @@ func TestStatusCode(t *testing.T) {
 	assert.Equal(t, http.StatusInternalServerError, webhook.StatusCode(errBoom))
 	_, err := webhook.DecodeEvent([]byte("nope"))
 	assert.Equal(t, http.StatusBadRequest, webhook.StatusCode(err))
+}
+
+// A Verifier printed by mistake (fmt, slog) does not show its secrets.
+func TestVerifierNeverPrintsSecrets(t *testing.T) {
+	const secret = "whsec-SECRET-5a4b3c2d1e"
+	v, err := webhook.NewVerifier([]string{secret, secret + "-old"})
+	require.NoError(t, err)
+	out := testutil.PrintValue(v) + testutil.PrintValue(*v) + fmt.Sprintf("%s", v)
+	assert.NotContains(t, out, secret)
+	assert.NotContains(t, out, fmt.Sprint([]byte(secret)))
+	assert.Contains(t, out, "2 secrets")
 }

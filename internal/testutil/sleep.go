@@ -1,4 +1,6 @@
-// Package testutil holds helpers the SDK's tests share.
+// Package testutil holds helpers the SDK's tests share: a recording
+// sleeper, a concurrency-safe buffer, a debug logger with the text and JSON
+// handlers, and renderings of errors and values for leak checks.
 package testutil
 
 import (
