@@ -57,7 +57,7 @@
 // credential a request sends in its body. What the SDK hands back as data is the caller's to protect: the
 // response of WithResponseInto (its request has no Authorization header),
 // and secrets the API returns, such as a webhook's signing secret
-// (WebhooksService.CreateWithSecret) or presigned upload and download URLs.
+// (the Secret of the webhook Webhooks.Create returns) or presigned upload and download URLs.
 //
 // # Waits
 //

@@ -108,7 +108,7 @@ func ExampleUsersService_Show() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(me.Data.Name, resp.StatusCode)
+	fmt.Println(me.Name, resp.StatusCode)
 	// Output: Ada 200
 }
 
@@ -124,7 +124,7 @@ func ExampleAccountsService_IndexAll() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Println(account.Id, account.DisplayName)
+		fmt.Println(account.ID, account.DisplayName)
 	}
 	// Output:
 	// acc-1 Studio

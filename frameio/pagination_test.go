@@ -144,7 +144,7 @@ func TestPaginationKeepsQueryAndCursorBytes(t *testing.T) {
 	for _, keep := range []bool{true, false} {
 		ps, c := newPaged(t, 3, 2, keep)
 		size, count := 2, true
-		include := gen.V4AccountsAccountIdFoldersFolderIdFilesGetParametersInclude("media_links.original")
+		include := gen.FileWithMediaLinksInclude("media_links.original")
 		params := &gen.FilesListParams{PageSize: &size, IncludeTotalCount: &count, Include: &include}
 		got, err := frameio.Collect(c.Files.ListAll(context.Background(), "acc", "folder", params), 0)
 		require.NoError(t, err)

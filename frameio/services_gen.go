@@ -7,6 +7,7 @@ import (
 	"iter"
 	"net/http"
 
+	"github.com/frameio-go/frameio-go/frameio/search"
 	"github.com/frameio-go/frameio-go/gen"
 )
 
@@ -202,14 +203,14 @@ type AccountPermissionsService struct{ c *Client }
 //
 // Update user role for the account.
 // Rate Limits: 10 calls per 1.00 minute(s) per account_user
-func (s *AccountPermissionsService) AccountUserRolesUpdate(ctx context.Context, accountID string, userID string, body gen.AccountPermissionsAccountUserRolesUpdateJSONRequestBody, opts ...RequestOption) (*gen.UpdateAccountRolesResponse, error) {
+func (s *AccountPermissionsService) AccountUserRolesUpdate(ctx context.Context, accountID string, userID string, data gen.AccountRoleData, opts ...RequestOption) (*gen.AccountRoleData, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("user_id", userID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewAccountPermissionsAccountUserRolesUpdateRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(userID), body)
+	req, err := gen.NewAccountPermissionsAccountUserRolesUpdateRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(userID), gen.AccountPermissionsAccountUserRolesUpdateJSONRequestBody{Data: data})
 	if err != nil {
 		return nil, err
 	}
@@ -217,7 +218,7 @@ func (s *AccountPermissionsService) AccountUserRolesUpdate(ctx context.Context, 
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // Index calls "List account user roles": GET /v4/accounts/{account_id}/users (operation account_permissions_index).
@@ -228,7 +229,7 @@ func (s *AccountPermissionsService) Index(ctx context.Context, accountID string,
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewAccountPermissionsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), params)
+	req, err := gen.NewAccountPermissionsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), params)
 	if err != nil {
 		return nil, err
 	}
@@ -258,7 +259,7 @@ func (s *AccountPermissionsService) IndexPages(ctx context.Context, accountID st
 				return nil, err
 			}
 		}
-		return gen.NewAccountPermissionsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), params)
+		return gen.NewAccountPermissionsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), params)
 	}, opts)
 }
 
@@ -276,7 +277,7 @@ func (s *AccountsService) AuditlogIndex(ctx context.Context, accountID string, p
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewAccountsAuditlogIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), params)
+	req, err := gen.NewAccountsAuditlogIndexRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), params)
 	if err != nil {
 		return nil, err
 	}
@@ -307,7 +308,7 @@ func (s *AccountsService) AuditlogIndexPages(ctx context.Context, accountID stri
 				return nil, err
 			}
 		}
-		return gen.NewAccountsAuditlogIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), params)
+		return gen.NewAccountsAuditlogIndexRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), params)
 	}, withDefaultHeader(opts, "api-version", "4.0"))
 }
 
@@ -403,7 +404,7 @@ func (s *CollectionsService) IndexPages(ctx context.Context, accountID string, p
 //
 // Show collection details.
 // Rate Limits: 100 calls per 1.00 minute(s) per account_user
-func (s *CollectionsService) Show(ctx context.Context, accountID string, collectionID string, params *gen.CollectionsShowParams, opts ...RequestOption) (*gen.CollectionResponse, error) {
+func (s *CollectionsService) Show(ctx context.Context, accountID string, collectionID string, params *gen.CollectionsShowParams, opts ...RequestOption) (*gen.Collection, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
@@ -418,7 +419,7 @@ func (s *CollectionsService) Show(ctx context.Context, accountID string, collect
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // CommentsService calls the comments operations of the Frame.io V4 API.
@@ -429,14 +430,14 @@ type CommentsService struct{ c *Client }
 //
 // Create a comment on a file.
 // Rate Limits: 100 calls per 1.00 minute(s) per account_user
-func (s *CommentsService) Create(ctx context.Context, accountID string, fileID string, params *gen.CommentsCreateParams, body gen.CommentsCreateJSONRequestBody, opts ...RequestOption) (*gen.CommentResponse, error) {
+func (s *CommentsService) Create(ctx context.Context, accountID string, fileID string, params *gen.CommentsCreateParams, data gen.CreateCommentParamsData, opts ...RequestOption) (*gen.Comment, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("file_id", fileID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewCommentsCreateRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(fileID), params, body)
+	req, err := gen.NewCommentsCreateRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(fileID), params, gen.CommentsCreateJSONRequestBody{Data: data})
 	if err != nil {
 		return nil, err
 	}
@@ -444,21 +445,21 @@ func (s *CommentsService) Create(ctx context.Context, accountID string, fileID s
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // CreateAttachment calls "Create comment attachment": POST /v4/accounts/{account_id}/comments/{comment_id}/attachments (operation comments_create_attachment).
 //
 // Create an attachment for an existing comment.
 // Rate Limits: 60 calls per 1.00 minute(s) per account_user
-func (s *CommentsService) CreateAttachment(ctx context.Context, accountID string, commentID string, body gen.CommentsCreateAttachmentJSONRequestBody, opts ...RequestOption) (*gen.CommentAttachmentResponse, error) {
+func (s *CommentsService) CreateAttachment(ctx context.Context, accountID string, commentID string, data gen.AttachmentInput, opts ...RequestOption) (*gen.CommentAttachment, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("comment_id", commentID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewCommentsCreateAttachmentRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(commentID), body)
+	req, err := gen.NewCommentsCreateAttachmentRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(commentID), gen.CommentsCreateAttachmentJSONRequestBody{Data: data})
 	if err != nil {
 		return nil, err
 	}
@@ -466,7 +467,7 @@ func (s *CommentsService) CreateAttachment(ctx context.Context, accountID string
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return out.Data, nil
 }
 
 // Delete calls "Delete comment": DELETE /v4/accounts/{account_id}/comments/{comment_id} (operation comments_delete).
@@ -480,7 +481,7 @@ func (s *CommentsService) Delete(ctx context.Context, accountID string, commentI
 	if err := requireID("comment_id", commentID); err != nil {
 		return err
 	}
-	req, err := gen.NewCommentsDeleteRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(commentID))
+	req, err := gen.NewCommentsDeleteRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(commentID))
 	if err != nil {
 		return err
 	}
@@ -501,7 +502,7 @@ func (s *CommentsService) DeleteAttachment(ctx context.Context, accountID string
 	if err := requireID("attachment_id", attachmentID); err != nil {
 		return err
 	}
-	req, err := gen.NewCommentsDeleteAttachmentRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(commentID), gen.UUID(attachmentID))
+	req, err := gen.NewCommentsDeleteAttachmentRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(commentID), gen.UUID(attachmentID))
 	if err != nil {
 		return err
 	}
@@ -519,7 +520,7 @@ func (s *CommentsService) Index(ctx context.Context, accountID string, fileID st
 	if err := requireID("file_id", fileID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewCommentsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(fileID), params)
+	req, err := gen.NewCommentsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(fileID), params)
 	if err != nil {
 		return nil, err
 	}
@@ -552,7 +553,7 @@ func (s *CommentsService) IndexPages(ctx context.Context, accountID string, file
 				return nil, err
 			}
 		}
-		return gen.NewCommentsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(fileID), params)
+		return gen.NewCommentsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(fileID), params)
 	}, opts)
 }
 
@@ -560,14 +561,14 @@ func (s *CommentsService) IndexPages(ctx context.Context, accountID string, file
 //
 // Show a single comment on a file.
 // Rate Limits: 100 calls per 1.00 minute(s) per account_user
-func (s *CommentsService) Show(ctx context.Context, accountID string, commentID string, params *gen.CommentsShowParams, opts ...RequestOption) (*gen.CommentWithIncludesResponse, error) {
+func (s *CommentsService) Show(ctx context.Context, accountID string, commentID string, params *gen.CommentsShowParams, opts ...RequestOption) (*gen.CommentWithIncludes, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("comment_id", commentID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewCommentsShowRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(commentID), params)
+	req, err := gen.NewCommentsShowRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(commentID), params)
 	if err != nil {
 		return nil, err
 	}
@@ -575,21 +576,21 @@ func (s *CommentsService) Show(ctx context.Context, accountID string, commentID 
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // Update calls "Update comment": PATCH /v4/accounts/{account_id}/comments/{comment_id} (operation comments_update).
 //
 // Update comment on given asset.
 // Rate Limits: 10 calls per 1.00 minute(s) per account_user
-func (s *CommentsService) Update(ctx context.Context, accountID string, commentID string, params *gen.CommentsUpdateParams, body gen.CommentsUpdateJSONRequestBody, opts ...RequestOption) (*gen.CommentResponse, error) {
+func (s *CommentsService) Update(ctx context.Context, accountID string, commentID string, params *gen.CommentsUpdateParams, data gen.UpdateCommentParamsData, opts ...RequestOption) (*gen.Comment, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("comment_id", commentID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewCommentsUpdateRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(commentID), params, body)
+	req, err := gen.NewCommentsUpdateRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(commentID), params, gen.CommentsUpdateJSONRequestBody{Data: data})
 	if err != nil {
 		return nil, err
 	}
@@ -597,7 +598,7 @@ func (s *CommentsService) Update(ctx context.Context, accountID string, commentI
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // CustomActionsService calls the customActions operations of the Frame.io V4 API.
@@ -610,14 +611,14 @@ type CustomActionsService struct{ c *Client }
 // Rate Limits: 10 calls per 1.00 minute(s) per account_user
 //
 // The request carries the "api-version: experimental" header this endpoint needs.
-func (s *CustomActionsService) ActionsCreate(ctx context.Context, accountID string, workspaceID string, body gen.CustomActionsActionsCreateJSONRequestBody, opts ...RequestOption) (*gen.ActionCreateResponse, error) {
+func (s *CustomActionsService) ActionsCreate(ctx context.Context, accountID string, workspaceID string, data gen.ActionCreateParamsData, opts ...RequestOption) (*gen.ActionCreateResponseData, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("workspace_id", workspaceID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewCustomActionsActionsCreateRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(workspaceID), body)
+	req, err := gen.NewCustomActionsActionsCreateRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(workspaceID), gen.CustomActionsActionsCreateJSONRequestBody{Data: data})
 	if err != nil {
 		return nil, err
 	}
@@ -626,7 +627,7 @@ func (s *CustomActionsService) ActionsCreate(ctx context.Context, accountID stri
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // ActionsDelete calls "Delete custom action": DELETE /v4/accounts/{account_id}/actions/{action_id} (operation custom_actions_actions_delete).
@@ -642,7 +643,7 @@ func (s *CustomActionsService) ActionsDelete(ctx context.Context, accountID stri
 	if err := requireID("action_id", actionID); err != nil {
 		return err
 	}
-	req, err := gen.NewCustomActionsActionsDeleteRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(actionID))
+	req, err := gen.NewCustomActionsActionsDeleteRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(actionID))
 	if err != nil {
 		return err
 	}
@@ -663,7 +664,7 @@ func (s *CustomActionsService) ActionsIndex(ctx context.Context, accountID strin
 	if err := requireID("workspace_id", workspaceID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewCustomActionsActionsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(workspaceID), params)
+	req, err := gen.NewCustomActionsActionsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(workspaceID), params)
 	if err != nil {
 		return nil, err
 	}
@@ -697,7 +698,7 @@ func (s *CustomActionsService) ActionsIndexPages(ctx context.Context, accountID 
 				return nil, err
 			}
 		}
-		return gen.NewCustomActionsActionsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(workspaceID), params)
+		return gen.NewCustomActionsActionsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(workspaceID), params)
 	}, withDefaultHeader(opts, "api-version", "experimental"))
 }
 
@@ -707,14 +708,14 @@ func (s *CustomActionsService) ActionsIndexPages(ctx context.Context, accountID 
 // Rate Limits: 100 calls per 1.00 minute(s) per account_user
 //
 // The request carries the "api-version: experimental" header this endpoint needs.
-func (s *CustomActionsService) ActionsShow(ctx context.Context, accountID string, actionID string, params *gen.CustomActionsActionsShowParams, opts ...RequestOption) (*gen.ActionWithIncludesResponse, error) {
+func (s *CustomActionsService) ActionsShow(ctx context.Context, accountID string, actionID string, params *gen.CustomActionsActionsShowParams, opts ...RequestOption) (*gen.ActionWithIncludes, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("action_id", actionID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewCustomActionsActionsShowRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(actionID), params)
+	req, err := gen.NewCustomActionsActionsShowRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(actionID), params)
 	if err != nil {
 		return nil, err
 	}
@@ -723,7 +724,7 @@ func (s *CustomActionsService) ActionsShow(ctx context.Context, accountID string
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // ActionsUpdate calls "Update custom action": PATCH /v4/accounts/{account_id}/actions/{action_id} (operation custom_actions_actions_update).
@@ -732,14 +733,14 @@ func (s *CustomActionsService) ActionsShow(ctx context.Context, accountID string
 // Rate Limits: 10 calls per 1.00 minute(s) per account_user
 //
 // The request carries the "api-version: experimental" header this endpoint needs.
-func (s *CustomActionsService) ActionsUpdate(ctx context.Context, accountID string, actionID string, body gen.CustomActionsActionsUpdateJSONRequestBody, opts ...RequestOption) (*gen.ActionResponse, error) {
+func (s *CustomActionsService) ActionsUpdate(ctx context.Context, accountID string, actionID string, data gen.ActionUpdateParamsData, opts ...RequestOption) (*gen.Action, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("action_id", actionID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewCustomActionsActionsUpdateRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(actionID), body)
+	req, err := gen.NewCustomActionsActionsUpdateRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(actionID), gen.CustomActionsActionsUpdateJSONRequestBody{Data: data})
 	if err != nil {
 		return nil, err
 	}
@@ -748,7 +749,7 @@ func (s *CustomActionsService) ActionsUpdate(ctx context.Context, accountID stri
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // FilesService calls the files operations of the Frame.io V4 API.
@@ -760,11 +761,11 @@ type FilesService struct{ c *Client }
 // Copy a set of files to a single destination folder.
 // Between 1 and 100 file IDs may be provided.
 // Rate Limits: 60 calls per 1.00 minute(s) per account_user
-func (s *FilesService) BulkCopy(ctx context.Context, accountID string, params *gen.FilesBulkCopyParams, body gen.FilesBulkCopyJSONRequestBody, opts ...RequestOption) (*gen.BulkFileCopyResponse, error) {
+func (s *FilesService) BulkCopy(ctx context.Context, accountID string, params *gen.FilesBulkCopyParams, data gen.BulkFileCopyMoveParamsData, opts ...RequestOption) ([]gen.BulkFileCopyResult, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewFilesBulkCopyRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), params, body)
+	req, err := gen.NewFilesBulkCopyRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), params, gen.FilesBulkCopyJSONRequestBody{Data: data})
 	if err != nil {
 		return nil, err
 	}
@@ -772,7 +773,7 @@ func (s *FilesService) BulkCopy(ctx context.Context, accountID string, params *g
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return out.Data, nil
 }
 
 // BulkMove calls "Move files": PATCH /v4/accounts/{account_id}/files/move (operation files_bulk_move).
@@ -780,11 +781,11 @@ func (s *FilesService) BulkCopy(ctx context.Context, accountID string, params *g
 // Move a set of files to a single destination folder.
 // Between 1 and 100 file IDs may be provided.
 // Rate Limits: 60 calls per 1.00 minute(s) per account_user
-func (s *FilesService) BulkMove(ctx context.Context, accountID string, body gen.FilesBulkMoveJSONRequestBody, opts ...RequestOption) (*gen.BulkFileMoveResponse, error) {
+func (s *FilesService) BulkMove(ctx context.Context, accountID string, data gen.BulkFileCopyMoveParamsData, opts ...RequestOption) ([]gen.File, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewFilesBulkMoveRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), body)
+	req, err := gen.NewFilesBulkMoveRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FilesBulkMoveJSONRequestBody{Data: data})
 	if err != nil {
 		return nil, err
 	}
@@ -792,21 +793,21 @@ func (s *FilesService) BulkMove(ctx context.Context, accountID string, body gen.
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return out.Data, nil
 }
 
 // Copy calls "Copy file": POST /v4/accounts/{account_id}/files/{file_id}/copy (operation files_copy).
 //
 // Copy file.
 // Rate Limits: 100 calls per 1.00 minute(s) per account_user
-func (s *FilesService) Copy(ctx context.Context, accountID string, fileID string, params *gen.FilesCopyParams, body gen.FilesCopyJSONRequestBody, opts ...RequestOption) (*gen.FileCopyResponse, error) {
+func (s *FilesService) Copy(ctx context.Context, accountID string, fileID string, params *gen.FilesCopyParams, data *gen.FileCopyParamsData, opts ...RequestOption) (*gen.File, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("file_id", fileID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewFilesCopyRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(fileID), params, body)
+	req, err := gen.NewFilesCopyRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(fileID), params, gen.FilesCopyJSONRequestBody{Data: data})
 	if err != nil {
 		return nil, err
 	}
@@ -814,7 +815,7 @@ func (s *FilesService) Copy(ctx context.Context, accountID string, fileID string
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // Create calls "Create file": POST /v4/accounts/{account_id}/folders/{folder_id}/files (operation files_create).
@@ -823,58 +824,58 @@ func (s *FilesService) Copy(ctx context.Context, accountID string, fileID string
 // Rate Limits: 5 calls per 1 second(s) per account_user
 //
 // Deprecated: Frame.io's published API marks this operation deprecated; the description above says what replaces it.
-func (s *FilesService) Create(ctx context.Context, accountID string, folderID string, body gen.FilesCreateJSONRequestBody, opts ...RequestOption) (*gen.FileWithUploadUrlsResponse, error) {
+func (s *FilesService) Create(ctx context.Context, accountID string, folderID string, data gen.FileCreateParamsData, opts ...RequestOption) (*gen.FileWithUploadURLs, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("folder_id", folderID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewFilesCreateRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(folderID), body)
+	req, err := gen.NewFilesCreateRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(folderID), gen.FilesCreateJSONRequestBody{Data: data})
 	if err != nil {
 		return nil, err
 	}
-	var out gen.FileWithUploadUrlsResponse
+	var out gen.FileWithUploadURLsResponse
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // CreateLocalUpload calls "Create file (local upload)": POST /v4/accounts/{account_id}/folders/{folder_id}/files/local_upload (operation files_create_local_upload).
 //
 // Create new file under parent folder through local upload.
 // Rate Limits: 5 calls per 1 second(s) per account_user
-func (s *FilesService) CreateLocalUpload(ctx context.Context, accountID string, folderID string, body gen.FilesCreateLocalUploadJSONRequestBody, opts ...RequestOption) (*gen.FileWithUploadUrlsResponse, error) {
+func (s *FilesService) CreateLocalUpload(ctx context.Context, accountID string, folderID string, data gen.FileCreateLocalUploadParamsData, opts ...RequestOption) (*gen.FileWithUploadURLs, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("folder_id", folderID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewFilesCreateLocalUploadRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(folderID), body)
+	req, err := gen.NewFilesCreateLocalUploadRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(folderID), gen.FilesCreateLocalUploadJSONRequestBody{Data: data})
 	if err != nil {
 		return nil, err
 	}
-	var out gen.FileWithUploadUrlsResponse
+	var out gen.FileWithUploadURLsResponse
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // CreateRemoteUpload calls "Create file (remote upload)": POST /v4/accounts/{account_id}/folders/{folder_id}/files/remote_upload (operation files_create_remote_upload).
 //
 // Create new file under parent folder through remote upload.
 // Rate Limits: 5 calls per 1 second(s) per account_user
-func (s *FilesService) CreateRemoteUpload(ctx context.Context, accountID string, folderID string, body gen.FilesCreateRemoteUploadJSONRequestBody, opts ...RequestOption) (*gen.FileRemoteUploadResponse, error) {
+func (s *FilesService) CreateRemoteUpload(ctx context.Context, accountID string, folderID string, data gen.FileCreateRemoteUploadParamsData, opts ...RequestOption) (*gen.FileRemoteUploadResponse, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("folder_id", folderID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewFilesCreateRemoteUploadRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(folderID), body)
+	req, err := gen.NewFilesCreateRemoteUploadRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(folderID), gen.FilesCreateRemoteUploadJSONRequestBody{Data: data})
 	if err != nil {
 		return nil, err
 	}
@@ -896,7 +897,7 @@ func (s *FilesService) Delete(ctx context.Context, accountID string, fileID stri
 	if err := requireID("file_id", fileID); err != nil {
 		return err
 	}
-	req, err := gen.NewFilesDeleteRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(fileID))
+	req, err := gen.NewFilesDeleteRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(fileID))
 	if err != nil {
 		return err
 	}
@@ -907,14 +908,14 @@ func (s *FilesService) Delete(ctx context.Context, accountID string, fileID stri
 //
 // Import a file from a storage location configured on the account.
 // Rate Limits: 5 calls per 1 second(s) per account_user
-func (s *FilesService) ImportFile(ctx context.Context, accountID string, folderID string, body gen.FilesImportFileJSONRequestBody, opts ...RequestOption) (*gen.FileResponse, error) {
+func (s *FilesService) ImportFile(ctx context.Context, accountID string, folderID string, data gen.FileImportParamsData, opts ...RequestOption) (*gen.File, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("folder_id", folderID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewFilesImportFileRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(folderID), body)
+	req, err := gen.NewFilesImportFileRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(folderID), gen.FilesImportFileJSONRequestBody{Data: data})
 	if err != nil {
 		return nil, err
 	}
@@ -922,7 +923,7 @@ func (s *FilesService) ImportFile(ctx context.Context, accountID string, folderI
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // List calls "List files": GET /v4/accounts/{account_id}/folders/{folder_id}/files (operation files_list).
@@ -936,7 +937,7 @@ func (s *FilesService) List(ctx context.Context, accountID string, folderID stri
 	if err := requireID("folder_id", folderID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewFilesListRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(folderID), params)
+	req, err := gen.NewFilesListRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(folderID), params)
 	if err != nil {
 		return nil, err
 	}
@@ -970,7 +971,7 @@ func (s *FilesService) ListPages(ctx context.Context, accountID string, folderID
 				return nil, err
 			}
 		}
-		return gen.NewFilesListRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(folderID), params)
+		return gen.NewFilesListRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(folderID), params)
 	}, opts)
 }
 
@@ -978,14 +979,14 @@ func (s *FilesService) ListPages(ctx context.Context, accountID string, folderID
 //
 // Move file to a folder or version_stack.
 // Rate Limits: 100 calls per 1.00 minute(s) per account_user
-func (s *FilesService) Move(ctx context.Context, accountID string, fileID string, body gen.FilesMoveJSONRequestBody, opts ...RequestOption) (*gen.FileResponse, error) {
+func (s *FilesService) Move(ctx context.Context, accountID string, fileID string, data gen.FileMoveParamsData, opts ...RequestOption) (*gen.File, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("file_id", fileID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewFilesMoveRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(fileID), body)
+	req, err := gen.NewFilesMoveRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(fileID), gen.FilesMoveJSONRequestBody{Data: data})
 	if err != nil {
 		return nil, err
 	}
@@ -993,7 +994,7 @@ func (s *FilesService) Move(ctx context.Context, accountID string, fileID string
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // Show calls "Show file": GET /v4/accounts/{account_id}/files/{file_id} (operation files_show).
@@ -1002,14 +1003,14 @@ func (s *FilesService) Move(ctx context.Context, accountID string, fileID string
 // Use the `include` query parameter to selectively include additional properties in the response.
 // Note: if you include `media_links.original` and the user does not have permission to download the file then this endpoint will respond with a `403 Forbidden` error. If the content is inaccessible because watermarking is required for this user and isn't supported by the requested media_links, then the request will succeed but the unsupported media links will be set to null. Similarly, if a requested transcode link does not exist for a particular file (e.g. including `media_links.video_h264_180` on a static image file) or transoding process hasn't completed (i.e. the file's `status` is "uploaded" rather than "transcoded"), then the link will also be set to null in the response payload. In short, the client must handle null media links gracefully.
 // Rate Limits: 10 calls per 1 second(s) per account_user
-func (s *FilesService) Show(ctx context.Context, accountID string, fileID string, params *gen.FilesShowParams, opts ...RequestOption) (*gen.FileWithIncludesResponse, error) {
+func (s *FilesService) Show(ctx context.Context, accountID string, fileID string, params *gen.FilesShowParams, opts ...RequestOption) (*gen.FileWithIncludes, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("file_id", fileID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewFilesShowRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(fileID), params)
+	req, err := gen.NewFilesShowRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(fileID), params)
 	if err != nil {
 		return nil, err
 	}
@@ -1017,21 +1018,21 @@ func (s *FilesService) Show(ctx context.Context, accountID string, fileID string
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // ShowFileUploadStatus calls "Show file upload status": GET /v4/accounts/{account_id}/files/{file_id}/status (operation files_show_file_upload_status).
 //
 // Show file upload status details.
 // Rate Limits: 5 calls per 1 second(s) per account_user
-func (s *FilesService) ShowFileUploadStatus(ctx context.Context, accountID string, fileID string, opts ...RequestOption) (*gen.FileUploadStatusResponse, error) {
+func (s *FilesService) ShowFileUploadStatus(ctx context.Context, accountID string, fileID string, opts ...RequestOption) (*gen.FileUploadStatus, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("file_id", fileID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewFilesShowFileUploadStatusRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(fileID))
+	req, err := gen.NewFilesShowFileUploadStatusRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(fileID))
 	if err != nil {
 		return nil, err
 	}
@@ -1039,21 +1040,21 @@ func (s *FilesService) ShowFileUploadStatus(ctx context.Context, accountID strin
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // Update calls "Update file": PATCH /v4/accounts/{account_id}/files/{file_id} (operation files_update).
 //
 // Update file details.
 // Rate Limits: 100 calls per 1.00 minute(s) per account_user
-func (s *FilesService) Update(ctx context.Context, accountID string, fileID string, body gen.FilesUpdateJSONRequestBody, opts ...RequestOption) (*gen.FileResponse, error) {
+func (s *FilesService) Update(ctx context.Context, accountID string, fileID string, data gen.FileUpdateParamsData, opts ...RequestOption) (*gen.File, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("file_id", fileID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewFilesUpdateRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(fileID), body)
+	req, err := gen.NewFilesUpdateRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(fileID), gen.FilesUpdateJSONRequestBody{Data: data})
 	if err != nil {
 		return nil, err
 	}
@@ -1061,7 +1062,7 @@ func (s *FilesService) Update(ctx context.Context, accountID string, fileID stri
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // FolderPermissionsService calls the folderPermissions operations of the Frame.io V4 API.
@@ -1141,7 +1142,7 @@ func (s *FolderPermissionsService) FolderUserRolesIndexPages(ctx context.Context
 //
 // Update user roles for the given folder if the user is already added to the folder. If the user is not added to the folder, the user will be added with the given role.
 // Rate Limits: 10 calls per 1.00 minute(s) per account_user
-func (s *FolderPermissionsService) FolderUserRolesUpdate(ctx context.Context, accountID string, folderID string, userID string, body gen.FolderPermissionsFolderUserRolesUpdateJSONRequestBody, opts ...RequestOption) (*gen.UpdateUserRolesResponse, error) {
+func (s *FolderPermissionsService) FolderUserRolesUpdate(ctx context.Context, accountID string, folderID string, userID string, data gen.UpdateUserRolesParamsData, opts ...RequestOption) (*gen.UpdateUserRolesResponseData, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
@@ -1151,7 +1152,7 @@ func (s *FolderPermissionsService) FolderUserRolesUpdate(ctx context.Context, ac
 	if err := requireID("user_id", userID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewFolderPermissionsFolderUserRolesUpdateRequest(s.c.serverURL(), gen.UUID(accountID), gen.UUID(folderID), gen.UUID(userID), body)
+	req, err := gen.NewFolderPermissionsFolderUserRolesUpdateRequest(s.c.serverURL(), gen.UUID(accountID), gen.UUID(folderID), gen.UUID(userID), gen.FolderPermissionsFolderUserRolesUpdateJSONRequestBody{Data: data})
 	if err != nil {
 		return nil, err
 	}
@@ -1159,7 +1160,7 @@ func (s *FolderPermissionsService) FolderUserRolesUpdate(ctx context.Context, ac
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // FoldersService calls the folders operations of the Frame.io V4 API.
@@ -1171,11 +1172,11 @@ type FoldersService struct{ c *Client }
 // Copy a set of folders to a single destination folder.
 // Between 1 and 100 folder IDs may be provided.
 // Rate Limits: 10 calls per 1.00 minute(s) per account_user
-func (s *FoldersService) BulkCopy(ctx context.Context, accountID string, params *gen.FoldersBulkCopyParams, body gen.FoldersBulkCopyJSONRequestBody, opts ...RequestOption) (*gen.BulkFolderCopyResponse, error) {
+func (s *FoldersService) BulkCopy(ctx context.Context, accountID string, params *gen.FoldersBulkCopyParams, data gen.BulkFolderCopyMoveParamsData, opts ...RequestOption) ([]gen.BulkFolderCopyResult, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewFoldersBulkCopyRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), params, body)
+	req, err := gen.NewFoldersBulkCopyRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), params, gen.FoldersBulkCopyJSONRequestBody{Data: data})
 	if err != nil {
 		return nil, err
 	}
@@ -1183,7 +1184,7 @@ func (s *FoldersService) BulkCopy(ctx context.Context, accountID string, params 
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return out.Data, nil
 }
 
 // BulkMove calls "Move folders": PATCH /v4/accounts/{account_id}/folders/move (operation folders_bulk_move).
@@ -1191,11 +1192,11 @@ func (s *FoldersService) BulkCopy(ctx context.Context, accountID string, params 
 // Move a set of folders to a single destination folder.
 // Between 1 and 100 folder IDs may be provided.
 // Rate Limits: 10 calls per 1.00 minute(s) per account_user
-func (s *FoldersService) BulkMove(ctx context.Context, accountID string, body gen.FoldersBulkMoveJSONRequestBody, opts ...RequestOption) (*gen.BulkFolderMoveResponse, error) {
+func (s *FoldersService) BulkMove(ctx context.Context, accountID string, data gen.BulkFolderCopyMoveParamsData, opts ...RequestOption) ([]gen.Folder, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewFoldersBulkMoveRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), body)
+	req, err := gen.NewFoldersBulkMoveRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FoldersBulkMoveJSONRequestBody{Data: data})
 	if err != nil {
 		return nil, err
 	}
@@ -1203,21 +1204,21 @@ func (s *FoldersService) BulkMove(ctx context.Context, accountID string, body ge
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return out.Data, nil
 }
 
 // Copy calls "Copy folder": POST /v4/accounts/{account_id}/folders/{folder_id}/copy (operation folders_copy).
 //
 // Copy folder.
 // Rate Limits: 10 calls per 1.00 minute(s) per account_user
-func (s *FoldersService) Copy(ctx context.Context, accountID string, folderID string, params *gen.FoldersCopyParams, body gen.FoldersCopyJSONRequestBody, opts ...RequestOption) (*gen.FolderCopyResponse, error) {
+func (s *FoldersService) Copy(ctx context.Context, accountID string, folderID string, params *gen.FoldersCopyParams, data *gen.FolderCopyParamsData, opts ...RequestOption) (*gen.Folder, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("folder_id", folderID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewFoldersCopyRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(folderID), params, body)
+	req, err := gen.NewFoldersCopyRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(folderID), params, gen.FoldersCopyJSONRequestBody{Data: data})
 	if err != nil {
 		return nil, err
 	}
@@ -1225,21 +1226,21 @@ func (s *FoldersService) Copy(ctx context.Context, accountID string, folderID st
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // Create calls "Create folder": POST /v4/accounts/{account_id}/folders/{folder_id}/folders (operation folders_create).
 //
 // Create a new folder inside the given folder_id path param.
 // Rate Limits: 3 calls per 1 second(s) per account_user
-func (s *FoldersService) Create(ctx context.Context, accountID string, folderID string, body gen.FoldersCreateJSONRequestBody, opts ...RequestOption) (*gen.FolderResponse, error) {
+func (s *FoldersService) Create(ctx context.Context, accountID string, folderID string, data gen.FolderCreateParamsData, opts ...RequestOption) (*gen.Folder, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("folder_id", folderID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewFoldersCreateRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(folderID), body)
+	req, err := gen.NewFoldersCreateRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(folderID), gen.FoldersCreateJSONRequestBody{Data: data})
 	if err != nil {
 		return nil, err
 	}
@@ -1247,7 +1248,7 @@ func (s *FoldersService) Create(ctx context.Context, accountID string, folderID 
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // Delete calls "Delete folder": DELETE /v4/accounts/{account_id}/folders/{folder_id} (operation folders_delete).
@@ -1261,7 +1262,7 @@ func (s *FoldersService) Delete(ctx context.Context, accountID string, folderID 
 	if err := requireID("folder_id", folderID); err != nil {
 		return err
 	}
-	req, err := gen.NewFoldersDeleteRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(folderID))
+	req, err := gen.NewFoldersDeleteRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(folderID))
 	if err != nil {
 		return err
 	}
@@ -1281,7 +1282,7 @@ func (s *FoldersService) Index(ctx context.Context, accountID string, folderID s
 	if err := requireID("folder_id", folderID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewFoldersIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(folderID), params)
+	req, err := gen.NewFoldersIndexRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(folderID), params)
 	if err != nil {
 		return nil, err
 	}
@@ -1315,7 +1316,7 @@ func (s *FoldersService) IndexPages(ctx context.Context, accountID string, folde
 				return nil, err
 			}
 		}
-		return gen.NewFoldersIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(folderID), params)
+		return gen.NewFoldersIndexRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(folderID), params)
 	}, opts)
 }
 
@@ -1330,7 +1331,7 @@ func (s *FoldersService) List(ctx context.Context, accountID string, folderID st
 	if err := requireID("folder_id", folderID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewFoldersListRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(folderID), params)
+	req, err := gen.NewFoldersListRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(folderID), params)
 	if err != nil {
 		return nil, err
 	}
@@ -1363,7 +1364,7 @@ func (s *FoldersService) ListPages(ctx context.Context, accountID string, folder
 				return nil, err
 			}
 		}
-		return gen.NewFoldersListRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(folderID), params)
+		return gen.NewFoldersListRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(folderID), params)
 	}, opts)
 }
 
@@ -1371,14 +1372,14 @@ func (s *FoldersService) ListPages(ctx context.Context, accountID string, folder
 //
 // Move folder to a folder.
 // Rate Limits: 10 calls per 1.00 minute(s) per account_user
-func (s *FoldersService) Move(ctx context.Context, accountID string, folderID string, body gen.FoldersMoveJSONRequestBody, opts ...RequestOption) (*gen.FolderResponse, error) {
+func (s *FoldersService) Move(ctx context.Context, accountID string, folderID string, data gen.FolderMoveParamsData, opts ...RequestOption) (*gen.Folder, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("folder_id", folderID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewFoldersMoveRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(folderID), body)
+	req, err := gen.NewFoldersMoveRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(folderID), gen.FoldersMoveJSONRequestBody{Data: data})
 	if err != nil {
 		return nil, err
 	}
@@ -1386,21 +1387,21 @@ func (s *FoldersService) Move(ctx context.Context, accountID string, folderID st
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // Show calls "Show folder": GET /v4/accounts/{account_id}/folders/{folder_id} (operation folders_show).
 //
 // Show folder details.
 // Rate Limits: 100 calls per 1.00 minute(s) per account_user
-func (s *FoldersService) Show(ctx context.Context, accountID string, folderID string, params *gen.FoldersShowParams, opts ...RequestOption) (*gen.FolderWithIncludesResponse, error) {
+func (s *FoldersService) Show(ctx context.Context, accountID string, folderID string, params *gen.FoldersShowParams, opts ...RequestOption) (*gen.FolderWithIncludes, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("folder_id", folderID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewFoldersShowRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(folderID), params)
+	req, err := gen.NewFoldersShowRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(folderID), params)
 	if err != nil {
 		return nil, err
 	}
@@ -1408,21 +1409,21 @@ func (s *FoldersService) Show(ctx context.Context, accountID string, folderID st
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // Update calls "Update folder": PATCH /v4/accounts/{account_id}/folders/{folder_id} (operation folders_update).
 //
 // Update folder details.
 // Rate Limits: 10 calls per 1.00 minute(s) per account_user
-func (s *FoldersService) Update(ctx context.Context, accountID string, folderID string, body gen.FoldersUpdateJSONRequestBody, opts ...RequestOption) (*gen.FolderResponse, error) {
+func (s *FoldersService) Update(ctx context.Context, accountID string, folderID string, data gen.FolderUpdateParamsData, opts ...RequestOption) (*gen.Folder, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("folder_id", folderID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewFoldersUpdateRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(folderID), body)
+	req, err := gen.NewFoldersUpdateRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(folderID), gen.FoldersUpdateJSONRequestBody{Data: data})
 	if err != nil {
 		return nil, err
 	}
@@ -1430,7 +1431,7 @@ func (s *FoldersService) Update(ctx context.Context, accountID string, folderID 
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // GroupsService calls the groups operations of the Frame.io V4 API.
@@ -1441,11 +1442,11 @@ type GroupsService struct{ c *Client }
 //
 // Create group for the current account.
 // Rate Limits: 10 calls per 1.00 minute(s) per account_user
-func (s *GroupsService) Create(ctx context.Context, accountID string, body gen.GroupsCreateJSONRequestBody, opts ...RequestOption) (*gen.GroupResponse, error) {
+func (s *GroupsService) Create(ctx context.Context, accountID string, data gen.CreateGroupParamsData, opts ...RequestOption) (*gen.GroupCommon, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewGroupsCreateRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), body)
+	req, err := gen.NewGroupsCreateRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.GroupsCreateJSONRequestBody{Data: data})
 	if err != nil {
 		return nil, err
 	}
@@ -1453,7 +1454,7 @@ func (s *GroupsService) Create(ctx context.Context, accountID string, body gen.G
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // Index calls "List groups": GET /v4/accounts/{account_id}/groups (operation groups_index).
@@ -1464,7 +1465,7 @@ func (s *GroupsService) Index(ctx context.Context, accountID string, params *gen
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewGroupsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), params)
+	req, err := gen.NewGroupsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), params)
 	if err != nil {
 		return nil, err
 	}
@@ -1495,7 +1496,7 @@ func (s *GroupsService) IndexPages(ctx context.Context, accountID string, params
 				return nil, err
 			}
 		}
-		return gen.NewGroupsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), params)
+		return gen.NewGroupsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), params)
 	}, opts)
 }
 
@@ -1503,14 +1504,14 @@ func (s *GroupsService) IndexPages(ctx context.Context, accountID string, params
 //
 // Show group details.
 // Rate Limits: 100 calls per 1.00 minute(s) per account_user
-func (s *GroupsService) Show(ctx context.Context, accountID string, groupID string, params *gen.GroupsShowParams, opts ...RequestOption) (*gen.GroupWithIncludesResponse, error) {
+func (s *GroupsService) Show(ctx context.Context, accountID string, groupID string, params *gen.GroupsShowParams, opts ...RequestOption) (Group, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("group_id", groupID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewGroupsShowRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(groupID), params)
+	req, err := gen.NewGroupsShowRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(groupID), params)
 	if err != nil {
 		return nil, err
 	}
@@ -1518,21 +1519,21 @@ func (s *GroupsService) Show(ctx context.Context, accountID string, groupID stri
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return DecodeGroup(out.Data)
 }
 
 // Update calls "Update group": PATCH /v4/accounts/{account_id}/groups/{group_id} (operation groups_update).
 //
 // Update group details.
 // Rate Limits: 10 calls per 1.00 minute(s) per account_user
-func (s *GroupsService) Update(ctx context.Context, accountID string, groupID string, body gen.GroupsUpdateJSONRequestBody, opts ...RequestOption) (*gen.GroupResponse, error) {
+func (s *GroupsService) Update(ctx context.Context, accountID string, groupID string, data gen.UpdateGroupParamsData, opts ...RequestOption) (*gen.GroupCommon, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("group_id", groupID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewGroupsUpdateRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(groupID), body)
+	req, err := gen.NewGroupsUpdateRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(groupID), gen.GroupsUpdateJSONRequestBody{Data: data})
 	if err != nil {
 		return nil, err
 	}
@@ -1540,7 +1541,7 @@ func (s *GroupsService) Update(ctx context.Context, accountID string, groupID st
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // MetadataService calls the metadata operations of the Frame.io V4 API.
@@ -1551,14 +1552,14 @@ type MetadataService struct{ c *Client }
 //
 // Update metadata values across multiple files.
 // Rate Limits: 10 calls per 1.00 minute(s) per account_user
-func (s *MetadataService) BulkUpdate(ctx context.Context, accountID string, projectID string, body gen.MetadataBulkUpdateJSONRequestBody, opts ...RequestOption) error {
+func (s *MetadataService) BulkUpdate(ctx context.Context, accountID string, projectID string, data gen.BulkUpdateMetadataParamsData, opts ...RequestOption) error {
 	if err := requireID("account_id", accountID); err != nil {
 		return err
 	}
 	if err := requireID("project_id", projectID); err != nil {
 		return err
 	}
-	req, err := gen.NewMetadataBulkUpdateRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(projectID), body)
+	req, err := gen.NewMetadataBulkUpdateRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(projectID), gen.MetadataBulkUpdateJSONRequestBody{Data: data})
 	if err != nil {
 		return err
 	}
@@ -1569,14 +1570,14 @@ func (s *MetadataService) BulkUpdate(ctx context.Context, accountID string, proj
 //
 // Show the metadata of a file.
 // Rate Limits: 100 calls per 1.00 minute(s) per account_user
-func (s *MetadataService) Show(ctx context.Context, accountID string, fileID string, params *gen.MetadataShowParams, opts ...RequestOption) (*gen.MetadataResponse, error) {
+func (s *MetadataService) Show(ctx context.Context, accountID string, fileID string, params *gen.MetadataShowParams, opts ...RequestOption) (*gen.MetadataWithDefinition, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("file_id", fileID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewMetadataShowRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(fileID), params)
+	req, err := gen.NewMetadataShowRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(fileID), params)
 	if err != nil {
 		return nil, err
 	}
@@ -1584,7 +1585,7 @@ func (s *MetadataService) Show(ctx context.Context, accountID string, fileID str
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // MetadataFieldsService calls the metadataFields operations of the Frame.io V4 API.
@@ -1595,11 +1596,18 @@ type MetadataFieldsService struct{ c *Client }
 //
 // Create account level field definitions.
 // Rate Limits: 10 calls per 1.00 minute(s) per account_user
-func (s *MetadataFieldsService) MetadataFieldDefinitionsCreate(ctx context.Context, accountID string, body gen.MetadataFieldsMetadataFieldDefinitionsCreateJSONRequestBody, opts ...RequestOption) (*gen.FieldDefinitionResponse, error) {
+func (s *MetadataFieldsService) MetadataFieldDefinitionsCreate(ctx context.Context, accountID string, data FieldDefinitionParams, opts ...RequestOption) (FieldDefinition, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewMetadataFieldsMetadataFieldDefinitionsCreateRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), body)
+	if data == nil {
+		return nil, &InvalidParamError{Param: "data", Reason: "is required and must not be nil"}
+	}
+	w, err := EncodeFieldDefinitionParams(data)
+	if err != nil {
+		return nil, err
+	}
+	req, err := gen.NewMetadataFieldsMetadataFieldDefinitionsCreateRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.MetadataFieldsMetadataFieldDefinitionsCreateJSONRequestBody{Data: &w})
 	if err != nil {
 		return nil, err
 	}
@@ -1607,7 +1615,7 @@ func (s *MetadataFieldsService) MetadataFieldDefinitionsCreate(ctx context.Conte
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return DecodeFieldDefinition(out.Data)
 }
 
 // MetadataFieldDefinitionsDelete calls "Delete account level custom field definitions": DELETE /v4/accounts/{account_id}/metadata/field_definitions/{field_definition_id} (operation metadata_fields_metadata_field_definitions_delete).
@@ -1621,7 +1629,7 @@ func (s *MetadataFieldsService) MetadataFieldDefinitionsDelete(ctx context.Conte
 	if err := requireID("field_definition_id", fieldDefinitionID); err != nil {
 		return err
 	}
-	req, err := gen.NewMetadataFieldsMetadataFieldDefinitionsDeleteRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(fieldDefinitionID))
+	req, err := gen.NewMetadataFieldsMetadataFieldDefinitionsDeleteRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(fieldDefinitionID))
 	if err != nil {
 		return err
 	}
@@ -1636,7 +1644,7 @@ func (s *MetadataFieldsService) MetadataFieldDefinitionsIndex(ctx context.Contex
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewMetadataFieldsMetadataFieldDefinitionsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), params)
+	req, err := gen.NewMetadataFieldsMetadataFieldDefinitionsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), params)
 	if err != nil {
 		return nil, err
 	}
@@ -1667,7 +1675,7 @@ func (s *MetadataFieldsService) MetadataFieldDefinitionsIndexPages(ctx context.C
 				return nil, err
 			}
 		}
-		return gen.NewMetadataFieldsMetadataFieldDefinitionsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), params)
+		return gen.NewMetadataFieldsMetadataFieldDefinitionsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), params)
 	}, opts)
 }
 
@@ -1675,14 +1683,21 @@ func (s *MetadataFieldsService) MetadataFieldDefinitionsIndexPages(ctx context.C
 //
 // Update account level custom field definitions.
 // Rate Limits: 10 calls per 1.00 minute(s) per account_user
-func (s *MetadataFieldsService) MetadataFieldDefinitionsUpdate(ctx context.Context, accountID string, fieldDefinitionID string, body gen.MetadataFieldsMetadataFieldDefinitionsUpdateJSONRequestBody, opts ...RequestOption) (*gen.FieldDefinitionResponse, error) {
+func (s *MetadataFieldsService) MetadataFieldDefinitionsUpdate(ctx context.Context, accountID string, fieldDefinitionID string, data UpdateFieldDefinitionParams, opts ...RequestOption) (FieldDefinition, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("field_definition_id", fieldDefinitionID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewMetadataFieldsMetadataFieldDefinitionsUpdateRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(fieldDefinitionID), body)
+	if data == nil {
+		return nil, &InvalidParamError{Param: "data", Reason: "is required and must not be nil"}
+	}
+	w, err := EncodeUpdateFieldDefinitionParams(data)
+	if err != nil {
+		return nil, err
+	}
+	req, err := gen.NewMetadataFieldsMetadataFieldDefinitionsUpdateRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(fieldDefinitionID), gen.MetadataFieldsMetadataFieldDefinitionsUpdateJSONRequestBody{Data: &w})
 	if err != nil {
 		return nil, err
 	}
@@ -1690,7 +1705,7 @@ func (s *MetadataFieldsService) MetadataFieldDefinitionsUpdate(ctx context.Conte
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return DecodeFieldDefinition(out.Data)
 }
 
 // ProjectPermissionsService calls the projectPermissions operations of the Frame.io V4 API.
@@ -1711,7 +1726,7 @@ func (s *ProjectPermissionsService) Delete(ctx context.Context, accountID string
 	if err := requireID("user_id", userID); err != nil {
 		return err
 	}
-	req, err := gen.NewProjectPermissionsDeleteRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(projectID), gen.UUID(userID))
+	req, err := gen.NewProjectPermissionsDeleteRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(projectID), gen.UUID(userID))
 	if err != nil {
 		return err
 	}
@@ -1729,7 +1744,7 @@ func (s *ProjectPermissionsService) Index(ctx context.Context, accountID string,
 	if err := requireID("project_id", projectID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewProjectPermissionsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(projectID), params)
+	req, err := gen.NewProjectPermissionsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(projectID), params)
 	if err != nil {
 		return nil, err
 	}
@@ -1762,7 +1777,7 @@ func (s *ProjectPermissionsService) IndexPages(ctx context.Context, accountID st
 				return nil, err
 			}
 		}
-		return gen.NewProjectPermissionsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(projectID), params)
+		return gen.NewProjectPermissionsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(projectID), params)
 	}, opts)
 }
 
@@ -1770,7 +1785,7 @@ func (s *ProjectPermissionsService) IndexPages(ctx context.Context, accountID st
 //
 // Update user roles for the given project if the user is already added to the project. If the user is not added to the project, the user will be added with the given role.
 // Rate Limits: 10 calls per 1.00 minute(s) per account_user
-func (s *ProjectPermissionsService) ProjectUserRolesUpdate(ctx context.Context, accountID string, projectID string, userID string, body gen.ProjectPermissionsProjectUserRolesUpdateJSONRequestBody, opts ...RequestOption) (*gen.UpdateUserRolesResponse, error) {
+func (s *ProjectPermissionsService) ProjectUserRolesUpdate(ctx context.Context, accountID string, projectID string, userID string, data gen.UpdateUserRolesParamsData, opts ...RequestOption) (*gen.UpdateUserRolesResponseData, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
@@ -1780,7 +1795,7 @@ func (s *ProjectPermissionsService) ProjectUserRolesUpdate(ctx context.Context, 
 	if err := requireID("user_id", userID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewProjectPermissionsProjectUserRolesUpdateRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(projectID), gen.UUID(userID), body)
+	req, err := gen.NewProjectPermissionsProjectUserRolesUpdateRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(projectID), gen.UUID(userID), gen.ProjectPermissionsProjectUserRolesUpdateJSONRequestBody{Data: data})
 	if err != nil {
 		return nil, err
 	}
@@ -1788,7 +1803,7 @@ func (s *ProjectPermissionsService) ProjectUserRolesUpdate(ctx context.Context, 
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // ProjectsService calls the projects operations of the Frame.io V4 API.
@@ -1803,7 +1818,7 @@ func (s *ProjectsService) AccountProjectsIndex(ctx context.Context, accountID st
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewProjectsAccountProjectsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), params)
+	req, err := gen.NewProjectsAccountProjectsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), params)
 	if err != nil {
 		return nil, err
 	}
@@ -1833,7 +1848,7 @@ func (s *ProjectsService) AccountProjectsIndexPages(ctx context.Context, account
 				return nil, err
 			}
 		}
-		return gen.NewProjectsAccountProjectsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), params)
+		return gen.NewProjectsAccountProjectsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), params)
 	}, opts)
 }
 
@@ -1841,14 +1856,14 @@ func (s *ProjectsService) AccountProjectsIndexPages(ctx context.Context, account
 //
 // Create project in a given workspace.
 // Rate Limits: 10 calls per 1.00 minute(s) per account_user
-func (s *ProjectsService) Create(ctx context.Context, accountID string, workspaceID string, body gen.ProjectsCreateJSONRequestBody, opts ...RequestOption) (*gen.ProjectResponse, error) {
+func (s *ProjectsService) Create(ctx context.Context, accountID string, workspaceID string, data gen.ProjectParamsData, opts ...RequestOption) (*gen.Project, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("workspace_id", workspaceID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewProjectsCreateRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(workspaceID), body)
+	req, err := gen.NewProjectsCreateRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(workspaceID), gen.ProjectsCreateJSONRequestBody{Data: data})
 	if err != nil {
 		return nil, err
 	}
@@ -1856,7 +1871,7 @@ func (s *ProjectsService) Create(ctx context.Context, accountID string, workspac
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // Delete calls "Delete project": DELETE /v4/accounts/{account_id}/projects/{project_id} (operation projects_delete).
@@ -1870,7 +1885,7 @@ func (s *ProjectsService) Delete(ctx context.Context, accountID string, projectI
 	if err := requireID("project_id", projectID); err != nil {
 		return err
 	}
-	req, err := gen.NewProjectsDeleteRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(projectID))
+	req, err := gen.NewProjectsDeleteRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(projectID))
 	if err != nil {
 		return err
 	}
@@ -1888,7 +1903,7 @@ func (s *ProjectsService) Index(ctx context.Context, accountID string, workspace
 	if err := requireID("workspace_id", workspaceID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewProjectsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(workspaceID), params)
+	req, err := gen.NewProjectsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(workspaceID), params)
 	if err != nil {
 		return nil, err
 	}
@@ -1921,7 +1936,7 @@ func (s *ProjectsService) IndexPages(ctx context.Context, accountID string, work
 				return nil, err
 			}
 		}
-		return gen.NewProjectsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(workspaceID), params)
+		return gen.NewProjectsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(workspaceID), params)
 	}, opts)
 }
 
@@ -1936,7 +1951,7 @@ func (s *ProjectsService) InvitedProjectsIndex(ctx context.Context, accountID st
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewProjectsInvitedProjectsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), params)
+	req, err := gen.NewProjectsInvitedProjectsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), params)
 	if err != nil {
 		return nil, err
 	}
@@ -1966,7 +1981,7 @@ func (s *ProjectsService) InvitedProjectsIndexPages(ctx context.Context, account
 				return nil, err
 			}
 		}
-		return gen.NewProjectsInvitedProjectsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), params)
+		return gen.NewProjectsInvitedProjectsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), params)
 	}, opts)
 }
 
@@ -1974,14 +1989,14 @@ func (s *ProjectsService) InvitedProjectsIndexPages(ctx context.Context, account
 //
 // Show project details.
 // Rate Limits: 100 calls per 1.00 minute(s) per account_user
-func (s *ProjectsService) Show(ctx context.Context, accountID string, projectID string, params *gen.ProjectsShowParams, opts ...RequestOption) (*gen.ProjectWithIncludesResponse, error) {
+func (s *ProjectsService) Show(ctx context.Context, accountID string, projectID string, params *gen.ProjectsShowParams, opts ...RequestOption) (*gen.ProjectWithIncludes, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("project_id", projectID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewProjectsShowRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(projectID), params)
+	req, err := gen.NewProjectsShowRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(projectID), params)
 	if err != nil {
 		return nil, err
 	}
@@ -1989,21 +2004,21 @@ func (s *ProjectsService) Show(ctx context.Context, accountID string, projectID 
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // Update calls "Update project": PATCH /v4/accounts/{account_id}/projects/{project_id} (operation projects_update).
 //
 // Update project details.
 // Rate Limits: 10 calls per 1.00 minute(s) per account_user
-func (s *ProjectsService) Update(ctx context.Context, accountID string, projectID string, body gen.ProjectsUpdateJSONRequestBody, opts ...RequestOption) (*gen.ProjectResponse, error) {
+func (s *ProjectsService) Update(ctx context.Context, accountID string, projectID string, data gen.ProjectUpdateParamsData, opts ...RequestOption) (*gen.Project, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("project_id", projectID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewProjectsUpdateRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(projectID), body)
+	req, err := gen.NewProjectsUpdateRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(projectID), gen.ProjectsUpdateJSONRequestBody{Data: data})
 	if err != nil {
 		return nil, err
 	}
@@ -2011,7 +2026,7 @@ func (s *ProjectsService) Update(ctx context.Context, accountID string, projectI
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // SearchService calls the search operations of the Frame.io V4 API.
@@ -2039,9 +2054,9 @@ func (s *SearchService) Search(ctx context.Context, accountID string, params *ge
 // SearchAll iterates over every item of Search, following links.next
 // page by page (one page in memory at a time; stop the loop to stop
 // fetching). params applies to every page; page_size must be 1-100.
-// Items arrive as SearchResult values to switch on by type (see DecodeSearchResult).
-func (s *SearchService) SearchAll(ctx context.Context, accountID string, params *gen.SearchSearchParams, body gen.SearchSearchJSONRequestBody, opts ...RequestOption) iter.Seq2[SearchResult, error] {
-	return decodeItems(s.SearchPages(ctx, accountID, params, body, opts...), DecodeSearchResult)
+// Items arrive as search.Result values to switch on by type (see search.DecodeResult).
+func (s *SearchService) SearchAll(ctx context.Context, accountID string, params *gen.SearchSearchParams, body gen.SearchSearchJSONRequestBody, opts ...RequestOption) iter.Seq2[search.Result, error] {
+	return decodeItems(s.SearchPages(ctx, accountID, params, body, opts...), search.DecodeResult)
 }
 
 // SearchPages iterates over the pages of Search: each page's items,
@@ -2068,14 +2083,14 @@ type SharesService struct{ c *Client }
 //
 // Add new asset share.
 // Rate Limits: 10 calls per 1.00 minute(s) per account_user
-func (s *SharesService) AddAsset(ctx context.Context, accountID string, shareID string, body gen.SharesAddAssetJSONRequestBody, opts ...RequestOption) (*gen.AddAssetResponse, error) {
+func (s *SharesService) AddAsset(ctx context.Context, accountID string, shareID string, data gen.AddAssetParamsData, opts ...RequestOption) (*gen.AddAssetResponseData, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("share_id", shareID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewSharesAddAssetRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(shareID), body)
+	req, err := gen.NewSharesAddAssetRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(shareID), gen.SharesAddAssetJSONRequestBody{Data: data})
 	if err != nil {
 		return nil, err
 	}
@@ -2083,7 +2098,7 @@ func (s *SharesService) AddAsset(ctx context.Context, accountID string, shareID 
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // AddReviewers calls "Add reviewers to secure share": POST /v4/accounts/{account_id}/shares/{share_id}/reviewers (operation shares_add_reviewers).
@@ -2092,14 +2107,14 @@ func (s *SharesService) AddAsset(ctx context.Context, accountID string, shareID 
 // A request can only include one identifier type parameter.
 // `email` is the only identifier able to add reviewers to a Share who don't have a Frame account member on the account where the Share belongs.
 // Rate Limits: 10 calls per 1.00 minute(s) per account_user
-func (s *SharesService) AddReviewers(ctx context.Context, accountID string, shareID string, body gen.SharesAddReviewersJSONRequestBody, opts ...RequestOption) error {
+func (s *SharesService) AddReviewers(ctx context.Context, accountID string, shareID string, data gen.AddReviewersToShareParamsData, opts ...RequestOption) error {
 	if err := requireID("account_id", accountID); err != nil {
 		return err
 	}
 	if err := requireID("share_id", shareID); err != nil {
 		return err
 	}
-	req, err := gen.NewSharesAddReviewersRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(shareID), body)
+	req, err := gen.NewSharesAddReviewersRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(shareID), gen.SharesAddReviewersJSONRequestBody{Data: data})
 	if err != nil {
 		return err
 	}
@@ -2110,14 +2125,21 @@ func (s *SharesService) AddReviewers(ctx context.Context, accountID string, shar
 //
 // Create share.
 // Rate Limits: 10 calls per 1.00 minute(s) per account_user
-func (s *SharesService) Create(ctx context.Context, accountID string, projectID string, body gen.SharesCreateJSONRequestBody, opts ...RequestOption) (*gen.ShareResponse, error) {
+func (s *SharesService) Create(ctx context.Context, accountID string, projectID string, data ShareParams, opts ...RequestOption) (*gen.Share, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("project_id", projectID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewSharesCreateRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(projectID), body)
+	if data == nil {
+		return nil, &InvalidParamError{Param: "data", Reason: "is required and must not be nil"}
+	}
+	w, err := EncodeShareParams(data)
+	if err != nil {
+		return nil, err
+	}
+	req, err := gen.NewSharesCreateRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(projectID), gen.SharesCreateJSONRequestBody{Data: w})
 	if err != nil {
 		return nil, err
 	}
@@ -2125,7 +2147,7 @@ func (s *SharesService) Create(ctx context.Context, accountID string, projectID 
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // Delete calls "Delete share": DELETE /v4/accounts/{account_id}/shares/{share_id} (operation shares_delete).
@@ -2139,7 +2161,7 @@ func (s *SharesService) Delete(ctx context.Context, accountID string, shareID st
 	if err := requireID("share_id", shareID); err != nil {
 		return err
 	}
-	req, err := gen.NewSharesDeleteRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(shareID))
+	req, err := gen.NewSharesDeleteRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(shareID))
 	if err != nil {
 		return err
 	}
@@ -2157,7 +2179,7 @@ func (s *SharesService) Index(ctx context.Context, accountID string, projectID s
 	if err := requireID("project_id", projectID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewSharesIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(projectID), params)
+	req, err := gen.NewSharesIndexRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(projectID), params)
 	if err != nil {
 		return nil, err
 	}
@@ -2190,7 +2212,7 @@ func (s *SharesService) IndexPages(ctx context.Context, accountID string, projec
 				return nil, err
 			}
 		}
-		return gen.NewSharesIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(projectID), params)
+		return gen.NewSharesIndexRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(projectID), params)
 	}, opts)
 }
 
@@ -2205,7 +2227,7 @@ func (s *SharesService) ListActivities(ctx context.Context, accountID string, sh
 	if err := requireID("share_id", shareID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewSharesListActivitiesRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(shareID), params)
+	req, err := gen.NewSharesListActivitiesRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(shareID), params)
 	if err != nil {
 		return nil, err
 	}
@@ -2238,7 +2260,7 @@ func (s *SharesService) ListActivitiesPages(ctx context.Context, accountID strin
 				return nil, err
 			}
 		}
-		return gen.NewSharesListActivitiesRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(shareID), params)
+		return gen.NewSharesListActivitiesRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(shareID), params)
 	}, opts)
 }
 
@@ -2253,7 +2275,7 @@ func (s *SharesService) ListAssets(ctx context.Context, accountID string, shareI
 	if err := requireID("share_id", shareID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewSharesListAssetsRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(shareID), params)
+	req, err := gen.NewSharesListAssetsRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(shareID), params)
 	if err != nil {
 		return nil, err
 	}
@@ -2287,7 +2309,7 @@ func (s *SharesService) ListAssetsPages(ctx context.Context, accountID string, s
 				return nil, err
 			}
 		}
-		return gen.NewSharesListAssetsRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(shareID), params)
+		return gen.NewSharesListAssetsRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(shareID), params)
 	}, opts)
 }
 
@@ -2302,7 +2324,7 @@ func (s *SharesService) ListReviewers(ctx context.Context, accountID string, sha
 	if err := requireID("share_id", shareID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewSharesListReviewersRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(shareID), params)
+	req, err := gen.NewSharesListReviewersRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(shareID), params)
 	if err != nil {
 		return nil, err
 	}
@@ -2335,7 +2357,7 @@ func (s *SharesService) ListReviewersPages(ctx context.Context, accountID string
 				return nil, err
 			}
 		}
-		return gen.NewSharesListReviewersRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(shareID), params)
+		return gen.NewSharesListReviewersRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(shareID), params)
 	}, opts)
 }
 
@@ -2343,7 +2365,7 @@ func (s *SharesService) ListReviewersPages(ctx context.Context, accountID string
 //
 // Remove an asset currently in the share from that share.
 // Rate Limits: 10 calls per 1.00 minute(s) per account_user
-func (s *SharesService) RemoveAsset(ctx context.Context, accountID string, shareID string, assetID string, opts ...RequestOption) (*gen.RemoveAssetResponse, error) {
+func (s *SharesService) RemoveAsset(ctx context.Context, accountID string, shareID string, assetID string, opts ...RequestOption) (*gen.RemoveAssetResponseData, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
@@ -2353,7 +2375,7 @@ func (s *SharesService) RemoveAsset(ctx context.Context, accountID string, share
 	if err := requireID("asset_id", assetID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewSharesRemoveAssetRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(shareID), gen.FrameOrAdobeId(assetID))
+	req, err := gen.NewSharesRemoveAssetRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(shareID), gen.FrameOrAdobeID(assetID))
 	if err != nil {
 		return nil, err
 	}
@@ -2361,7 +2383,7 @@ func (s *SharesService) RemoveAsset(ctx context.Context, accountID string, share
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // RemoveReviewers calls "Removes reviewers from secure share": DELETE /v4/accounts/{account_id}/shares/{share_id}/reviewers (operation shares_remove_reviewers).
@@ -2369,14 +2391,14 @@ func (s *SharesService) RemoveAsset(ctx context.Context, accountID string, share
 // Removes reviewers from secure Share by three identifier types: `adobe_user_id`, `email`, and `user_id`.
 // A request can only include one identifier type parameter.
 // Rate Limits: 10 calls per 1.00 minute(s) per account_user
-func (s *SharesService) RemoveReviewers(ctx context.Context, accountID string, shareID string, body gen.SharesRemoveReviewersJSONRequestBody, opts ...RequestOption) error {
+func (s *SharesService) RemoveReviewers(ctx context.Context, accountID string, shareID string, data gen.RemoveReviewerParamsData, opts ...RequestOption) error {
 	if err := requireID("account_id", accountID); err != nil {
 		return err
 	}
 	if err := requireID("share_id", shareID); err != nil {
 		return err
 	}
-	req, err := gen.NewSharesRemoveReviewersRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(shareID), body)
+	req, err := gen.NewSharesRemoveReviewersRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(shareID), gen.SharesRemoveReviewersJSONRequestBody{Data: data})
 	if err != nil {
 		return err
 	}
@@ -2387,14 +2409,14 @@ func (s *SharesService) RemoveReviewers(ctx context.Context, accountID string, s
 //
 // Show a single Share.
 // Rate Limits: 100 calls per 1.00 minute(s) per account_user
-func (s *SharesService) Show(ctx context.Context, accountID string, shareID string, opts ...RequestOption) (*gen.ShareResponse, error) {
+func (s *SharesService) Show(ctx context.Context, accountID string, shareID string, opts ...RequestOption) (*gen.Share, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("share_id", shareID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewSharesShowRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(shareID))
+	req, err := gen.NewSharesShowRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(shareID))
 	if err != nil {
 		return nil, err
 	}
@@ -2402,21 +2424,21 @@ func (s *SharesService) Show(ctx context.Context, accountID string, shareID stri
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // Update calls "Update share": PATCH /v4/accounts/{account_id}/shares/{share_id} (operation shares_update).
 //
 // Update share.
 // Rate Limits: 10 calls per 1.00 minute(s) per account_user
-func (s *SharesService) Update(ctx context.Context, accountID string, shareID string, body gen.SharesUpdateJSONRequestBody, opts ...RequestOption) (*gen.ShareResponse, error) {
+func (s *SharesService) Update(ctx context.Context, accountID string, shareID string, data gen.UpdateShareParamsData, opts ...RequestOption) (*gen.Share, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("share_id", shareID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewSharesUpdateRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(shareID), body)
+	req, err := gen.NewSharesUpdateRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(shareID), gen.SharesUpdateJSONRequestBody{Data: data})
 	if err != nil {
 		return nil, err
 	}
@@ -2424,7 +2446,7 @@ func (s *SharesService) Update(ctx context.Context, accountID string, shareID st
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // UsersService calls the users operations of the Frame.io V4 API.
@@ -2435,7 +2457,7 @@ type UsersService struct{ c *Client }
 //
 // Inspect details of the user associated with the bearer token.
 // Rate Limits: 100 calls per 1.00 minute(s) per account_user
-func (s *UsersService) Show(ctx context.Context, opts ...RequestOption) (*gen.ProfileResponse, error) {
+func (s *UsersService) Show(ctx context.Context, opts ...RequestOption) (*gen.Profile, error) {
 	req, err := gen.NewUsersShowRequest(s.c.serverURL())
 	if err != nil {
 		return nil, err
@@ -2444,7 +2466,7 @@ func (s *UsersService) Show(ctx context.Context, opts ...RequestOption) (*gen.Pr
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // VersionStacksService calls the versionStacks operations of the Frame.io V4 API.
@@ -2457,14 +2479,14 @@ type VersionStacksService struct{ c *Client }
 // Rate Limits: 10 calls per 1.00 minute(s) per account_user
 //
 // Currently, copying version stacks between Adobe storage backed projects is not supported. Copying individual files within a version stack and then restacking them is currently the supported method for copying version stacks for these projects.
-func (s *VersionStacksService) Copy(ctx context.Context, accountID string, versionStackID string, params *gen.VersionStacksCopyParams, body gen.VersionStacksCopyJSONRequestBody, opts ...RequestOption) (*gen.VersionStackCopyResponse, error) {
+func (s *VersionStacksService) Copy(ctx context.Context, accountID string, versionStackID string, params *gen.VersionStacksCopyParams, data *gen.VersionStackCopyParamsData, opts ...RequestOption) (*gen.VersionStack, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("version_stack_id", versionStackID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewVersionStacksCopyRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(versionStackID), params, body)
+	req, err := gen.NewVersionStacksCopyRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(versionStackID), params, gen.VersionStacksCopyJSONRequestBody{Data: data})
 	if err != nil {
 		return nil, err
 	}
@@ -2472,21 +2494,21 @@ func (s *VersionStacksService) Copy(ctx context.Context, accountID string, versi
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // Create calls "Create version stack": POST /v4/accounts/{account_id}/folders/{folder_id}/version_stacks (operation version_stacks_create).
 //
 // Create a new Version Stack under the parent folder.
 // Rate Limits: 10 calls per 1.00 minute(s) per account_user
-func (s *VersionStacksService) Create(ctx context.Context, accountID string, folderID string, body gen.VersionStacksCreateJSONRequestBody, opts ...RequestOption) (*gen.VersionStackWithIncludesResponse, error) {
+func (s *VersionStacksService) Create(ctx context.Context, accountID string, folderID string, data gen.VersionStackCreateParamsData, opts ...RequestOption) (*gen.VersionStackWithIncludes, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("folder_id", folderID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewVersionStacksCreateRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(folderID), body)
+	req, err := gen.NewVersionStacksCreateRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(folderID), gen.VersionStacksCreateJSONRequestBody{Data: data})
 	if err != nil {
 		return nil, err
 	}
@@ -2494,7 +2516,7 @@ func (s *VersionStacksService) Create(ctx context.Context, accountID string, fol
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // Index calls "List version stack children": GET /v4/accounts/{account_id}/version_stacks/{version_stack_id}/children (operation version_stacks_index).
@@ -2510,7 +2532,7 @@ func (s *VersionStacksService) Index(ctx context.Context, accountID string, vers
 	if err := requireID("version_stack_id", versionStackID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewVersionStacksIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(versionStackID), params)
+	req, err := gen.NewVersionStacksIndexRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(versionStackID), params)
 	if err != nil {
 		return nil, err
 	}
@@ -2544,7 +2566,7 @@ func (s *VersionStacksService) IndexPages(ctx context.Context, accountID string,
 				return nil, err
 			}
 		}
-		return gen.NewVersionStacksIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(versionStackID), params)
+		return gen.NewVersionStacksIndexRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(versionStackID), params)
 	}, opts)
 }
 
@@ -2559,7 +2581,7 @@ func (s *VersionStacksService) List(ctx context.Context, accountID string, folde
 	if err := requireID("folder_id", folderID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewVersionStacksListRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(folderID), params)
+	req, err := gen.NewVersionStacksListRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(folderID), params)
 	if err != nil {
 		return nil, err
 	}
@@ -2592,7 +2614,7 @@ func (s *VersionStacksService) ListPages(ctx context.Context, accountID string, 
 				return nil, err
 			}
 		}
-		return gen.NewVersionStacksListRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(folderID), params)
+		return gen.NewVersionStacksListRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(folderID), params)
 	}, opts)
 }
 
@@ -2600,14 +2622,14 @@ func (s *VersionStacksService) ListPages(ctx context.Context, accountID string, 
 //
 // Move version stack to a folder.
 // Rate Limits: 10 calls per 1.00 minute(s) per account_user
-func (s *VersionStacksService) Move(ctx context.Context, accountID string, versionStackID string, body gen.VersionStacksMoveJSONRequestBody, opts ...RequestOption) (*gen.VersionStackResponse, error) {
+func (s *VersionStacksService) Move(ctx context.Context, accountID string, versionStackID string, data gen.VersionStackMoveParamsData, opts ...RequestOption) (*gen.VersionStack, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("version_stack_id", versionStackID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewVersionStacksMoveRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(versionStackID), body)
+	req, err := gen.NewVersionStacksMoveRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(versionStackID), gen.VersionStacksMoveJSONRequestBody{Data: data})
 	if err != nil {
 		return nil, err
 	}
@@ -2615,21 +2637,21 @@ func (s *VersionStacksService) Move(ctx context.Context, accountID string, versi
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // Show calls "Show version stack": GET /v4/accounts/{account_id}/version_stacks/{version_stack_id} (operation version_stacks_show).
 //
 // Show version stack details.
 // Rate Limits: 100 calls per 1.00 minute(s) per account_user
-func (s *VersionStacksService) Show(ctx context.Context, accountID string, versionStackID string, params *gen.VersionStacksShowParams, opts ...RequestOption) (*gen.VersionStackWithIncludesResponse, error) {
+func (s *VersionStacksService) Show(ctx context.Context, accountID string, versionStackID string, params *gen.VersionStacksShowParams, opts ...RequestOption) (*gen.VersionStackWithIncludes, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("version_stack_id", versionStackID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewVersionStacksShowRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.FrameOrAdobeId(versionStackID), params)
+	req, err := gen.NewVersionStacksShowRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.FrameOrAdobeID(versionStackID), params)
 	if err != nil {
 		return nil, err
 	}
@@ -2637,7 +2659,7 @@ func (s *VersionStacksService) Show(ctx context.Context, accountID string, versi
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // WebhooksService calls the webhooks operations of the Frame.io V4 API.
@@ -2654,14 +2676,14 @@ type WebhooksService struct{ c *Client }
 //
 // .
 // Rate Limits: 10 calls per 1.00 minute(s) per account_user
-func (s *WebhooksService) Create(ctx context.Context, accountID string, workspaceID string, body gen.WebhooksCreateJSONRequestBody, opts ...RequestOption) (*gen.WebhookCreateResponse, error) {
+func (s *WebhooksService) Create(ctx context.Context, accountID string, workspaceID string, data gen.WebhookCreateParamsData, opts ...RequestOption) (*gen.WebhookCreateResponseData, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("workspace_id", workspaceID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewWebhooksCreateRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(workspaceID), body)
+	req, err := gen.NewWebhooksCreateRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(workspaceID), gen.WebhooksCreateJSONRequestBody{Data: data})
 	if err != nil {
 		return nil, err
 	}
@@ -2669,7 +2691,7 @@ func (s *WebhooksService) Create(ctx context.Context, accountID string, workspac
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // Delete calls "Delete webhook": DELETE /v4/accounts/{account_id}/webhooks/{webhook_id} (operation webhooks_delete).
@@ -2683,7 +2705,7 @@ func (s *WebhooksService) Delete(ctx context.Context, accountID string, webhookI
 	if err := requireID("webhook_id", webhookID); err != nil {
 		return err
 	}
-	req, err := gen.NewWebhooksDeleteRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(webhookID))
+	req, err := gen.NewWebhooksDeleteRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(webhookID))
 	if err != nil {
 		return err
 	}
@@ -2701,7 +2723,7 @@ func (s *WebhooksService) Index(ctx context.Context, accountID string, workspace
 	if err := requireID("workspace_id", workspaceID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewWebhooksIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(workspaceID), params)
+	req, err := gen.NewWebhooksIndexRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(workspaceID), params)
 	if err != nil {
 		return nil, err
 	}
@@ -2734,7 +2756,7 @@ func (s *WebhooksService) IndexPages(ctx context.Context, accountID string, work
 				return nil, err
 			}
 		}
-		return gen.NewWebhooksIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(workspaceID), params)
+		return gen.NewWebhooksIndexRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(workspaceID), params)
 	}, opts)
 }
 
@@ -2742,14 +2764,14 @@ func (s *WebhooksService) IndexPages(ctx context.Context, accountID string, work
 //
 // Show webhook details.
 // Rate Limits: 100 calls per 1.00 minute(s) per account_user
-func (s *WebhooksService) Show(ctx context.Context, accountID string, webhookID string, params *gen.WebhooksShowParams, opts ...RequestOption) (*gen.WebhookWithIncludesResponse, error) {
+func (s *WebhooksService) Show(ctx context.Context, accountID string, webhookID string, params *gen.WebhooksShowParams, opts ...RequestOption) (*gen.WebhookWithIncludes, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("webhook_id", webhookID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewWebhooksShowRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(webhookID), params)
+	req, err := gen.NewWebhooksShowRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(webhookID), params)
 	if err != nil {
 		return nil, err
 	}
@@ -2757,21 +2779,21 @@ func (s *WebhooksService) Show(ctx context.Context, accountID string, webhookID 
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // Update calls "Update webhook": PATCH /v4/accounts/{account_id}/webhooks/{webhook_id} (operation webhooks_update).
 //
 // Update webhook details.
 // Rate Limits: 10 calls per 1.00 minute(s) per account_user
-func (s *WebhooksService) Update(ctx context.Context, accountID string, webhookID string, body gen.WebhooksUpdateJSONRequestBody, opts ...RequestOption) (*gen.WebhookResponse, error) {
+func (s *WebhooksService) Update(ctx context.Context, accountID string, webhookID string, data gen.WebhookUpdateParamsData, opts ...RequestOption) (*gen.Webhook, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("webhook_id", webhookID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewWebhooksUpdateRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(webhookID), body)
+	req, err := gen.NewWebhooksUpdateRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(webhookID), gen.WebhooksUpdateJSONRequestBody{Data: data})
 	if err != nil {
 		return nil, err
 	}
@@ -2779,7 +2801,7 @@ func (s *WebhooksService) Update(ctx context.Context, accountID string, webhookI
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // WorkspacePermissionsService calls the workspacePermissions operations of the Frame.io V4 API.
@@ -2797,7 +2819,7 @@ func (s *WorkspacePermissionsService) Index(ctx context.Context, accountID strin
 	if err := requireID("workspace_id", workspaceID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewWorkspacePermissionsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(workspaceID), params)
+	req, err := gen.NewWorkspacePermissionsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(workspaceID), params)
 	if err != nil {
 		return nil, err
 	}
@@ -2830,7 +2852,7 @@ func (s *WorkspacePermissionsService) IndexPages(ctx context.Context, accountID 
 				return nil, err
 			}
 		}
-		return gen.NewWorkspacePermissionsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(workspaceID), params)
+		return gen.NewWorkspacePermissionsIndexRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(workspaceID), params)
 	}, opts)
 }
 
@@ -2848,7 +2870,7 @@ func (s *WorkspacePermissionsService) WorkspaceUserRolesDelete(ctx context.Conte
 	if err := requireID("user_id", userID); err != nil {
 		return err
 	}
-	req, err := gen.NewWorkspacePermissionsWorkspaceUserRolesDeleteRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(workspaceID), gen.UUID(userID))
+	req, err := gen.NewWorkspacePermissionsWorkspaceUserRolesDeleteRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(workspaceID), gen.UUID(userID))
 	if err != nil {
 		return err
 	}
@@ -2859,7 +2881,7 @@ func (s *WorkspacePermissionsService) WorkspaceUserRolesDelete(ctx context.Conte
 //
 // Update user roles for the given workspace if the user is already added to the workspace. If the user is not added to the workspace, the user will be added with the given role.
 // Rate Limits: 10 calls per 1.00 minute(s) per account_user
-func (s *WorkspacePermissionsService) WorkspaceUserRolesUpdate(ctx context.Context, accountID string, workspaceID string, userID string, body gen.WorkspacePermissionsWorkspaceUserRolesUpdateJSONRequestBody, opts ...RequestOption) (*gen.UpdateWorkspaceRoleResponse, error) {
+func (s *WorkspacePermissionsService) WorkspaceUserRolesUpdate(ctx context.Context, accountID string, workspaceID string, userID string, data gen.UpdateWorkspaceRoleParamsData, opts ...RequestOption) (*gen.UpdateWorkspaceRoleResponseData, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
@@ -2869,7 +2891,7 @@ func (s *WorkspacePermissionsService) WorkspaceUserRolesUpdate(ctx context.Conte
 	if err := requireID("user_id", userID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewWorkspacePermissionsWorkspaceUserRolesUpdateRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(workspaceID), gen.UUID(userID), body)
+	req, err := gen.NewWorkspacePermissionsWorkspaceUserRolesUpdateRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(workspaceID), gen.UUID(userID), gen.WorkspacePermissionsWorkspaceUserRolesUpdateJSONRequestBody{Data: data})
 	if err != nil {
 		return nil, err
 	}
@@ -2877,7 +2899,7 @@ func (s *WorkspacePermissionsService) WorkspaceUserRolesUpdate(ctx context.Conte
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // WorkspacesService calls the workspaces operations of the Frame.io V4 API.
@@ -2888,11 +2910,11 @@ type WorkspacesService struct{ c *Client }
 //
 // Create workspace from an account.
 // Rate Limits: 10 calls per 1.00 minute(s) per account_user
-func (s *WorkspacesService) Create(ctx context.Context, accountID string, body gen.WorkspacesCreateJSONRequestBody, opts ...RequestOption) (*gen.WorkspaceResponse, error) {
+func (s *WorkspacesService) Create(ctx context.Context, accountID string, data gen.WorkspaceParamsData, opts ...RequestOption) (*gen.Workspace, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewWorkspacesCreateRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), body)
+	req, err := gen.NewWorkspacesCreateRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.WorkspacesCreateJSONRequestBody{Data: data})
 	if err != nil {
 		return nil, err
 	}
@@ -2900,7 +2922,7 @@ func (s *WorkspacesService) Create(ctx context.Context, accountID string, body g
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // Delete calls "Delete workspace": DELETE /v4/accounts/{account_id}/workspaces/{workspace_id} (operation workspaces_delete).
@@ -2914,7 +2936,7 @@ func (s *WorkspacesService) Delete(ctx context.Context, accountID string, worksp
 	if err := requireID("workspace_id", workspaceID); err != nil {
 		return err
 	}
-	req, err := gen.NewWorkspacesDeleteRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(workspaceID))
+	req, err := gen.NewWorkspacesDeleteRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(workspaceID))
 	if err != nil {
 		return err
 	}
@@ -2929,7 +2951,7 @@ func (s *WorkspacesService) Index(ctx context.Context, accountID string, params 
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewWorkspacesIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), params)
+	req, err := gen.NewWorkspacesIndexRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), params)
 	if err != nil {
 		return nil, err
 	}
@@ -2959,7 +2981,7 @@ func (s *WorkspacesService) IndexPages(ctx context.Context, accountID string, pa
 				return nil, err
 			}
 		}
-		return gen.NewWorkspacesIndexRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), params)
+		return gen.NewWorkspacesIndexRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), params)
 	}, opts)
 }
 
@@ -2967,14 +2989,14 @@ func (s *WorkspacesService) IndexPages(ctx context.Context, accountID string, pa
 //
 // Show workspace details.
 // Rate Limits: 100 calls per 1.00 minute(s) per account_user
-func (s *WorkspacesService) Show(ctx context.Context, accountID string, workspaceID string, params *gen.WorkspacesShowParams, opts ...RequestOption) (*gen.WorkspaceWithIncludesResponse, error) {
+func (s *WorkspacesService) Show(ctx context.Context, accountID string, workspaceID string, params *gen.WorkspacesShowParams, opts ...RequestOption) (*gen.WorkspaceWithIncludes, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("workspace_id", workspaceID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewWorkspacesShowRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(workspaceID), params)
+	req, err := gen.NewWorkspacesShowRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(workspaceID), params)
 	if err != nil {
 		return nil, err
 	}
@@ -2982,21 +3004,21 @@ func (s *WorkspacesService) Show(ctx context.Context, accountID string, workspac
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // Update calls "Update workspace": PATCH /v4/accounts/{account_id}/workspaces/{workspace_id} (operation workspaces_update).
 //
 // Update a workspace.
 // Rate Limits: 10 calls per 1.00 minute(s) per account_user
-func (s *WorkspacesService) Update(ctx context.Context, accountID string, workspaceID string, body gen.WorkspacesUpdateJSONRequestBody, opts ...RequestOption) (*gen.WorkspaceResponse, error) {
+func (s *WorkspacesService) Update(ctx context.Context, accountID string, workspaceID string, data gen.WorkspaceParamsData, opts ...RequestOption) (*gen.Workspace, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if err := requireID("workspace_id", workspaceID); err != nil {
 		return nil, err
 	}
-	req, err := gen.NewWorkspacesUpdateRequest(s.c.serverURL(), gen.FrameOrAdobeId(accountID), gen.UUID(workspaceID), body)
+	req, err := gen.NewWorkspacesUpdateRequest(s.c.serverURL(), gen.FrameOrAdobeID(accountID), gen.UUID(workspaceID), gen.WorkspacesUpdateJSONRequestBody{Data: data})
 	if err != nil {
 		return nil, err
 	}
@@ -3004,5 +3026,5 @@ func (s *WorkspacesService) Update(ctx context.Context, accountID string, worksp
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }

@@ -186,12 +186,11 @@ func TestStormOfFaultsLosesAndLeaksNothing(t *testing.T) {
 				var err error
 				if i%4 == 0 {
 					name := fmt.Sprintf("storm-%05d", i)
-					var created *gen.FolderResponse
-					created, err = client.Folders.Create(ctx, "acc", "root",
-						gen.FoldersCreateJSONRequestBody{Data: gen.FolderCreateParamsData{Name: &name}})
+					var created *gen.Folder
+					created, err = client.Folders.Create(ctx, "acc", "root", gen.FolderCreateParamsData{Name: &name})
 					out := createOutcome{name: name, err: err, accepted: frameio.Accepted(err)}
 					if err == nil {
-						out.id = created.Data.Id
+						out.id = created.ID
 					}
 					mu.Lock()
 					creates = append(creates, out)

@@ -4,10 +4,10 @@ import (
 	"encoding/json"
 	"testing"
 
-	"github.com/oapi-codegen/nullable"
 	"github.com/stretchr/testify/require"
 
 	"github.com/frameio-go/frameio-go/frameio"
+	"github.com/frameio-go/frameio-go/frameio/search"
 	"github.com/frameio-go/frameio-go/gen"
 )
 
@@ -45,11 +45,10 @@ func TestEncodeSelectFieldDefinition(t *testing.T) {
 }
 
 func TestEncodeUpdateSelectFieldDefinition(t *testing.T) {
-	name := "Updated-Field-Name"
 	data, err := frameio.EncodeUpdateFieldDefinitionParams(&frameio.UpdateSelectDefinitionParams{
-		Name: &name,
+		Name: new("Updated-Field-Name"),
 		FieldConfiguration: &frameio.UpdateSelectFieldConfiguration{
-			Options: &[]frameio.UpdateSelectFieldOption{{DisplayName: "Option 1"}},
+			Options: []frameio.UpdateSelectFieldOption{{DisplayName: "Option 1"}},
 		},
 	})
 	require.NoError(t, err)
@@ -60,12 +59,11 @@ func TestEncodeUpdateSelectFieldDefinition(t *testing.T) {
 }
 
 func TestEncodeShareParams(t *testing.T) {
-	ids := []string{"1f7e2c1a-8d3b-4f6a-9c2e-5b7d0a9e3f14"}
-	data, err := frameio.EncodeShareParams(&frameio.AssetShareParams{
+	data, err := frameio.EncodeShareParams(&frameio.AssetShare{
 		Name:               "Client Review – Cut 2",
-		Access:             "secure",
-		AssetIds:           &ids,
-		DownloadingEnabled: nullable.NewNullableWithValue(true),
+		Access:             gen.ShareAccessSecure,
+		AssetIDs:           []string{"1f7e2c1a-8d3b-4f6a-9c2e-5b7d0a9e3f14"},
+		DownloadingEnabled: new(true),
 	})
 	require.NoError(t, err)
 	kind, err := data.Discriminator()
@@ -100,8 +98,8 @@ func TestSharedVariants(t *testing.T) {
 		{"workfront kept", &frameio.StandardGroup{Source: "workfront"}, "workfront", false},
 		{"frame default", &frameio.StandardGroup{}, "frame", false},
 		{"adobe is a SyncGroup", &frameio.StandardGroup{Source: "adobe"}, "", true},
-		{"search result needs a type", &frameio.AssetSearchResult{}, "", true},
-		{"search result type kept", &frameio.AssetSearchResult{Type: "version_stack_result"}, "version_stack_result", false},
+		{"search result needs a type", &search.AssetResult{}, "", true},
+		{"search result type kept", &search.AssetResult{Type: "version_stack_result"}, "version_stack_result", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

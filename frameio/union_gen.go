@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/frameio-go/frameio-go/gen"
+	"github.com/frameio-go/frameio-go/internal/unions"
 )
 
 // Asset is a file, a folder or a version stack, as returned by the asset
@@ -39,7 +40,7 @@ func (*UnknownAsset) isAsset() {}
 func (u *UnknownAsset) Kind() string { return u.Type }
 
 // MarshalJSON returns u.Raw.
-func (u *UnknownAsset) MarshalJSON() ([]byte, error) { return marshalRaw(u.Raw) }
+func (u *UnknownAsset) MarshalJSON() ([]byte, error) { return unions.MarshalRaw(u.Raw) }
 
 // File is the Asset variant for "type" "file"
 // (gen.AssetWithIncludesFileWithIncludes).
@@ -94,49 +95,49 @@ func (v VersionStack) MarshalJSON() ([]byte, error) {
 // JSON null gives a nil Asset; anything but an object or null is an error,
 // and so is a known variant whose properties do not decode.
 func AssetFromJSON(data []byte) (Asset, error) {
-	obj, err := jsonObject(data, "Asset")
+	obj, err := unions.Object(data, "Asset")
 	if err != nil || obj == nil {
 		return nil, err
 	}
-	kind := stringProp(obj, "type")
+	kind := unions.StringProp(obj, "type")
 	switch kind {
 	case "file":
 		v := new(File)
-		if err := unmarshalVariant(data, v, "Asset", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "Asset", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "folder":
 		v := new(Folder)
-		if err := unmarshalVariant(data, v, "Asset", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "Asset", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "version_stack":
 		v := new(VersionStack)
-		if err := unmarshalVariant(data, v, "Asset", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "Asset", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	}
-	return &UnknownAsset{Type: kind, Raw: cloneRaw(data)}, nil
+	return &UnknownAsset{Type: kind, Raw: unions.CloneRaw(data)}, nil
 }
 
 // DecodeAsset decodes the gen wrapper of an Asset; see AssetFromJSON.
 func DecodeAsset(u gen.AssetWithIncludes) (Asset, error) {
-	return decodeWrapper(u, AssetFromJSON)
+	return unions.DecodeWrapper(u, AssetFromJSON)
 }
 
 // DecodeAssets decodes a list, as found in list responses; the error
 // names the index of the first element that fails.
 func DecodeAssets(us []gen.AssetWithIncludes) ([]Asset, error) {
-	return decodeAll(us, DecodeAsset)
+	return unions.DecodeAll(us, DecodeAsset)
 }
 
 // EncodeAsset builds the gen wrapper of v, with its "type" set from its Go type.
 func EncodeAsset(v Asset) (gen.AssetWithIncludes, error) {
 	var u gen.AssetWithIncludes
-	return u, encodeWrapper(v, &u, "Asset")
+	return u, unions.EncodeWrapper(v, &u, "Asset")
 }
 
 // MetadataValue is the value of one metadata field of an asset, typed by its field_type:
@@ -169,7 +170,7 @@ func (*UnknownMetadataValue) isMetadataValue() {}
 func (u *UnknownMetadataValue) Kind() string { return u.Type }
 
 // MarshalJSON returns u.Raw.
-func (u *UnknownMetadataValue) MarshalJSON() ([]byte, error) { return marshalRaw(u.Raw) }
+func (u *UnknownMetadataValue) MarshalJSON() ([]byte, error) { return unions.MarshalRaw(u.Raw) }
 
 // DateValue is the MetadataValue variant for "field_type" "date"
 // (gen.DateValue).
@@ -342,85 +343,85 @@ func (v SingleUserValue) MarshalJSON() ([]byte, error) {
 // JSON null gives a nil MetadataValue; anything but an object or null is an error,
 // and so is a known variant whose properties do not decode.
 func MetadataValueFromJSON(data []byte) (MetadataValue, error) {
-	obj, err := jsonObject(data, "MetadataValue")
+	obj, err := unions.Object(data, "MetadataValue")
 	if err != nil || obj == nil {
 		return nil, err
 	}
-	kind := stringProp(obj, "field_type")
+	kind := unions.StringProp(obj, "field_type")
 	switch kind {
 	case "date":
 		v := new(DateValue)
-		if err := unmarshalVariant(data, v, "MetadataValue", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "MetadataValue", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "long_text", "text":
 		v := new(TextValue)
-		if err := unmarshalVariant(data, v, "MetadataValue", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "MetadataValue", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "number":
 		v := new(NumberValue)
-		if err := unmarshalVariant(data, v, "MetadataValue", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "MetadataValue", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "rating":
 		v := new(IntegerValue)
-		if err := unmarshalVariant(data, v, "MetadataValue", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "MetadataValue", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "select":
 		v := new(SelectValue)
-		if err := unmarshalVariant(data, v, "MetadataValue", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "MetadataValue", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "select_multi":
 		v := new(MultiSelectValue)
-		if err := unmarshalVariant(data, v, "MetadataValue", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "MetadataValue", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "toggle":
 		v := new(BooleanValue)
-		if err := unmarshalVariant(data, v, "MetadataValue", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "MetadataValue", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "user_multi", "users":
 		v := new(MultiUserValue)
-		if err := unmarshalVariant(data, v, "MetadataValue", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "MetadataValue", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "user_single":
 		v := new(SingleUserValue)
-		if err := unmarshalVariant(data, v, "MetadataValue", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "MetadataValue", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	}
-	return &UnknownMetadataValue{Type: kind, Raw: cloneRaw(data)}, nil
+	return &UnknownMetadataValue{Type: kind, Raw: unions.CloneRaw(data)}, nil
 }
 
 // DecodeMetadataValue decodes the gen wrapper of a MetadataValue; see MetadataValueFromJSON.
 func DecodeMetadataValue(u gen.MetadataField) (MetadataValue, error) {
-	return decodeWrapper(u, MetadataValueFromJSON)
+	return unions.DecodeWrapper(u, MetadataValueFromJSON)
 }
 
 // DecodeMetadataValues decodes a list, as found in list responses; the error
 // names the index of the first element that fails.
 func DecodeMetadataValues(us []gen.MetadataField) ([]MetadataValue, error) {
-	return decodeAll(us, DecodeMetadataValue)
+	return unions.DecodeAll(us, DecodeMetadataValue)
 }
 
 // EncodeMetadataValue builds the gen wrapper of v, with its "field_type" set from its Go type.
 func EncodeMetadataValue(v MetadataValue) (gen.MetadataField, error) {
 	var u gen.MetadataField
-	return u, encodeWrapper(v, &u, "MetadataValue")
+	return u, unions.EncodeWrapper(v, &u, "MetadataValue")
 }
 
 // FieldDefinition is an account's metadata field definition, typed by its field_type:
@@ -455,7 +456,7 @@ func (*UnknownFieldDefinition) isFieldDefinition() {}
 func (u *UnknownFieldDefinition) Kind() string { return u.Type }
 
 // MarshalJSON returns u.Raw.
-func (u *UnknownFieldDefinition) MarshalJSON() ([]byte, error) { return marshalRaw(u.Raw) }
+func (u *UnknownFieldDefinition) MarshalJSON() ([]byte, error) { return unions.MarshalRaw(u.Raw) }
 
 // DateDefinition is the FieldDefinition variant for "field_type" "date"
 // (gen.DateDefinition).
@@ -622,91 +623,91 @@ func (v UserSingleDefinition) MarshalJSON() ([]byte, error) {
 // JSON null gives a nil FieldDefinition; anything but an object or null is an error,
 // and so is a known variant whose properties do not decode.
 func FieldDefinitionFromJSON(data []byte) (FieldDefinition, error) {
-	obj, err := jsonObject(data, "FieldDefinition")
+	obj, err := unions.Object(data, "FieldDefinition")
 	if err != nil || obj == nil {
 		return nil, err
 	}
-	kind := stringProp(obj, "field_type")
+	kind := unions.StringProp(obj, "field_type")
 	switch kind {
 	case "date":
 		v := new(DateDefinition)
-		if err := unmarshalVariant(data, v, "FieldDefinition", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "FieldDefinition", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "long_text":
 		v := new(LongTextDefinition)
-		if err := unmarshalVariant(data, v, "FieldDefinition", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "FieldDefinition", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "number":
 		v := new(NumberDefinition)
-		if err := unmarshalVariant(data, v, "FieldDefinition", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "FieldDefinition", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "rating":
 		v := new(RatingDefinition)
-		if err := unmarshalVariant(data, v, "FieldDefinition", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "FieldDefinition", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "select":
 		v := new(SelectDefinition)
-		if err := unmarshalVariant(data, v, "FieldDefinition", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "FieldDefinition", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "select_multi":
 		v := new(SelectMultiDefinition)
-		if err := unmarshalVariant(data, v, "FieldDefinition", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "FieldDefinition", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "text":
 		v := new(TextDefinition)
-		if err := unmarshalVariant(data, v, "FieldDefinition", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "FieldDefinition", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "toggle":
 		v := new(ToggleDefinition)
-		if err := unmarshalVariant(data, v, "FieldDefinition", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "FieldDefinition", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "user_multi":
 		v := new(UserMultiDefinition)
-		if err := unmarshalVariant(data, v, "FieldDefinition", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "FieldDefinition", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "user_single":
 		v := new(UserSingleDefinition)
-		if err := unmarshalVariant(data, v, "FieldDefinition", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "FieldDefinition", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	}
-	return &UnknownFieldDefinition{Type: kind, Raw: cloneRaw(data)}, nil
+	return &UnknownFieldDefinition{Type: kind, Raw: unions.CloneRaw(data)}, nil
 }
 
 // DecodeFieldDefinition decodes the gen wrapper of a FieldDefinition; see FieldDefinitionFromJSON.
 func DecodeFieldDefinition(u gen.FieldDefinition) (FieldDefinition, error) {
-	return decodeWrapper(u, FieldDefinitionFromJSON)
+	return unions.DecodeWrapper(u, FieldDefinitionFromJSON)
 }
 
 // DecodeFieldDefinitions decodes a list, as found in list responses; the error
 // names the index of the first element that fails.
 func DecodeFieldDefinitions(us []gen.FieldDefinition) ([]FieldDefinition, error) {
-	return decodeAll(us, DecodeFieldDefinition)
+	return unions.DecodeAll(us, DecodeFieldDefinition)
 }
 
 // EncodeFieldDefinition builds the gen wrapper of v, with its "field_type" set from its Go type.
 func EncodeFieldDefinition(v FieldDefinition) (gen.FieldDefinition, error) {
 	var u gen.FieldDefinition
-	return u, encodeWrapper(v, &u, "FieldDefinition")
+	return u, unions.EncodeWrapper(v, &u, "FieldDefinition")
 }
 
 // FieldDefinitionWithIncludes is a metadata field definition with its requested includes (creator...),
@@ -743,7 +744,9 @@ func (*UnknownFieldDefinitionWithIncludes) isFieldDefinitionWithIncludes() {}
 func (u *UnknownFieldDefinitionWithIncludes) Kind() string { return u.Type }
 
 // MarshalJSON returns u.Raw.
-func (u *UnknownFieldDefinitionWithIncludes) MarshalJSON() ([]byte, error) { return marshalRaw(u.Raw) }
+func (u *UnknownFieldDefinitionWithIncludes) MarshalJSON() ([]byte, error) {
+	return unions.MarshalRaw(u.Raw)
+}
 
 // DateDefinitionWithIncludes is the FieldDefinitionWithIncludes variant for "field_type" "date"
 // (gen.DateDefinitionWithIncludes).
@@ -910,91 +913,91 @@ func (v UserSingleDefinitionWithIncludes) MarshalJSON() ([]byte, error) {
 // JSON null gives a nil FieldDefinitionWithIncludes; anything but an object or null is an error,
 // and so is a known variant whose properties do not decode.
 func FieldDefinitionWithIncludesFromJSON(data []byte) (FieldDefinitionWithIncludes, error) {
-	obj, err := jsonObject(data, "FieldDefinitionWithIncludes")
+	obj, err := unions.Object(data, "FieldDefinitionWithIncludes")
 	if err != nil || obj == nil {
 		return nil, err
 	}
-	kind := stringProp(obj, "field_type")
+	kind := unions.StringProp(obj, "field_type")
 	switch kind {
 	case "date":
 		v := new(DateDefinitionWithIncludes)
-		if err := unmarshalVariant(data, v, "FieldDefinitionWithIncludes", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionWithIncludes", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "long_text":
 		v := new(LongTextDefinitionWithIncludes)
-		if err := unmarshalVariant(data, v, "FieldDefinitionWithIncludes", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionWithIncludes", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "number":
 		v := new(NumberDefinitionWithIncludes)
-		if err := unmarshalVariant(data, v, "FieldDefinitionWithIncludes", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionWithIncludes", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "rating":
 		v := new(RatingDefinitionWithIncludes)
-		if err := unmarshalVariant(data, v, "FieldDefinitionWithIncludes", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionWithIncludes", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "select":
 		v := new(SelectDefinitionWithIncludes)
-		if err := unmarshalVariant(data, v, "FieldDefinitionWithIncludes", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionWithIncludes", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "select_multi":
 		v := new(SelectMultiDefinitionWithIncludes)
-		if err := unmarshalVariant(data, v, "FieldDefinitionWithIncludes", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionWithIncludes", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "text":
 		v := new(TextDefinitionWithIncludes)
-		if err := unmarshalVariant(data, v, "FieldDefinitionWithIncludes", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionWithIncludes", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "toggle":
 		v := new(ToggleDefinitionWithIncludes)
-		if err := unmarshalVariant(data, v, "FieldDefinitionWithIncludes", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionWithIncludes", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "user_multi":
 		v := new(UserMultiDefinitionWithIncludes)
-		if err := unmarshalVariant(data, v, "FieldDefinitionWithIncludes", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionWithIncludes", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "user_single":
 		v := new(UserSingleDefinitionWithIncludes)
-		if err := unmarshalVariant(data, v, "FieldDefinitionWithIncludes", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionWithIncludes", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	}
-	return &UnknownFieldDefinitionWithIncludes{Type: kind, Raw: cloneRaw(data)}, nil
+	return &UnknownFieldDefinitionWithIncludes{Type: kind, Raw: unions.CloneRaw(data)}, nil
 }
 
 // DecodeFieldDefinitionWithIncludes decodes the gen wrapper of a FieldDefinitionWithIncludes; see FieldDefinitionWithIncludesFromJSON.
 func DecodeFieldDefinitionWithIncludes(u gen.FieldDefinitionWithIncludes) (FieldDefinitionWithIncludes, error) {
-	return decodeWrapper(u, FieldDefinitionWithIncludesFromJSON)
+	return unions.DecodeWrapper(u, FieldDefinitionWithIncludesFromJSON)
 }
 
 // DecodeFieldDefinitionsWithIncludes decodes a list, as found in list responses; the error
 // names the index of the first element that fails.
 func DecodeFieldDefinitionsWithIncludes(us []gen.FieldDefinitionWithIncludes) ([]FieldDefinitionWithIncludes, error) {
-	return decodeAll(us, DecodeFieldDefinitionWithIncludes)
+	return unions.DecodeAll(us, DecodeFieldDefinitionWithIncludes)
 }
 
 // EncodeFieldDefinitionWithIncludes builds the gen wrapper of v, with its "field_type" set from its Go type.
 func EncodeFieldDefinitionWithIncludes(v FieldDefinitionWithIncludes) (gen.FieldDefinitionWithIncludes, error) {
 	var u gen.FieldDefinitionWithIncludes
-	return u, encodeWrapper(v, &u, "FieldDefinitionWithIncludes")
+	return u, unions.EncodeWrapper(v, &u, "FieldDefinitionWithIncludes")
 }
 
 // FieldDefinitionParams is the body of a create-field-definition request, typed by its
@@ -1031,7 +1034,7 @@ func (*UnknownFieldDefinitionParams) isFieldDefinitionParams() {}
 func (u *UnknownFieldDefinitionParams) Kind() string { return u.Type }
 
 // MarshalJSON returns u.Raw.
-func (u *UnknownFieldDefinitionParams) MarshalJSON() ([]byte, error) { return marshalRaw(u.Raw) }
+func (u *UnknownFieldDefinitionParams) MarshalJSON() ([]byte, error) { return unions.MarshalRaw(u.Raw) }
 
 // DateDefinitionParams is the FieldDefinitionParams variant for "field_type" "date"
 // (gen.DateDefinitionParams).
@@ -1198,91 +1201,91 @@ func (v UserSingleDefinitionParams) MarshalJSON() ([]byte, error) {
 // JSON null gives a nil FieldDefinitionParams; anything but an object or null is an error,
 // and so is a known variant whose properties do not decode.
 func FieldDefinitionParamsFromJSON(data []byte) (FieldDefinitionParams, error) {
-	obj, err := jsonObject(data, "FieldDefinitionParams")
+	obj, err := unions.Object(data, "FieldDefinitionParams")
 	if err != nil || obj == nil {
 		return nil, err
 	}
-	kind := stringProp(obj, "field_type")
+	kind := unions.StringProp(obj, "field_type")
 	switch kind {
 	case "date":
 		v := new(DateDefinitionParams)
-		if err := unmarshalVariant(data, v, "FieldDefinitionParams", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionParams", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "long_text":
 		v := new(LongTextDefinitionParams)
-		if err := unmarshalVariant(data, v, "FieldDefinitionParams", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionParams", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "number":
 		v := new(NumberDefinitionParams)
-		if err := unmarshalVariant(data, v, "FieldDefinitionParams", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionParams", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "rating":
 		v := new(RatingDefinitionParams)
-		if err := unmarshalVariant(data, v, "FieldDefinitionParams", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionParams", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "select":
 		v := new(SelectDefinitionParams)
-		if err := unmarshalVariant(data, v, "FieldDefinitionParams", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionParams", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "select_multi":
 		v := new(SelectMultiDefinitionParams)
-		if err := unmarshalVariant(data, v, "FieldDefinitionParams", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionParams", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "text":
 		v := new(TextDefinitionParams)
-		if err := unmarshalVariant(data, v, "FieldDefinitionParams", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionParams", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "toggle":
 		v := new(ToggleDefinitionParams)
-		if err := unmarshalVariant(data, v, "FieldDefinitionParams", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionParams", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "user_multi":
 		v := new(UserMultiDefinitionParams)
-		if err := unmarshalVariant(data, v, "FieldDefinitionParams", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionParams", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "user_single":
 		v := new(UserSingleDefinitionParams)
-		if err := unmarshalVariant(data, v, "FieldDefinitionParams", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionParams", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	}
-	return &UnknownFieldDefinitionParams{Type: kind, Raw: cloneRaw(data)}, nil
+	return &UnknownFieldDefinitionParams{Type: kind, Raw: unions.CloneRaw(data)}, nil
 }
 
 // DecodeFieldDefinitionParams decodes the gen wrapper of a FieldDefinitionParams; see FieldDefinitionParamsFromJSON.
 func DecodeFieldDefinitionParams(u gen.CreateFieldDefinitionParamsData) (FieldDefinitionParams, error) {
-	return decodeWrapper(u, FieldDefinitionParamsFromJSON)
+	return unions.DecodeWrapper(u, FieldDefinitionParamsFromJSON)
 }
 
 // DecodeFieldDefinitionParamsList decodes a list, as found in list responses; the error
 // names the index of the first element that fails.
 func DecodeFieldDefinitionParamsList(us []gen.CreateFieldDefinitionParamsData) ([]FieldDefinitionParams, error) {
-	return decodeAll(us, DecodeFieldDefinitionParams)
+	return unions.DecodeAll(us, DecodeFieldDefinitionParams)
 }
 
 // EncodeFieldDefinitionParams builds the gen wrapper of v, with its "field_type" set from its Go type.
 func EncodeFieldDefinitionParams(v FieldDefinitionParams) (gen.CreateFieldDefinitionParamsData, error) {
 	var u gen.CreateFieldDefinitionParamsData
-	return u, encodeWrapper(v, &u, "FieldDefinitionParams")
+	return u, unions.EncodeWrapper(v, &u, "FieldDefinitionParams")
 }
 
 // UpdateFieldDefinitionParams is the body of an update-field-definition request, typed by its
@@ -1319,7 +1322,9 @@ func (*UnknownUpdateFieldDefinitionParams) isUpdateFieldDefinitionParams() {}
 func (u *UnknownUpdateFieldDefinitionParams) Kind() string { return u.Type }
 
 // MarshalJSON returns u.Raw.
-func (u *UnknownUpdateFieldDefinitionParams) MarshalJSON() ([]byte, error) { return marshalRaw(u.Raw) }
+func (u *UnknownUpdateFieldDefinitionParams) MarshalJSON() ([]byte, error) {
+	return unions.MarshalRaw(u.Raw)
+}
 
 // UpdateDateDefinitionParams is the UpdateFieldDefinitionParams variant for "field_type" "date"
 // (gen.UpdateDateDefinitionParams).
@@ -1486,91 +1491,91 @@ func (v UpdateUserSingleDefinitionParams) MarshalJSON() ([]byte, error) {
 // JSON null gives a nil UpdateFieldDefinitionParams; anything but an object or null is an error,
 // and so is a known variant whose properties do not decode.
 func UpdateFieldDefinitionParamsFromJSON(data []byte) (UpdateFieldDefinitionParams, error) {
-	obj, err := jsonObject(data, "UpdateFieldDefinitionParams")
+	obj, err := unions.Object(data, "UpdateFieldDefinitionParams")
 	if err != nil || obj == nil {
 		return nil, err
 	}
-	kind := stringProp(obj, "field_type")
+	kind := unions.StringProp(obj, "field_type")
 	switch kind {
 	case "date":
 		v := new(UpdateDateDefinitionParams)
-		if err := unmarshalVariant(data, v, "UpdateFieldDefinitionParams", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "UpdateFieldDefinitionParams", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "long_text":
 		v := new(UpdateLongTextDefinitionParams)
-		if err := unmarshalVariant(data, v, "UpdateFieldDefinitionParams", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "UpdateFieldDefinitionParams", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "number":
 		v := new(UpdateNumberDefinitionParams)
-		if err := unmarshalVariant(data, v, "UpdateFieldDefinitionParams", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "UpdateFieldDefinitionParams", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "rating":
 		v := new(UpdateRatingDefinitionParams)
-		if err := unmarshalVariant(data, v, "UpdateFieldDefinitionParams", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "UpdateFieldDefinitionParams", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "select":
 		v := new(UpdateSelectDefinitionParams)
-		if err := unmarshalVariant(data, v, "UpdateFieldDefinitionParams", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "UpdateFieldDefinitionParams", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "select_multi":
 		v := new(UpdateSelectMultiDefinitionParams)
-		if err := unmarshalVariant(data, v, "UpdateFieldDefinitionParams", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "UpdateFieldDefinitionParams", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "text":
 		v := new(UpdateTextDefinitionParams)
-		if err := unmarshalVariant(data, v, "UpdateFieldDefinitionParams", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "UpdateFieldDefinitionParams", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "toggle":
 		v := new(UpdateToggleDefinitionParams)
-		if err := unmarshalVariant(data, v, "UpdateFieldDefinitionParams", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "UpdateFieldDefinitionParams", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "user_multi":
 		v := new(UpdateUserMultiDefinitionParams)
-		if err := unmarshalVariant(data, v, "UpdateFieldDefinitionParams", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "UpdateFieldDefinitionParams", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "user_single":
 		v := new(UpdateUserSingleDefinitionParams)
-		if err := unmarshalVariant(data, v, "UpdateFieldDefinitionParams", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "UpdateFieldDefinitionParams", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	}
-	return &UnknownUpdateFieldDefinitionParams{Type: kind, Raw: cloneRaw(data)}, nil
+	return &UnknownUpdateFieldDefinitionParams{Type: kind, Raw: unions.CloneRaw(data)}, nil
 }
 
 // DecodeUpdateFieldDefinitionParams decodes the gen wrapper of an UpdateFieldDefinitionParams; see UpdateFieldDefinitionParamsFromJSON.
 func DecodeUpdateFieldDefinitionParams(u gen.UpdateFieldDefinitionParamsData) (UpdateFieldDefinitionParams, error) {
-	return decodeWrapper(u, UpdateFieldDefinitionParamsFromJSON)
+	return unions.DecodeWrapper(u, UpdateFieldDefinitionParamsFromJSON)
 }
 
 // DecodeUpdateFieldDefinitionParamsList decodes a list, as found in list responses; the error
 // names the index of the first element that fails.
 func DecodeUpdateFieldDefinitionParamsList(us []gen.UpdateFieldDefinitionParamsData) ([]UpdateFieldDefinitionParams, error) {
-	return decodeAll(us, DecodeUpdateFieldDefinitionParams)
+	return unions.DecodeAll(us, DecodeUpdateFieldDefinitionParams)
 }
 
 // EncodeUpdateFieldDefinitionParams builds the gen wrapper of v, with its "field_type" set from its Go type.
 func EncodeUpdateFieldDefinitionParams(v UpdateFieldDefinitionParams) (gen.UpdateFieldDefinitionParamsData, error) {
 	var u gen.UpdateFieldDefinitionParamsData
-	return u, encodeWrapper(v, &u, "UpdateFieldDefinitionParams")
+	return u, unions.EncodeWrapper(v, &u, "UpdateFieldDefinitionParams")
 }
 
 // Group is a user group of an account: a group managed in Frame.io or Workfront,
@@ -1603,7 +1608,7 @@ func (*UnknownGroup) isGroup() {}
 func (u *UnknownGroup) Kind() string { return u.Type }
 
 // MarshalJSON returns u.Raw.
-func (u *UnknownGroup) MarshalJSON() ([]byte, error) { return marshalRaw(u.Raw) }
+func (u *UnknownGroup) MarshalJSON() ([]byte, error) { return unions.MarshalRaw(u.Raw) }
 
 // SyncGroup is the Group variant for "source" "adobe"
 // (gen.SyncGroupWithIncludes).
@@ -1653,49 +1658,49 @@ func (v StandardGroup) MarshalJSON() ([]byte, error) {
 // JSON null gives a nil Group; anything but an object or null is an error,
 // and so is a known variant whose properties do not decode.
 func GroupFromJSON(data []byte) (Group, error) {
-	obj, err := jsonObject(data, "Group")
+	obj, err := unions.Object(data, "Group")
 	if err != nil || obj == nil {
 		return nil, err
 	}
-	kind := stringProp(obj, "source")
+	kind := unions.StringProp(obj, "source")
 	switch kind {
 	case "adobe":
 		v := new(SyncGroup)
-		if err := unmarshalVariant(data, v, "Group", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "Group", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "frame", "workfront":
 		v := new(StandardGroup)
-		if err := unmarshalVariant(data, v, "Group", kind); err != nil {
+		if err := unions.UnmarshalVariant(data, v, "Group", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	}
-	return &UnknownGroup{Type: kind, Raw: cloneRaw(data)}, nil
+	return &UnknownGroup{Type: kind, Raw: unions.CloneRaw(data)}, nil
 }
 
 // DecodeGroup decodes the gen wrapper of a Group; see GroupFromJSON.
 func DecodeGroup(u gen.GroupWithIncludes) (Group, error) {
-	return decodeWrapper(u, GroupFromJSON)
+	return unions.DecodeWrapper(u, GroupFromJSON)
 }
 
 // DecodeGroups decodes a list, as found in list responses; the error
 // names the index of the first element that fails.
 func DecodeGroups(us []gen.GroupWithIncludes) ([]Group, error) {
-	return decodeAll(us, DecodeGroup)
+	return unions.DecodeAll(us, DecodeGroup)
 }
 
 // EncodeGroup builds the gen wrapper of v, with its "source" set from its Go type.
 func EncodeGroup(v Group) (gen.GroupWithIncludes, error) {
 	var u gen.GroupWithIncludes
-	return u, encodeWrapper(v, &u, "Group")
+	return u, unions.EncodeWrapper(v, &u, "Group")
 }
 
 // ShareParams is the body of a create-share request, typed by its type:
 // the typed form of gen.CreateShareParamsData.
 //
-// Its dynamic type is one of *AssetShareParams,
+// Its dynamic type is one of *AssetShare,
 // or *UnknownShareParams when the "type" value is one this version of the SDK does not know.
 // The variant is chosen by the discriminator "type".
 type ShareParams interface {
@@ -1721,19 +1726,19 @@ func (*UnknownShareParams) isShareParams() {}
 func (u *UnknownShareParams) Kind() string { return u.Type }
 
 // MarshalJSON returns u.Raw.
-func (u *UnknownShareParams) MarshalJSON() ([]byte, error) { return marshalRaw(u.Raw) }
+func (u *UnknownShareParams) MarshalJSON() ([]byte, error) { return unions.MarshalRaw(u.Raw) }
 
-// AssetShareParams is the ShareParams variant for "type" "asset"
+// AssetShare is the ShareParams variant for "type" "asset"
 // (gen.AssetShareParams).
-type AssetShareParams gen.AssetShareParams
+type AssetShare gen.AssetShareParams
 
-func (*AssetShareParams) isShareParams() {}
+func (*AssetShare) isShareParams() {}
 
 // Kind returns "asset".
-func (AssetShareParams) Kind() string { return "asset" }
+func (AssetShare) Kind() string { return "asset" }
 
 // MarshalJSON encodes v with Type set to "asset".
-func (v AssetShareParams) MarshalJSON() ([]byte, error) {
+func (v AssetShare) MarshalJSON() ([]byte, error) {
 	w := gen.AssetShareParams(v)
 	w.Type = "asset"
 	return json.Marshal(w)
@@ -1744,962 +1749,35 @@ func (v AssetShareParams) MarshalJSON() ([]byte, error) {
 // JSON null gives a nil ShareParams; anything but an object or null is an error,
 // and so is a known variant whose properties do not decode.
 func ShareParamsFromJSON(data []byte) (ShareParams, error) {
-	obj, err := jsonObject(data, "ShareParams")
+	obj, err := unions.Object(data, "ShareParams")
 	if err != nil || obj == nil {
 		return nil, err
 	}
-	kind := stringProp(obj, "type")
+	kind := unions.StringProp(obj, "type")
 	switch kind {
 	case "asset":
-		v := new(AssetShareParams)
-		if err := unmarshalVariant(data, v, "ShareParams", kind); err != nil {
+		v := new(AssetShare)
+		if err := unions.UnmarshalVariant(data, v, "ShareParams", kind); err != nil {
 			return nil, err
 		}
 		return v, nil
 	}
-	return &UnknownShareParams{Type: kind, Raw: cloneRaw(data)}, nil
+	return &UnknownShareParams{Type: kind, Raw: unions.CloneRaw(data)}, nil
 }
 
 // DecodeShareParams decodes the gen wrapper of a ShareParams; see ShareParamsFromJSON.
 func DecodeShareParams(u gen.CreateShareParamsData) (ShareParams, error) {
-	return decodeWrapper(u, ShareParamsFromJSON)
+	return unions.DecodeWrapper(u, ShareParamsFromJSON)
 }
 
 // DecodeShareParamsList decodes a list, as found in list responses; the error
 // names the index of the first element that fails.
 func DecodeShareParamsList(us []gen.CreateShareParamsData) ([]ShareParams, error) {
-	return decodeAll(us, DecodeShareParams)
+	return unions.DecodeAll(us, DecodeShareParams)
 }
 
 // EncodeShareParams builds the gen wrapper of v, with its "type" set from its Go type.
 func EncodeShareParams(v ShareParams) (gen.CreateShareParamsData, error) {
 	var u gen.CreateShareParamsData
-	return u, encodeWrapper(v, &u, "ShareParams")
-}
-
-// SearchMatch explains why a search result was returned (its name, its transcript, its
-// rating... matched):
-// the typed form of gen.SearchMatch.
-//
-// Its dynamic type is one of *NameMatch, *SourceFilenameMatch, *ProjectMatch, *CreatorMatch,
-// *AssigneeMatch, *FormatMatch, *KeywordsMatch, *StatusMatch,
-// *VisualMatch, *TranscriptionMatch, *CommentMatch, *RatingMatch,
-// *CommentCountMatch, *PageCountMatch, *DurationMatch, *FilesizeMatch,
-// *AudioSampleRateMatch, *NotesMatch, *UploadedAtMatch, *UpdatedAtMatch,
-// *DeletedAtMatch, *InsertedAtMatch, *FileTypeMatch, *BitDepthMatch,
-// *BitRateMatch, *CodecMatch, *ChannelsMatch, *FrameRateMatch,
-// *HasAlphaChannelMatch, *ColorSpaceMatch, *ResolutionWidthMatch,
-// *ResolutionHeightMatch, *DynamicRangeMatch,
-// or *UnknownSearchMatch when the "type" value is one this version of the SDK does not know.
-// The spec gives no discriminator: the variant is chosen by shape (see
-// the package documentation of unions, union.go).
-type SearchMatch interface {
-	// Kind returns the "type" value that identifies the variant.
-	Kind() string
-	// MarshalJSON encodes the value with its "type" set.
-	MarshalJSON() ([]byte, error)
-	isSearchMatch()
-}
-
-// UnknownSearchMatch is a SearchMatch whose "type" value this version of the
-// SDK does not know. It keeps the JSON object as received, and encodes back to it.
-type UnknownSearchMatch struct {
-	// Type is the "type" value; empty when it is absent or not a string.
-	Type string
-	// Raw is the JSON object, undecoded.
-	Raw json.RawMessage
-}
-
-func (*UnknownSearchMatch) isSearchMatch() {}
-
-// Kind returns u.Type.
-func (u *UnknownSearchMatch) Kind() string { return u.Type }
-
-// MarshalJSON returns u.Raw.
-func (u *UnknownSearchMatch) MarshalJSON() ([]byte, error) { return marshalRaw(u.Raw) }
-
-// NameMatch is the SearchMatch variant for "type" "name_match"
-// (gen.NameMatch).
-type NameMatch gen.NameMatch
-
-func (*NameMatch) isSearchMatch() {}
-
-// Kind returns "name_match".
-func (NameMatch) Kind() string { return "name_match" }
-
-// MarshalJSON encodes v with Type set to "name_match".
-func (v NameMatch) MarshalJSON() ([]byte, error) {
-	w := gen.NameMatch(v)
-	w.Type = "name_match"
-	return json.Marshal(w)
-}
-
-// SourceFilenameMatch is the SearchMatch variant for "type" "source_filename_match"
-// (gen.SourceFilenameMatch).
-type SourceFilenameMatch gen.SourceFilenameMatch
-
-func (*SourceFilenameMatch) isSearchMatch() {}
-
-// Kind returns "source_filename_match".
-func (SourceFilenameMatch) Kind() string { return "source_filename_match" }
-
-// MarshalJSON encodes v with Type set to "source_filename_match".
-func (v SourceFilenameMatch) MarshalJSON() ([]byte, error) {
-	w := gen.SourceFilenameMatch(v)
-	w.Type = "source_filename_match"
-	return json.Marshal(w)
-}
-
-// ProjectMatch is the SearchMatch variant for "type" "project_match"
-// (gen.ProjectMatch).
-type ProjectMatch gen.ProjectMatch
-
-func (*ProjectMatch) isSearchMatch() {}
-
-// Kind returns "project_match".
-func (ProjectMatch) Kind() string { return "project_match" }
-
-// MarshalJSON encodes v with Type set to "project_match".
-func (v ProjectMatch) MarshalJSON() ([]byte, error) {
-	w := gen.ProjectMatch(v)
-	w.Type = "project_match"
-	return json.Marshal(w)
-}
-
-// CreatorMatch is the SearchMatch variant for "type" "creator_match"
-// (gen.CreatorMatch).
-type CreatorMatch gen.CreatorMatch
-
-func (*CreatorMatch) isSearchMatch() {}
-
-// Kind returns "creator_match".
-func (CreatorMatch) Kind() string { return "creator_match" }
-
-// MarshalJSON encodes v with Type set to "creator_match".
-func (v CreatorMatch) MarshalJSON() ([]byte, error) {
-	w := gen.CreatorMatch(v)
-	w.Type = "creator_match"
-	return json.Marshal(w)
-}
-
-// AssigneeMatch is the SearchMatch variant for "type" "assignee_match"
-// (gen.AssigneeMatch).
-type AssigneeMatch gen.AssigneeMatch
-
-func (*AssigneeMatch) isSearchMatch() {}
-
-// Kind returns "assignee_match".
-func (AssigneeMatch) Kind() string { return "assignee_match" }
-
-// MarshalJSON encodes v with Type set to "assignee_match".
-func (v AssigneeMatch) MarshalJSON() ([]byte, error) {
-	w := gen.AssigneeMatch(v)
-	w.Type = "assignee_match"
-	return json.Marshal(w)
-}
-
-// FormatMatch is the SearchMatch variant for "type" "format_match"
-// (gen.FormatMatch).
-type FormatMatch gen.FormatMatch
-
-func (*FormatMatch) isSearchMatch() {}
-
-// Kind returns "format_match".
-func (FormatMatch) Kind() string { return "format_match" }
-
-// MarshalJSON encodes v with Type set to "format_match".
-func (v FormatMatch) MarshalJSON() ([]byte, error) {
-	w := gen.FormatMatch(v)
-	w.Type = "format_match"
-	return json.Marshal(w)
-}
-
-// KeywordsMatch is the SearchMatch variant for "type" "keywords_match"
-// (gen.KeywordsMatch).
-type KeywordsMatch gen.KeywordsMatch
-
-func (*KeywordsMatch) isSearchMatch() {}
-
-// Kind returns "keywords_match".
-func (KeywordsMatch) Kind() string { return "keywords_match" }
-
-// MarshalJSON encodes v with Type set to "keywords_match".
-func (v KeywordsMatch) MarshalJSON() ([]byte, error) {
-	w := gen.KeywordsMatch(v)
-	w.Type = "keywords_match"
-	return json.Marshal(w)
-}
-
-// StatusMatch is the SearchMatch variant for "type" "status_match"
-// (gen.StatusMatch).
-type StatusMatch gen.StatusMatch
-
-func (*StatusMatch) isSearchMatch() {}
-
-// Kind returns "status_match".
-func (StatusMatch) Kind() string { return "status_match" }
-
-// MarshalJSON encodes v with Type set to "status_match".
-func (v StatusMatch) MarshalJSON() ([]byte, error) {
-	w := gen.StatusMatch(v)
-	w.Type = "status_match"
-	return json.Marshal(w)
-}
-
-// VisualMatch is the SearchMatch variant for "type" "visual_match"
-// (gen.VisualMatch).
-type VisualMatch gen.VisualMatch
-
-func (*VisualMatch) isSearchMatch() {}
-
-// Kind returns "visual_match".
-func (VisualMatch) Kind() string { return "visual_match" }
-
-// MarshalJSON encodes v with Type set to "visual_match".
-func (v VisualMatch) MarshalJSON() ([]byte, error) {
-	w := gen.VisualMatch(v)
-	w.Type = "visual_match"
-	return json.Marshal(w)
-}
-
-// TranscriptionMatch is the SearchMatch variant for "type" "transcription_match"
-// (gen.TranscriptionMatch).
-type TranscriptionMatch gen.TranscriptionMatch
-
-func (*TranscriptionMatch) isSearchMatch() {}
-
-// Kind returns "transcription_match".
-func (TranscriptionMatch) Kind() string { return "transcription_match" }
-
-// MarshalJSON encodes v with Type set to "transcription_match".
-func (v TranscriptionMatch) MarshalJSON() ([]byte, error) {
-	w := gen.TranscriptionMatch(v)
-	w.Type = "transcription_match"
-	return json.Marshal(w)
-}
-
-// CommentMatch is the SearchMatch variant for "type" "comment_match"
-// (gen.CommentMatch).
-type CommentMatch gen.CommentMatch
-
-func (*CommentMatch) isSearchMatch() {}
-
-// Kind returns "comment_match".
-func (CommentMatch) Kind() string { return "comment_match" }
-
-// MarshalJSON encodes v with Type set to "comment_match".
-func (v CommentMatch) MarshalJSON() ([]byte, error) {
-	w := gen.CommentMatch(v)
-	w.Type = "comment_match"
-	return json.Marshal(w)
-}
-
-// RatingMatch is the SearchMatch variant for "type" "rating_match"
-// (gen.RatingMatch).
-type RatingMatch gen.RatingMatch
-
-func (*RatingMatch) isSearchMatch() {}
-
-// Kind returns "rating_match".
-func (RatingMatch) Kind() string { return "rating_match" }
-
-// MarshalJSON encodes v with Type set to "rating_match".
-func (v RatingMatch) MarshalJSON() ([]byte, error) {
-	w := gen.RatingMatch(v)
-	w.Type = "rating_match"
-	return json.Marshal(w)
-}
-
-// CommentCountMatch is the SearchMatch variant for "type" "comment_count_match"
-// (gen.CommentCountMatch).
-type CommentCountMatch gen.CommentCountMatch
-
-func (*CommentCountMatch) isSearchMatch() {}
-
-// Kind returns "comment_count_match".
-func (CommentCountMatch) Kind() string { return "comment_count_match" }
-
-// MarshalJSON encodes v with Type set to "comment_count_match".
-func (v CommentCountMatch) MarshalJSON() ([]byte, error) {
-	w := gen.CommentCountMatch(v)
-	w.Type = "comment_count_match"
-	return json.Marshal(w)
-}
-
-// PageCountMatch is the SearchMatch variant for "type" "page_count_match"
-// (gen.PageCountMatch).
-type PageCountMatch gen.PageCountMatch
-
-func (*PageCountMatch) isSearchMatch() {}
-
-// Kind returns "page_count_match".
-func (PageCountMatch) Kind() string { return "page_count_match" }
-
-// MarshalJSON encodes v with Type set to "page_count_match".
-func (v PageCountMatch) MarshalJSON() ([]byte, error) {
-	w := gen.PageCountMatch(v)
-	w.Type = "page_count_match"
-	return json.Marshal(w)
-}
-
-// DurationMatch is the SearchMatch variant for "type" "duration_match"
-// (gen.DurationMatch).
-type DurationMatch gen.DurationMatch
-
-func (*DurationMatch) isSearchMatch() {}
-
-// Kind returns "duration_match".
-func (DurationMatch) Kind() string { return "duration_match" }
-
-// MarshalJSON encodes v with Type set to "duration_match".
-func (v DurationMatch) MarshalJSON() ([]byte, error) {
-	w := gen.DurationMatch(v)
-	w.Type = "duration_match"
-	return json.Marshal(w)
-}
-
-// FilesizeMatch is the SearchMatch variant for "type" "filesize_match"
-// (gen.FilesizeMatch).
-type FilesizeMatch gen.FilesizeMatch
-
-func (*FilesizeMatch) isSearchMatch() {}
-
-// Kind returns "filesize_match".
-func (FilesizeMatch) Kind() string { return "filesize_match" }
-
-// MarshalJSON encodes v with Type set to "filesize_match".
-func (v FilesizeMatch) MarshalJSON() ([]byte, error) {
-	w := gen.FilesizeMatch(v)
-	w.Type = "filesize_match"
-	return json.Marshal(w)
-}
-
-// AudioSampleRateMatch is the SearchMatch variant for "type" "audio_sample_rate_match"
-// (gen.AudioSampleRateMatch).
-type AudioSampleRateMatch gen.AudioSampleRateMatch
-
-func (*AudioSampleRateMatch) isSearchMatch() {}
-
-// Kind returns "audio_sample_rate_match".
-func (AudioSampleRateMatch) Kind() string { return "audio_sample_rate_match" }
-
-// MarshalJSON encodes v with Type set to "audio_sample_rate_match".
-func (v AudioSampleRateMatch) MarshalJSON() ([]byte, error) {
-	w := gen.AudioSampleRateMatch(v)
-	w.Type = "audio_sample_rate_match"
-	return json.Marshal(w)
-}
-
-// NotesMatch is the SearchMatch variant for "type" "notes_match"
-// (gen.NotesMatch).
-type NotesMatch gen.NotesMatch
-
-func (*NotesMatch) isSearchMatch() {}
-
-// Kind returns "notes_match".
-func (NotesMatch) Kind() string { return "notes_match" }
-
-// MarshalJSON encodes v with Type set to "notes_match".
-func (v NotesMatch) MarshalJSON() ([]byte, error) {
-	w := gen.NotesMatch(v)
-	w.Type = "notes_match"
-	return json.Marshal(w)
-}
-
-// UploadedAtMatch is the SearchMatch variant for "type" "uploaded_at_match"
-// (gen.UploadedAtMatch).
-type UploadedAtMatch gen.UploadedAtMatch
-
-func (*UploadedAtMatch) isSearchMatch() {}
-
-// Kind returns "uploaded_at_match".
-func (UploadedAtMatch) Kind() string { return "uploaded_at_match" }
-
-// MarshalJSON encodes v with Type set to "uploaded_at_match".
-func (v UploadedAtMatch) MarshalJSON() ([]byte, error) {
-	w := gen.UploadedAtMatch(v)
-	w.Type = "uploaded_at_match"
-	return json.Marshal(w)
-}
-
-// UpdatedAtMatch is the SearchMatch variant for "type" "updated_at_match"
-// (gen.UpdatedAtMatch).
-type UpdatedAtMatch gen.UpdatedAtMatch
-
-func (*UpdatedAtMatch) isSearchMatch() {}
-
-// Kind returns "updated_at_match".
-func (UpdatedAtMatch) Kind() string { return "updated_at_match" }
-
-// MarshalJSON encodes v with Type set to "updated_at_match".
-func (v UpdatedAtMatch) MarshalJSON() ([]byte, error) {
-	w := gen.UpdatedAtMatch(v)
-	w.Type = "updated_at_match"
-	return json.Marshal(w)
-}
-
-// DeletedAtMatch is the SearchMatch variant for "type" "deleted_at_match"
-// (gen.DeletedAtMatch).
-type DeletedAtMatch gen.DeletedAtMatch
-
-func (*DeletedAtMatch) isSearchMatch() {}
-
-// Kind returns "deleted_at_match".
-func (DeletedAtMatch) Kind() string { return "deleted_at_match" }
-
-// MarshalJSON encodes v with Type set to "deleted_at_match".
-func (v DeletedAtMatch) MarshalJSON() ([]byte, error) {
-	w := gen.DeletedAtMatch(v)
-	w.Type = "deleted_at_match"
-	return json.Marshal(w)
-}
-
-// InsertedAtMatch is the SearchMatch variant for "type" "inserted_at_match"
-// (gen.InsertedAtMatch).
-type InsertedAtMatch gen.InsertedAtMatch
-
-func (*InsertedAtMatch) isSearchMatch() {}
-
-// Kind returns "inserted_at_match".
-func (InsertedAtMatch) Kind() string { return "inserted_at_match" }
-
-// MarshalJSON encodes v with Type set to "inserted_at_match".
-func (v InsertedAtMatch) MarshalJSON() ([]byte, error) {
-	w := gen.InsertedAtMatch(v)
-	w.Type = "inserted_at_match"
-	return json.Marshal(w)
-}
-
-// FileTypeMatch is the SearchMatch variant for "type" "file_type_match"
-// (gen.FileTypeMatch).
-type FileTypeMatch gen.FileTypeMatch
-
-func (*FileTypeMatch) isSearchMatch() {}
-
-// Kind returns "file_type_match".
-func (FileTypeMatch) Kind() string { return "file_type_match" }
-
-// MarshalJSON encodes v with Type set to "file_type_match".
-func (v FileTypeMatch) MarshalJSON() ([]byte, error) {
-	w := gen.FileTypeMatch(v)
-	w.Type = "file_type_match"
-	return json.Marshal(w)
-}
-
-// BitDepthMatch is the SearchMatch variant for "type" "bit_depth_match"
-// (gen.BitDepthMatch).
-type BitDepthMatch gen.BitDepthMatch
-
-func (*BitDepthMatch) isSearchMatch() {}
-
-// Kind returns "bit_depth_match".
-func (BitDepthMatch) Kind() string { return "bit_depth_match" }
-
-// MarshalJSON encodes v with Type set to "bit_depth_match".
-func (v BitDepthMatch) MarshalJSON() ([]byte, error) {
-	w := gen.BitDepthMatch(v)
-	w.Type = "bit_depth_match"
-	return json.Marshal(w)
-}
-
-// BitRateMatch is the SearchMatch variant for "type" "bit_rate_match"
-// (gen.BitRateMatch).
-type BitRateMatch gen.BitRateMatch
-
-func (*BitRateMatch) isSearchMatch() {}
-
-// Kind returns "bit_rate_match".
-func (BitRateMatch) Kind() string { return "bit_rate_match" }
-
-// MarshalJSON encodes v with Type set to "bit_rate_match".
-func (v BitRateMatch) MarshalJSON() ([]byte, error) {
-	w := gen.BitRateMatch(v)
-	w.Type = "bit_rate_match"
-	return json.Marshal(w)
-}
-
-// CodecMatch is the SearchMatch variant for "type" "codec_match"
-// (gen.CodecMatch).
-type CodecMatch gen.CodecMatch
-
-func (*CodecMatch) isSearchMatch() {}
-
-// Kind returns "codec_match".
-func (CodecMatch) Kind() string { return "codec_match" }
-
-// MarshalJSON encodes v with Type set to "codec_match".
-func (v CodecMatch) MarshalJSON() ([]byte, error) {
-	w := gen.CodecMatch(v)
-	w.Type = "codec_match"
-	return json.Marshal(w)
-}
-
-// ChannelsMatch is the SearchMatch variant for "type" "channels_match"
-// (gen.ChannelsMatch).
-type ChannelsMatch gen.ChannelsMatch
-
-func (*ChannelsMatch) isSearchMatch() {}
-
-// Kind returns "channels_match".
-func (ChannelsMatch) Kind() string { return "channels_match" }
-
-// MarshalJSON encodes v with Type set to "channels_match".
-func (v ChannelsMatch) MarshalJSON() ([]byte, error) {
-	w := gen.ChannelsMatch(v)
-	w.Type = "channels_match"
-	return json.Marshal(w)
-}
-
-// FrameRateMatch is the SearchMatch variant for "type" "frame_rate_match"
-// (gen.FrameRateMatch).
-type FrameRateMatch gen.FrameRateMatch
-
-func (*FrameRateMatch) isSearchMatch() {}
-
-// Kind returns "frame_rate_match".
-func (FrameRateMatch) Kind() string { return "frame_rate_match" }
-
-// MarshalJSON encodes v with Type set to "frame_rate_match".
-func (v FrameRateMatch) MarshalJSON() ([]byte, error) {
-	w := gen.FrameRateMatch(v)
-	w.Type = "frame_rate_match"
-	return json.Marshal(w)
-}
-
-// HasAlphaChannelMatch is the SearchMatch variant for "type" "has_alpha_channel_match"
-// (gen.HasAlphaChannelMatch).
-type HasAlphaChannelMatch gen.HasAlphaChannelMatch
-
-func (*HasAlphaChannelMatch) isSearchMatch() {}
-
-// Kind returns "has_alpha_channel_match".
-func (HasAlphaChannelMatch) Kind() string { return "has_alpha_channel_match" }
-
-// MarshalJSON encodes v with Type set to "has_alpha_channel_match".
-func (v HasAlphaChannelMatch) MarshalJSON() ([]byte, error) {
-	w := gen.HasAlphaChannelMatch(v)
-	w.Type = "has_alpha_channel_match"
-	return json.Marshal(w)
-}
-
-// ColorSpaceMatch is the SearchMatch variant for "type" "color_space_match"
-// (gen.ColorSpaceMatch).
-type ColorSpaceMatch gen.ColorSpaceMatch
-
-func (*ColorSpaceMatch) isSearchMatch() {}
-
-// Kind returns "color_space_match".
-func (ColorSpaceMatch) Kind() string { return "color_space_match" }
-
-// MarshalJSON encodes v with Type set to "color_space_match".
-func (v ColorSpaceMatch) MarshalJSON() ([]byte, error) {
-	w := gen.ColorSpaceMatch(v)
-	w.Type = "color_space_match"
-	return json.Marshal(w)
-}
-
-// ResolutionWidthMatch is the SearchMatch variant for "type" "resolution_width_match"
-// (gen.ResolutionWidthMatch).
-type ResolutionWidthMatch gen.ResolutionWidthMatch
-
-func (*ResolutionWidthMatch) isSearchMatch() {}
-
-// Kind returns "resolution_width_match".
-func (ResolutionWidthMatch) Kind() string { return "resolution_width_match" }
-
-// MarshalJSON encodes v with Type set to "resolution_width_match".
-func (v ResolutionWidthMatch) MarshalJSON() ([]byte, error) {
-	w := gen.ResolutionWidthMatch(v)
-	w.Type = "resolution_width_match"
-	return json.Marshal(w)
-}
-
-// ResolutionHeightMatch is the SearchMatch variant for "type" "resolution_height_match"
-// (gen.ResolutionHeightMatch).
-type ResolutionHeightMatch gen.ResolutionHeightMatch
-
-func (*ResolutionHeightMatch) isSearchMatch() {}
-
-// Kind returns "resolution_height_match".
-func (ResolutionHeightMatch) Kind() string { return "resolution_height_match" }
-
-// MarshalJSON encodes v with Type set to "resolution_height_match".
-func (v ResolutionHeightMatch) MarshalJSON() ([]byte, error) {
-	w := gen.ResolutionHeightMatch(v)
-	w.Type = "resolution_height_match"
-	return json.Marshal(w)
-}
-
-// DynamicRangeMatch is the SearchMatch variant for "type" "dynamic_range_match"
-// (gen.DynamicRangeMatch).
-type DynamicRangeMatch gen.DynamicRangeMatch
-
-func (*DynamicRangeMatch) isSearchMatch() {}
-
-// Kind returns "dynamic_range_match".
-func (DynamicRangeMatch) Kind() string { return "dynamic_range_match" }
-
-// MarshalJSON encodes v with Type set to "dynamic_range_match".
-func (v DynamicRangeMatch) MarshalJSON() ([]byte, error) {
-	w := gen.DynamicRangeMatch(v)
-	w.Type = "dynamic_range_match"
-	return json.Marshal(w)
-}
-
-// SearchMatchFromJSON decodes a JSON object into a SearchMatch.
-// The variant is the first, in the order
-// *NameMatch, *SourceFilenameMatch, *ProjectMatch, *CreatorMatch,
-// *AssigneeMatch, *FormatMatch, *KeywordsMatch, *StatusMatch,
-// *VisualMatch, *TranscriptionMatch, *CommentMatch, *RatingMatch,
-// *CommentCountMatch, *PageCountMatch, *DurationMatch, *FilesizeMatch,
-// *AudioSampleRateMatch, *NotesMatch, *UploadedAtMatch, *UpdatedAtMatch,
-// *DeletedAtMatch, *InsertedAtMatch, *FileTypeMatch, *BitDepthMatch,
-// *BitRateMatch, *CodecMatch, *ChannelsMatch, *FrameRateMatch,
-// *HasAlphaChannelMatch, *ColorSpaceMatch, *ResolutionWidthMatch,
-// *ResolutionHeightMatch, *DynamicRangeMatch,
-// whose required properties are all present and whose "type" is one of its values;
-// none gives *UnknownSearchMatch.
-// JSON null gives a nil SearchMatch; anything but an object or null is an error,
-// and so is a known variant whose properties do not decode.
-func SearchMatchFromJSON(data []byte) (SearchMatch, error) {
-	obj, err := jsonObject(data, "SearchMatch")
-	if err != nil || obj == nil {
-		return nil, err
-	}
-	kind := stringProp(obj, "type")
-	switch {
-	case hasAll(obj, "name", "terms", "type") && isOneOf(kind, "name_match"):
-		v := new(NameMatch)
-		if err := unmarshalVariant(data, v, "SearchMatch", kind); err != nil {
-			return nil, err
-		}
-		return v, nil
-	case hasAll(obj, "source_filename", "terms", "type") && isOneOf(kind, "source_filename_match"):
-		v := new(SourceFilenameMatch)
-		if err := unmarshalVariant(data, v, "SearchMatch", kind); err != nil {
-			return nil, err
-		}
-		return v, nil
-	case hasAll(obj, "project", "terms", "type") && isOneOf(kind, "project_match"):
-		v := new(ProjectMatch)
-		if err := unmarshalVariant(data, v, "SearchMatch", kind); err != nil {
-			return nil, err
-		}
-		return v, nil
-	case hasAll(obj, "creator_id", "type") && isOneOf(kind, "creator_match"):
-		v := new(CreatorMatch)
-		if err := unmarshalVariant(data, v, "SearchMatch", kind); err != nil {
-			return nil, err
-		}
-		return v, nil
-	case hasAll(obj, "assignee_id", "type") && isOneOf(kind, "assignee_match"):
-		v := new(AssigneeMatch)
-		if err := unmarshalVariant(data, v, "SearchMatch", kind); err != nil {
-			return nil, err
-		}
-		return v, nil
-	case hasAll(obj, "format", "type") && isOneOf(kind, "format_match"):
-		v := new(FormatMatch)
-		if err := unmarshalVariant(data, v, "SearchMatch", kind); err != nil {
-			return nil, err
-		}
-		return v, nil
-	case hasAll(obj, "keywords", "type") && isOneOf(kind, "keywords_match"):
-		v := new(KeywordsMatch)
-		if err := unmarshalVariant(data, v, "SearchMatch", kind); err != nil {
-			return nil, err
-		}
-		return v, nil
-	case hasAll(obj, "status", "type") && isOneOf(kind, "status_match"):
-		v := new(StatusMatch)
-		if err := unmarshalVariant(data, v, "SearchMatch", kind); err != nil {
-			return nil, err
-		}
-		return v, nil
-	case hasAll(obj, "clips", "type") && isOneOf(kind, "visual_match"):
-		v := new(VisualMatch)
-		if err := unmarshalVariant(data, v, "SearchMatch", kind); err != nil {
-			return nil, err
-		}
-		return v, nil
-	case hasAll(obj, "matches", "type") && isOneOf(kind, "transcription_match"):
-		v := new(TranscriptionMatch)
-		if err := unmarshalVariant(data, v, "SearchMatch", kind); err != nil {
-			return nil, err
-		}
-		return v, nil
-	case hasAll(obj, "comment_id", "snippet", "terms", "type") && isOneOf(kind, "comment_match"):
-		v := new(CommentMatch)
-		if err := unmarshalVariant(data, v, "SearchMatch", kind); err != nil {
-			return nil, err
-		}
-		return v, nil
-	case hasAll(obj, "rating", "type") && isOneOf(kind, "rating_match"):
-		v := new(RatingMatch)
-		if err := unmarshalVariant(data, v, "SearchMatch", kind); err != nil {
-			return nil, err
-		}
-		return v, nil
-	case hasAll(obj, "comment_count", "type") && isOneOf(kind, "comment_count_match"):
-		v := new(CommentCountMatch)
-		if err := unmarshalVariant(data, v, "SearchMatch", kind); err != nil {
-			return nil, err
-		}
-		return v, nil
-	case hasAll(obj, "page_count", "type") && isOneOf(kind, "page_count_match"):
-		v := new(PageCountMatch)
-		if err := unmarshalVariant(data, v, "SearchMatch", kind); err != nil {
-			return nil, err
-		}
-		return v, nil
-	case hasAll(obj, "duration", "type") && isOneOf(kind, "duration_match"):
-		v := new(DurationMatch)
-		if err := unmarshalVariant(data, v, "SearchMatch", kind); err != nil {
-			return nil, err
-		}
-		return v, nil
-	case hasAll(obj, "filesize", "type") && isOneOf(kind, "filesize_match"):
-		v := new(FilesizeMatch)
-		if err := unmarshalVariant(data, v, "SearchMatch", kind); err != nil {
-			return nil, err
-		}
-		return v, nil
-	case hasAll(obj, "audio_sample_rate", "type") && isOneOf(kind, "audio_sample_rate_match"):
-		v := new(AudioSampleRateMatch)
-		if err := unmarshalVariant(data, v, "SearchMatch", kind); err != nil {
-			return nil, err
-		}
-		return v, nil
-	case hasAll(obj, "notes", "type") && isOneOf(kind, "notes_match"):
-		v := new(NotesMatch)
-		if err := unmarshalVariant(data, v, "SearchMatch", kind); err != nil {
-			return nil, err
-		}
-		return v, nil
-	case hasAll(obj, "type", "uploaded_at") && isOneOf(kind, "uploaded_at_match"):
-		v := new(UploadedAtMatch)
-		if err := unmarshalVariant(data, v, "SearchMatch", kind); err != nil {
-			return nil, err
-		}
-		return v, nil
-	case hasAll(obj, "type", "updated_at") && isOneOf(kind, "updated_at_match"):
-		v := new(UpdatedAtMatch)
-		if err := unmarshalVariant(data, v, "SearchMatch", kind); err != nil {
-			return nil, err
-		}
-		return v, nil
-	case hasAll(obj, "deleted_at", "type") && isOneOf(kind, "deleted_at_match"):
-		v := new(DeletedAtMatch)
-		if err := unmarshalVariant(data, v, "SearchMatch", kind); err != nil {
-			return nil, err
-		}
-		return v, nil
-	case hasAll(obj, "inserted_at", "type") && isOneOf(kind, "inserted_at_match"):
-		v := new(InsertedAtMatch)
-		if err := unmarshalVariant(data, v, "SearchMatch", kind); err != nil {
-			return nil, err
-		}
-		return v, nil
-	case hasAll(obj, "file_type", "type") && isOneOf(kind, "file_type_match"):
-		v := new(FileTypeMatch)
-		if err := unmarshalVariant(data, v, "SearchMatch", kind); err != nil {
-			return nil, err
-		}
-		return v, nil
-	case hasAll(obj, "bit_depth", "type") && isOneOf(kind, "bit_depth_match"):
-		v := new(BitDepthMatch)
-		if err := unmarshalVariant(data, v, "SearchMatch", kind); err != nil {
-			return nil, err
-		}
-		return v, nil
-	case hasAll(obj, "bit_rate", "type") && isOneOf(kind, "bit_rate_match"):
-		v := new(BitRateMatch)
-		if err := unmarshalVariant(data, v, "SearchMatch", kind); err != nil {
-			return nil, err
-		}
-		return v, nil
-	case hasAll(obj, "codec", "type") && isOneOf(kind, "codec_match"):
-		v := new(CodecMatch)
-		if err := unmarshalVariant(data, v, "SearchMatch", kind); err != nil {
-			return nil, err
-		}
-		return v, nil
-	case hasAll(obj, "channels", "type") && isOneOf(kind, "channels_match"):
-		v := new(ChannelsMatch)
-		if err := unmarshalVariant(data, v, "SearchMatch", kind); err != nil {
-			return nil, err
-		}
-		return v, nil
-	case hasAll(obj, "frame_rate", "type") && isOneOf(kind, "frame_rate_match"):
-		v := new(FrameRateMatch)
-		if err := unmarshalVariant(data, v, "SearchMatch", kind); err != nil {
-			return nil, err
-		}
-		return v, nil
-	case hasAll(obj, "has_alpha_channel", "type") && isOneOf(kind, "has_alpha_channel_match"):
-		v := new(HasAlphaChannelMatch)
-		if err := unmarshalVariant(data, v, "SearchMatch", kind); err != nil {
-			return nil, err
-		}
-		return v, nil
-	case hasAll(obj, "color_space", "type") && isOneOf(kind, "color_space_match"):
-		v := new(ColorSpaceMatch)
-		if err := unmarshalVariant(data, v, "SearchMatch", kind); err != nil {
-			return nil, err
-		}
-		return v, nil
-	case hasAll(obj, "resolution_width", "type") && isOneOf(kind, "resolution_width_match"):
-		v := new(ResolutionWidthMatch)
-		if err := unmarshalVariant(data, v, "SearchMatch", kind); err != nil {
-			return nil, err
-		}
-		return v, nil
-	case hasAll(obj, "resolution_height", "type") && isOneOf(kind, "resolution_height_match"):
-		v := new(ResolutionHeightMatch)
-		if err := unmarshalVariant(data, v, "SearchMatch", kind); err != nil {
-			return nil, err
-		}
-		return v, nil
-	case hasAll(obj, "dynamic_range", "type") && isOneOf(kind, "dynamic_range_match"):
-		v := new(DynamicRangeMatch)
-		if err := unmarshalVariant(data, v, "SearchMatch", kind); err != nil {
-			return nil, err
-		}
-		return v, nil
-	}
-	return &UnknownSearchMatch{Type: kind, Raw: cloneRaw(data)}, nil
-}
-
-// DecodeSearchMatch decodes the gen wrapper of a SearchMatch; see SearchMatchFromJSON.
-func DecodeSearchMatch(u gen.SearchMatch) (SearchMatch, error) {
-	return decodeWrapper(u, SearchMatchFromJSON)
-}
-
-// DecodeSearchMatches decodes a list, as found in list responses; the error
-// names the index of the first element that fails.
-func DecodeSearchMatches(us []gen.SearchMatch) ([]SearchMatch, error) {
-	return decodeAll(us, DecodeSearchMatch)
-}
-
-// EncodeSearchMatch builds the gen wrapper of v, with its "type" set from its Go type.
-func EncodeSearchMatch(v SearchMatch) (gen.SearchMatch, error) {
-	var u gen.SearchMatch
-	return u, encodeWrapper(v, &u, "SearchMatch")
-}
-
-// SearchResult is one result of a search: an asset or a project:
-// the typed form of gen.SearchResponseDataItems.
-//
-// Its dynamic type is one of *AssetSearchResult, *ProjectSearchResult,
-// or *UnknownSearchResult when the "type" value is one this version of the SDK does not know.
-// The spec gives no discriminator: the variant is chosen by shape (see
-// the package documentation of unions, union.go).
-type SearchResult interface {
-	// Kind returns the "type" value that identifies the variant.
-	Kind() string
-	// MarshalJSON encodes the value with its "type" set.
-	MarshalJSON() ([]byte, error)
-	isSearchResult()
-}
-
-// UnknownSearchResult is a SearchResult whose "type" value this version of the
-// SDK does not know. It keeps the JSON object as received, and encodes back to it.
-type UnknownSearchResult struct {
-	// Type is the "type" value; empty when it is absent or not a string.
-	Type string
-	// Raw is the JSON object, undecoded.
-	Raw json.RawMessage
-}
-
-func (*UnknownSearchResult) isSearchResult() {}
-
-// Kind returns u.Type.
-func (u *UnknownSearchResult) Kind() string { return u.Type }
-
-// MarshalJSON returns u.Raw.
-func (u *UnknownSearchResult) MarshalJSON() ([]byte, error) { return marshalRaw(u.Raw) }
-
-// AssetSearchResult is the SearchResult variant for "type" "file_result", "folder_result", "version_stack_result"
-// (gen.AssetSearchResult).
-type AssetSearchResult gen.AssetSearchResult
-
-func (*AssetSearchResult) isSearchResult() {}
-
-// Kind returns v.Type.
-func (v AssetSearchResult) Kind() string {
-	return string(v.Type)
-}
-
-// MarshalJSON encodes v. Its Type must be one of "file_result", "folder_result", "version_stack_result".
-func (v AssetSearchResult) MarshalJSON() ([]byte, error) {
-	w := gen.AssetSearchResult(v)
-	switch w.Type {
-	case "file_result", "folder_result", "version_stack_result":
-	default:
-		return nil, fmt.Errorf("frameio: encode AssetSearchResult: type %q is not one of file_result, folder_result, version_stack_result", w.Type)
-	}
-	return json.Marshal(w)
-}
-
-// ProjectSearchResult is the SearchResult variant for "type" "project_result"
-// (gen.ProjectSearchResult).
-type ProjectSearchResult gen.ProjectSearchResult
-
-func (*ProjectSearchResult) isSearchResult() {}
-
-// Kind returns "project_result".
-func (ProjectSearchResult) Kind() string { return "project_result" }
-
-// MarshalJSON encodes v with Type set to "project_result".
-func (v ProjectSearchResult) MarshalJSON() ([]byte, error) {
-	w := gen.ProjectSearchResult(v)
-	w.Type = "project_result"
-	return json.Marshal(w)
-}
-
-// SearchResultFromJSON decodes a JSON object into a SearchResult.
-// The variant is the first, in the order
-// *AssetSearchResult, *ProjectSearchResult,
-// whose required properties are all present and whose "type" is one of its values;
-// none gives *UnknownSearchResult.
-// JSON null gives a nil SearchResult; anything but an object or null is an error,
-// and so is a known variant whose properties do not decode.
-func SearchResultFromJSON(data []byte) (SearchResult, error) {
-	obj, err := jsonObject(data, "SearchResult")
-	if err != nil || obj == nil {
-		return nil, err
-	}
-	kind := stringProp(obj, "type")
-	switch {
-	case hasAll(obj, "matches", "result", "type") && isOneOf(kind, "file_result", "folder_result", "version_stack_result"):
-		v := new(AssetSearchResult)
-		if err := unmarshalVariant(data, v, "SearchResult", kind); err != nil {
-			return nil, err
-		}
-		return v, nil
-	case hasAll(obj, "matches", "result", "type") && isOneOf(kind, "project_result"):
-		v := new(ProjectSearchResult)
-		if err := unmarshalVariant(data, v, "SearchResult", kind); err != nil {
-			return nil, err
-		}
-		return v, nil
-	}
-	return &UnknownSearchResult{Type: kind, Raw: cloneRaw(data)}, nil
-}
-
-// DecodeSearchResult decodes the gen wrapper of a SearchResult; see SearchResultFromJSON.
-func DecodeSearchResult(u gen.SearchResponseDataItems) (SearchResult, error) {
-	return decodeWrapper(u, SearchResultFromJSON)
-}
-
-// DecodeSearchResults decodes a list, as found in list responses; the error
-// names the index of the first element that fails.
-func DecodeSearchResults(us []gen.SearchResponseDataItems) ([]SearchResult, error) {
-	return decodeAll(us, DecodeSearchResult)
-}
-
-// EncodeSearchResult builds the gen wrapper of v, with its "type" set from its Go type.
-func EncodeSearchResult(v SearchResult) (gen.SearchResponseDataItems, error) {
-	var u gen.SearchResponseDataItems
-	return u, encodeWrapper(v, &u, "SearchResult")
+	return u, unions.EncodeWrapper(v, &u, "ShareParams")
 }

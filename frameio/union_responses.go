@@ -27,14 +27,6 @@ func FileAssets(resp *gen.FileAssetsWithIncludesResponse) ([]Asset, error) {
 	return DecodeAssets(resp.Data)
 }
 
-// SearchResultsOf decodes the results of a search into assets and projects.
-func SearchResultsOf(resp *gen.SearchResponse) ([]SearchResult, error) {
-	if resp == nil {
-		return nil, nil
-	}
-	return DecodeSearchResults(resp.Data)
-}
-
 // GroupsOf decodes a list of account user groups.
 func GroupsOf(resp *gen.GroupsWithIncludesResponse) ([]Group, error) {
 	if resp == nil {
@@ -73,19 +65,9 @@ func (v *VersionStack) MetadataValues() ([]MetadataValue, error) {
 	return decodeOptional(v.Metadata)
 }
 
-// SearchMatches decodes why the asset matched the search.
-func (v *AssetSearchResult) SearchMatches() ([]SearchMatch, error) {
-	return DecodeSearchMatches(v.Matches)
-}
-
-// SearchMatches decodes why the project matched the search.
-func (v *ProjectSearchResult) SearchMatches() ([]SearchMatch, error) {
-	return DecodeSearchMatches(v.Matches)
-}
-
-func decodeOptional(fields *[]gen.MetadataField) ([]MetadataValue, error) {
+func decodeOptional(fields []gen.MetadataField) ([]MetadataValue, error) {
 	if fields == nil {
 		return nil, nil
 	}
-	return DecodeMetadataValues(*fields)
+	return DecodeMetadataValues(fields)
 }

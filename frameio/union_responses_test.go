@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/frameio-go/frameio-go/frameio"
+	"github.com/frameio-go/frameio-go/frameio/search"
 	"github.com/frameio-go/frameio-go/gen"
 )
 
@@ -74,15 +75,15 @@ func TestListHelpers(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, defs, 10)
 
-	results, err := frameio.SearchResultsOf(readFixture[gen.SearchResponse](t, "search_search_200.json"))
+	results, err := search.ResultsOf(readFixture[gen.SearchResponse](t, "search_search_200.json"))
 	require.NoError(t, err)
 	require.Len(t, results, 2)
-	asset := results[0].(*frameio.AssetSearchResult)
-	matches, err := asset.SearchMatches()
+	asset := results[0].(*search.AssetResult)
+	matches, err := asset.TypedMatches()
 	require.NoError(t, err)
 	require.Len(t, matches, 33)
-	project := results[1].(*frameio.ProjectSearchResult)
-	_, err = project.SearchMatches()
+	project := results[1].(*search.ProjectResult)
+	_, err = project.TypedMatches()
 	require.NoError(t, err)
 
 	meta, err := frameio.MetadataOf(&readFixture[gen.MetadataResponse](t, "metadata_show_200.json").Data)
@@ -94,7 +95,7 @@ func TestListHelpers(t *testing.T) {
 		func() (int, error) { v, err := frameio.FileAssets(nil); return len(v), err },
 		func() (int, error) { v, err := frameio.GroupsOf(nil); return len(v), err },
 		func() (int, error) { v, err := frameio.FieldDefinitionsOf(nil); return len(v), err },
-		func() (int, error) { v, err := frameio.SearchResultsOf(nil); return len(v), err },
+		func() (int, error) { v, err := search.ResultsOf(nil); return len(v), err },
 		func() (int, error) { v, err := frameio.MetadataOf(nil); return len(v), err },
 	} {
 		n, err := f()

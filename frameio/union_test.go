@@ -13,8 +13,10 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/frameio-go/frameio-go/frameio"
+	"github.com/frameio-go/frameio-go/frameio/search"
 	"github.com/frameio-go/frameio-go/gen"
 	"github.com/frameio-go/frameio-go/internal/fixtures"
+	"github.com/frameio-go/frameio-go/internal/testutil"
 )
 
 // unionCase drives the table tests of one union through untyped functions.
@@ -73,8 +75,8 @@ func unionCases() []unionCase {
 		caseOf("UpdateFieldDefinitionParamsData", frameio.UpdateFieldDefinitionParamsFromJSON, frameio.EncodeUpdateFieldDefinitionParams),
 		caseOf("GroupWithIncludes", frameio.GroupFromJSON, frameio.EncodeGroup),
 		caseOf("CreateShareParamsData", frameio.ShareParamsFromJSON, frameio.EncodeShareParams),
-		caseOf("SearchMatch", frameio.SearchMatchFromJSON, frameio.EncodeSearchMatch),
-		caseOf("SearchResponseDataItems", frameio.SearchResultFromJSON, frameio.EncodeSearchResult),
+		caseOf("SearchMatch", search.MatchFromJSON, search.EncodeMatch),
+		caseOf("SearchResponseDataItems", search.ResultFromJSON, search.EncodeResult),
 	}
 }
 
@@ -86,6 +88,9 @@ func goNames() map[string]string {
 		"AssetWithIncludesVersionStackWithIncludes": "VersionStack",
 		"GroupCommonWithIncludes":                   "StandardGroup",
 		"SyncGroupWithIncludes":                     "SyncGroup",
+		"AssetShareParams":                          "AssetShare",
+		"AssetSearchResult":                         "AssetResult",
+		"ProjectSearchResult":                       "ProjectResult",
 	}
 }
 
@@ -175,7 +180,7 @@ func TestUnionVariantsRoundTrip(t *testing.T) {
 
 					enc, err := c.encode(got)
 					require.NoError(t, err)
-					require.JSONEq(t, string(data), string(enc))
+					testutil.JSONEqNullAbsent(t, data, enc)
 
 					again, err := c.fromJSON(enc)
 					require.NoError(t, err)
@@ -266,27 +271,27 @@ func TestUnionDecodeErrors(t *testing.T) {
 	}
 	_, err := frameio.AssetFromJSON([]byte(`{"type": "file", "name": 42}`))
 	require.ErrorContains(t, err, `decode Asset "file"`)
-	_, err = frameio.SearchMatchFromJSON([]byte(`{"type": "name_match", "name": "x", "terms": "not a list"}`))
-	require.ErrorContains(t, err, `decode SearchMatch "name_match"`)
+	_, err = search.MatchFromJSON([]byte(`{"type": "name_match", "name": "x", "terms": "not a list"}`))
+	require.ErrorContains(t, err, `decode Match "name_match"`)
 }
 
 // TestUnionStructuralRule shows the rule for unions without discriminator:
 // a known "type" is not enough, the variant's required properties must be
 // present too; otherwise the value stays unknown.
 func TestUnionStructuralRule(t *testing.T) {
-	got, err := frameio.SearchMatchFromJSON([]byte(`{"type": "name_match", "name": "Hero_Spot_30s_v3.mov"}`))
+	got, err := search.MatchFromJSON([]byte(`{"type": "name_match", "name": "Hero_Spot_30s_v3.mov"}`))
 	require.NoError(t, err)
-	unknown, ok := got.(*frameio.UnknownSearchMatch)
+	unknown, ok := got.(*search.UnknownMatch)
 	require.True(t, ok, "%T", got)
 	require.Equal(t, "name_match", unknown.Type)
 
-	got, err = frameio.SearchMatchFromJSON([]byte(`{"type": "name_match", "name": "Hero_Spot_30s_v3.mov", "terms": ["hero"]}`))
+	got, err = search.MatchFromJSON([]byte(`{"type": "name_match", "name": "Hero_Spot_30s_v3.mov", "terms": ["hero"]}`))
 	require.NoError(t, err)
-	require.IsType(t, &frameio.NameMatch{}, got)
+	require.IsType(t, &search.NameMatch{}, got)
 
-	res, err := frameio.SearchResultFromJSON([]byte(`{"type": "folder_result", "matches": [], "result": {"id": "x"}}`))
+	res, err := search.ResultFromJSON([]byte(`{"type": "folder_result", "matches": [], "result": {"id": "x"}}`))
 	require.NoError(t, err)
-	require.IsType(t, &frameio.AssetSearchResult{}, res)
+	require.IsType(t, &search.AssetResult{}, res)
 	require.Equal(t, "folder_result", res.Kind())
 }
 

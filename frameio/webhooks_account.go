@@ -25,26 +25,15 @@ func (s *WebhooksService) ListAccount(ctx context.Context, accountID string, opt
 				yield(AccountWebhook{}, err)
 				return
 			}
-			for wh, err := range s.IndexAll(ctx, accountID, ws.Id, nil, opts...) {
+			for wh, err := range s.IndexAll(ctx, accountID, ws.ID, nil, opts...) {
 				if err != nil {
-					yield(AccountWebhook{WorkspaceID: ws.Id}, err)
+					yield(AccountWebhook{WorkspaceID: ws.ID}, err)
 					return
 				}
-				if !yield(AccountWebhook{WorkspaceID: ws.Id, Webhook: wh}, nil) {
+				if !yield(AccountWebhook{WorkspaceID: ws.ID, Webhook: wh}, nil) {
 					return
 				}
 			}
 		}
 	}
-}
-
-// CreateWithSecret creates a webhook and returns it with its signing
-// secret, which Frame.io shows only in this one response: keep it (e.g. in
-// a secret store) and give it to webhook.NewVerifier to check deliveries.
-func (s *WebhooksService) CreateWithSecret(ctx context.Context, accountID, workspaceID string, body gen.WebhooksCreateJSONRequestBody, opts ...RequestOption) (gen.WebhookCreateResponseData, string, error) {
-	resp, err := s.Create(ctx, accountID, workspaceID, body, opts...)
-	if err != nil {
-		return gen.WebhookCreateResponseData{}, "", err
-	}
-	return resp.Data, resp.Data.Secret, nil
 }

@@ -45,16 +45,17 @@ func TestWebhooksListAccountWalksEveryWorkspace(t *testing.T) {
 	var got []string
 	for h, err := range c.Webhooks.ListAccount(context.Background(), "acc") {
 		require.NoError(t, err)
-		got = append(got, h.WorkspaceID+"/"+h.Webhook.Id)
+		got = append(got, h.WorkspaceID+"/"+h.Webhook.ID)
 	}
 	assert.Equal(t, []string{"ws1/h1", "ws1/h2", "ws3/h3"}, got)
 
-	hook, secret, err := c.Webhooks.CreateWithSecret(context.Background(), "acc", "ws1", gen.WebhooksCreateJSONRequestBody{})
+	// Create returns the webhook itself, its signing secret with it.
+	hook, err := c.Webhooks.Create(context.Background(), "acc", "ws1", gen.WebhookCreateParamsData{})
 	require.NoError(t, err)
-	assert.Equal(t, "h9", hook.Id)
-	assert.Equal(t, "s3cr3t", secret)
+	assert.Equal(t, "h9", hook.ID)
+	assert.Equal(t, "s3cr3t", hook.Secret)
 
-	_, _, err = c.Webhooks.CreateWithSecret(context.Background(), "acc", "", gen.WebhooksCreateJSONRequestBody{})
+	_, err = c.Webhooks.Create(context.Background(), "acc", "", gen.WebhookCreateParamsData{})
 	assert.Error(t, err)
 	for _, err := range c.Webhooks.ListAccount(context.Background(), "") {
 		assert.Error(t, err)

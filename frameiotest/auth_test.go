@@ -38,5 +38,5 @@ func TestAuth(t *testing.T) {
 	me, err := c.UsersShowWithResponse(context.Background())
 	require.NoError(t, err)
 	require.Equal(t, http.StatusOK, me.StatusCode(), string(me.Body))
-	assert.Equal(t, srv.Seed().UserID, me.JSON200.Data.Id)
+	assert.Equal(t, srv.Seed().UserID, me.JSON200.Data.ID)
 }

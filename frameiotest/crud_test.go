@@ -27,12 +27,12 @@ func TestWorkspaceAndProjectCRUD(t *testing.T) {
 	ws := created.JSON201.Data
 	assert.Equal(t, "Edit bay", ws.Name)
 
-	shown, err := c.WorkspacesShowWithResponse(ctx, acct, ws.Id, nil)
+	shown, err := c.WorkspacesShowWithResponse(ctx, acct, ws.ID, nil)
 	require.NoError(t, err)
 	require.NotNil(t, shown.JSON200, string(shown.Body))
-	assert.Equal(t, ws.Id, shown.JSON200.Data.Id)
+	assert.Equal(t, ws.ID, shown.JSON200.Data.ID)
 
-	upd, err := c.WorkspacesUpdateWithResponse(ctx, acct, ws.Id, gen.WorkspaceParams{Data: gen.WorkspaceParamsData{Name: ptr("Renamed")}})
+	upd, err := c.WorkspacesUpdateWithResponse(ctx, acct, ws.ID, gen.WorkspaceParams{Data: gen.WorkspaceParamsData{Name: ptr("Renamed")}})
 	require.NoError(t, err)
 	require.NotNil(t, upd.JSON200, string(upd.Body))
 	assert.Equal(t, "Renamed", upd.JSON200.Data.Name)
@@ -43,7 +43,7 @@ func TestWorkspaceAndProjectCRUD(t *testing.T) {
 	assert.Len(t, list.JSON200.Data, 2)
 
 	// A project brings its root folder.
-	resp, body := do(t, srv, http.MethodPost, "/v4/accounts/"+acct+"/workspaces/"+ws.Id+"/projects", map[string]any{"data": map[string]any{"name": "Feature"}})
+	resp, body := do(t, srv, http.MethodPost, "/v4/accounts/"+acct+"/workspaces/"+ws.ID+"/projects", map[string]any{"data": map[string]any{"name": "Feature"}})
 	require.Equal(t, http.StatusCreated, resp.StatusCode, body)
 	p := dataOf(t, body)
 	root := p["root_folder_id"].(string)
@@ -51,13 +51,13 @@ func TestWorkspaceAndProjectCRUD(t *testing.T) {
 	require.True(t, ok)
 	assert.Equal(t, p["id"], folder["project_id"])
 
-	del, err := c.WorkspacesDeleteWithResponse(ctx, acct, ws.Id)
+	del, err := c.WorkspacesDeleteWithResponse(ctx, acct, ws.ID)
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusNoContent, del.StatusCode())
 	_, ok = srv.Object(root)
 	assert.False(t, ok, "deleting a workspace deletes its projects and folders")
 
-	missing, err := c.WorkspacesShowWithResponse(ctx, acct, ws.Id, nil)
+	missing, err := c.WorkspacesShowWithResponse(ctx, acct, ws.ID, nil)
 	require.NoError(t, err)
 	require.Equal(t, http.StatusNotFound, missing.StatusCode())
 	require.NotNil(t, missing.JSON404)

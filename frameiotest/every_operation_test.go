@@ -83,6 +83,9 @@ func setupEveryOperation(t *testing.T, srv *frameiotest.Server) *everyOperation 
 			"files_bulk_move":   map[string]any{"data": map[string]any{"file_ids": []string{bulkFile}, "parent_id": other}},
 			"folders_bulk_copy": map[string]any{"data": map[string]any{"folder_ids": []string{bulkFolder}, "parent_id": other}},
 			"folders_bulk_move": map[string]any{"data": map[string]any{"folder_ids": []string{bulkFolder}, "parent_id": other}},
+			// The minimal body of a union is {}: the SDK takes a variant.
+			"metadata_fields_metadata_field_definitions_create": map[string]any{"data": map[string]any{"field_type": "toggle", "name": "Done"}},
+			"metadata_fields_metadata_field_definitions_update": map[string]any{"data": map[string]any{"field_type": "toggle", "name": "Done?"}},
 		},
 		ops: srv.Operations(),
 	}

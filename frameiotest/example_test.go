@@ -27,7 +27,7 @@ func ExampleStart() {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(me.StatusCode() == http.StatusOK, me.JSON200.Data.Id == srv.Seed().UserID)
+	fmt.Println(me.StatusCode() == http.StatusOK, me.JSON200.Data.ID == srv.Seed().UserID)
 	fmt.Println(len(srv.Violations()))
 	// Output:
 	// true true

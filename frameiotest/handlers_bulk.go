@@ -8,14 +8,14 @@ import (
 )
 
 // FilesBulkCopy copies data.file_ids into the folder data.parent_id.
-func (h *handlers) FilesBulkCopy(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, _ gen.FilesBulkCopyParams) {
+func (h *handlers) FilesBulkCopy(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, _ gen.FilesBulkCopyParams) {
 	h.s.bulk(w, r, kindFile, "file_ids", func(rec, parent *record) any {
 		return map[string]any{"source_file_id": rec.id, "file": h.s.clone(rec, parent).view()}
 	})
 }
 
 // FilesBulkMove moves data.file_ids into the folder data.parent_id.
-func (h *handlers) FilesBulkMove(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId) {
+func (h *handlers) FilesBulkMove(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID) {
 	h.s.bulk(w, r, kindFile, "file_ids", func(rec, parent *record) any {
 		h.s.reparent(rec, parent)
 		return rec.view()
@@ -24,14 +24,14 @@ func (h *handlers) FilesBulkMove(w http.ResponseWriter, r *http.Request, _ gen.F
 
 // FoldersBulkCopy copies data.folder_ids (with their contents) into the
 // folder data.parent_id.
-func (h *handlers) FoldersBulkCopy(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, _ gen.FoldersBulkCopyParams) {
+func (h *handlers) FoldersBulkCopy(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, _ gen.FoldersBulkCopyParams) {
 	h.s.bulk(w, r, kindFolder, "folder_ids", func(rec, parent *record) any {
 		return map[string]any{"source_folder_id": rec.id, "folder": h.s.clone(rec, parent).view()}
 	})
 }
 
 // FoldersBulkMove moves data.folder_ids into the folder data.parent_id.
-func (h *handlers) FoldersBulkMove(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId) {
+func (h *handlers) FoldersBulkMove(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID) {
 	h.s.bulk(w, r, kindFolder, "folder_ids", func(rec, parent *record) any {
 		h.s.reparent(rec, parent)
 		return rec.view()

@@ -7,7 +7,7 @@ import (
 )
 
 // CommentsCreate adds a comment to a file.
-func (h *handlers) CommentsCreate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, fileID gen.FrameOrAdobeId, _ gen.CommentsCreateParams) {
+func (h *handlers) CommentsCreate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, fileID gen.FrameOrAdobeID, _ gen.CommentsCreateParams) {
 	d := decodeData(r)
 	h.s.mu.Lock()
 	defer h.s.mu.Unlock()
@@ -41,17 +41,17 @@ func (s *Server) setComment(a, d map[string]any) {
 }
 
 // CommentsIndex lists the comments of a file.
-func (h *handlers) CommentsIndex(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, fileID gen.FrameOrAdobeId, _ gen.CommentsIndexParams) {
+func (h *handlers) CommentsIndex(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, fileID gen.FrameOrAdobeID, _ gen.CommentsIndexParams) {
 	h.s.listChildrenOf(w, r, fileID, kindFile, "File", kindComment)
 }
 
 // CommentsShow shows a comment.
-func (h *handlers) CommentsShow(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.UUID, _ gen.CommentsShowParams) {
+func (h *handlers) CommentsShow(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.UUID, _ gen.CommentsShowParams) {
 	h.s.showKind(w, r, kindComment, id)
 }
 
 // CommentsUpdate edits a comment.
-func (h *handlers) CommentsUpdate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.UUID, _ gen.CommentsUpdateParams) {
+func (h *handlers) CommentsUpdate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.UUID, _ gen.CommentsUpdateParams) {
 	d := decodeData(r)
 	h.s.mu.Lock()
 	defer h.s.mu.Unlock()
@@ -69,6 +69,6 @@ func (h *handlers) CommentsUpdate(w http.ResponseWriter, r *http.Request, _ gen.
 }
 
 // CommentsDelete deletes a comment.
-func (h *handlers) CommentsDelete(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.UUID) {
+func (h *handlers) CommentsDelete(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.UUID) {
 	h.s.deleteKind(w, r, kindComment, id)
 }

@@ -39,12 +39,12 @@ func (s *Server) uploadURLs(rec *record) []any {
 }
 
 // FilesCreateLocalUpload creates a file and returns its upload URLs.
-func (h *handlers) FilesCreateLocalUpload(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, folderID gen.FrameOrAdobeId) {
+func (h *handlers) FilesCreateLocalUpload(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, folderID gen.FrameOrAdobeID) {
 	h.s.createUpload(w, r, folderID)
 }
 
 // FilesCreate creates a file (with upload URLs) from name, size and media type.
-func (h *handlers) FilesCreate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, folderID gen.FrameOrAdobeId) {
+func (h *handlers) FilesCreate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, folderID gen.FrameOrAdobeID) {
 	h.s.createUpload(w, r, folderID)
 }
 
@@ -71,7 +71,7 @@ func (s *Server) createUpload(w http.ResponseWriter, r *http.Request, folderID s
 
 // FilesCreateRemoteUpload creates a file whose bytes come from source_url
 // (see WithRemoteFetch); it turns "uploaded" on its first status poll.
-func (h *handlers) FilesCreateRemoteUpload(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, folderID gen.FrameOrAdobeId) {
+func (h *handlers) FilesCreateRemoteUpload(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, folderID gen.FrameOrAdobeID) {
 	d := decodeData(r)
 	src := str(d, "source_url")
 	content := []byte(src)
@@ -96,7 +96,7 @@ func (h *handlers) FilesCreateRemoteUpload(w http.ResponseWriter, r *http.Reques
 }
 
 // FilesImportFile imports a file; the fake creates an uploaded file.
-func (h *handlers) FilesImportFile(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, folderID gen.FrameOrAdobeId) {
+func (h *handlers) FilesImportFile(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, folderID gen.FrameOrAdobeID) {
 	d := decodeData(r)
 	h.s.mu.Lock()
 	defer h.s.mu.Unlock()
@@ -115,37 +115,37 @@ func (h *handlers) FilesImportFile(w http.ResponseWriter, r *http.Request, _ gen
 
 // FilesShow shows a file (counts as a status poll), with media links as
 // asked by include.
-func (h *handlers) FilesShow(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.FrameOrAdobeId, _ gen.FilesShowParams) {
+func (h *handlers) FilesShow(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.FrameOrAdobeID, _ gen.FilesShowParams) {
 	h.s.showKind(w, r, kindFile, id)
 }
 
 // FilesUpdate renames a file.
-func (h *handlers) FilesUpdate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.FrameOrAdobeId) {
+func (h *handlers) FilesUpdate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.FrameOrAdobeID) {
 	h.s.updateKind(w, r, kindFile, id, "parent_id", "project_id", "type", "status", "file_size", "media_type")
 }
 
 // FilesDelete deletes a file.
-func (h *handlers) FilesDelete(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.FrameOrAdobeId) {
+func (h *handlers) FilesDelete(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.FrameOrAdobeID) {
 	h.s.deleteKind(w, r, kindFile, id)
 }
 
 // FilesList lists the files of a folder.
-func (h *handlers) FilesList(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.FrameOrAdobeId, _ gen.FilesListParams) {
+func (h *handlers) FilesList(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.FrameOrAdobeID, _ gen.FilesListParams) {
 	h.s.listChildren(w, r, id, kindFile)
 }
 
 // FilesMove moves a file to another folder.
-func (h *handlers) FilesMove(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.FrameOrAdobeId) {
+func (h *handlers) FilesMove(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.FrameOrAdobeID) {
 	h.s.move(w, r, id, kindFile)
 }
 
 // FilesCopy copies a file.
-func (h *handlers) FilesCopy(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.FrameOrAdobeId, _ gen.FilesCopyParams) {
+func (h *handlers) FilesCopy(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.FrameOrAdobeID, _ gen.FilesCopyParams) {
 	h.s.copyAsset(w, r, id, kindFile)
 }
 
 // FilesShowFileUploadStatus reports upload progress (counts as a poll).
-func (h *handlers) FilesShowFileUploadStatus(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.FrameOrAdobeId) {
+func (h *handlers) FilesShowFileUploadStatus(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.FrameOrAdobeID) {
 	h.s.mu.Lock()
 	defer h.s.mu.Unlock()
 	rec := h.s.st.get(id, kindFile)

@@ -29,27 +29,27 @@ func (s *Server) folderOr404(w http.ResponseWriter, r *http.Request, id string) 
 }
 
 // FoldersShow shows a folder.
-func (h *handlers) FoldersShow(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.FrameOrAdobeId, _ gen.FoldersShowParams) {
+func (h *handlers) FoldersShow(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.FrameOrAdobeID, _ gen.FoldersShowParams) {
 	h.s.showKind(w, r, kindFolder, id)
 }
 
 // FoldersUpdate renames a folder.
-func (h *handlers) FoldersUpdate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.FrameOrAdobeId) {
+func (h *handlers) FoldersUpdate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.FrameOrAdobeID) {
 	h.s.updateKind(w, r, kindFolder, id, "parent_id", "project_id", "type")
 }
 
 // FoldersDelete deletes a folder and its contents.
-func (h *handlers) FoldersDelete(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.FrameOrAdobeId) {
+func (h *handlers) FoldersDelete(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.FrameOrAdobeID) {
 	h.s.deleteKind(w, r, kindFolder, id)
 }
 
 // FoldersIndex lists the children (folders, files, version stacks) of a folder.
-func (h *handlers) FoldersIndex(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.FrameOrAdobeId, _ gen.FoldersIndexParams) {
+func (h *handlers) FoldersIndex(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.FrameOrAdobeID, _ gen.FoldersIndexParams) {
 	h.s.listChildren(w, r, id, kindFolder, kindFile, kindVersionStack)
 }
 
 // FoldersList lists the subfolders of a folder.
-func (h *handlers) FoldersList(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.FrameOrAdobeId, _ gen.FoldersListParams) {
+func (h *handlers) FoldersList(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.FrameOrAdobeID, _ gen.FoldersListParams) {
 	h.s.listChildren(w, r, id, kindFolder)
 }
 
@@ -73,7 +73,7 @@ func (s *Server) listChildren(w http.ResponseWriter, r *http.Request, id string,
 }
 
 // FoldersCreate creates a subfolder.
-func (h *handlers) FoldersCreate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.FrameOrAdobeId) {
+func (h *handlers) FoldersCreate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.FrameOrAdobeID) {
 	h.s.mu.Lock()
 	defer h.s.mu.Unlock()
 	parent := h.s.folderOr404(w, r, id)
@@ -84,13 +84,13 @@ func (h *handlers) FoldersCreate(w http.ResponseWriter, r *http.Request, _ gen.F
 }
 
 // FoldersMove moves a folder under another folder.
-func (h *handlers) FoldersMove(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.FrameOrAdobeId) {
+func (h *handlers) FoldersMove(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.FrameOrAdobeID) {
 	h.s.move(w, r, id, kindFolder)
 }
 
 // FoldersCopy copies a folder (and its contents) into another folder, or
 // next to itself when no parent_id is given.
-func (h *handlers) FoldersCopy(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.FrameOrAdobeId, _ gen.FoldersCopyParams) {
+func (h *handlers) FoldersCopy(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.FrameOrAdobeID, _ gen.FoldersCopyParams) {
 	h.s.copyAsset(w, r, id, kindFolder)
 }
 

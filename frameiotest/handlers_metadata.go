@@ -7,7 +7,7 @@ import (
 )
 
 // MetadataFieldsMetadataFieldDefinitionsCreate creates a field definition.
-func (h *handlers) MetadataFieldsMetadataFieldDefinitionsCreate(w http.ResponseWriter, r *http.Request, accountID gen.FrameOrAdobeId) {
+func (h *handlers) MetadataFieldsMetadataFieldDefinitionsCreate(w http.ResponseWriter, r *http.Request, accountID gen.FrameOrAdobeID) {
 	d := decodeData(r)
 	h.s.mu.Lock()
 	defer h.s.mu.Unlock()
@@ -25,18 +25,18 @@ func (h *handlers) MetadataFieldsMetadataFieldDefinitionsCreate(w http.ResponseW
 }
 
 // MetadataFieldsMetadataFieldDefinitionsIndex lists field definitions.
-func (h *handlers) MetadataFieldsMetadataFieldDefinitionsIndex(w http.ResponseWriter, r *http.Request, accountID gen.FrameOrAdobeId, _ gen.MetadataFieldsMetadataFieldDefinitionsIndexParams) {
+func (h *handlers) MetadataFieldsMetadataFieldDefinitionsIndex(w http.ResponseWriter, r *http.Request, accountID gen.FrameOrAdobeID, _ gen.MetadataFieldsMetadataFieldDefinitionsIndexParams) {
 	h.s.mu.Lock()
 	defer h.s.mu.Unlock()
 	h.s.replyRecords(w, r, h.s.st.children(accountID, kindFieldDef))
 }
 
 // MetadataFieldsMetadataFieldDefinitionsUpdate updates a field definition.
-func (h *handlers) MetadataFieldsMetadataFieldDefinitionsUpdate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.UUID) {
+func (h *handlers) MetadataFieldsMetadataFieldDefinitionsUpdate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.UUID) {
 	h.s.updateKind(w, r, kindFieldDef, id, "field_type")
 }
 
 // MetadataFieldsMetadataFieldDefinitionsDelete deletes a field definition.
-func (h *handlers) MetadataFieldsMetadataFieldDefinitionsDelete(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.UUID) {
+func (h *handlers) MetadataFieldsMetadataFieldDefinitionsDelete(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.UUID) {
 	h.s.deleteKind(w, r, kindFieldDef, id)
 }

@@ -29,12 +29,12 @@ func (s *Server) newProject(workspaceID, name string) (project, root *record) {
 }
 
 // ProjectsIndex lists the projects of a workspace.
-func (h *handlers) ProjectsIndex(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, workspaceID gen.UUID, _ gen.ProjectsIndexParams) {
+func (h *handlers) ProjectsIndex(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, workspaceID gen.UUID, _ gen.ProjectsIndexParams) {
 	h.s.listChildrenOf(w, r, workspaceID, kindWorkspace, "Workspace", kindProject)
 }
 
 // ProjectsCreate creates a project with its root folder.
-func (h *handlers) ProjectsCreate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, workspaceID gen.UUID) {
+func (h *handlers) ProjectsCreate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, workspaceID gen.UUID) {
 	h.s.mu.Lock()
 	defer h.s.mu.Unlock()
 	if h.s.st.get(workspaceID, kindWorkspace) == nil {
@@ -50,30 +50,30 @@ func (h *handlers) ProjectsCreate(w http.ResponseWriter, r *http.Request, _ gen.
 }
 
 // ProjectsShow shows a project.
-func (h *handlers) ProjectsShow(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.FrameOrAdobeId, _ gen.ProjectsShowParams) {
+func (h *handlers) ProjectsShow(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.FrameOrAdobeID, _ gen.ProjectsShowParams) {
 	h.s.showKind(w, r, kindProject, id)
 }
 
 // ProjectsUpdate updates a project.
-func (h *handlers) ProjectsUpdate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.FrameOrAdobeId) {
+func (h *handlers) ProjectsUpdate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.FrameOrAdobeID) {
 	h.s.updateKind(w, r, kindProject, id, "root_folder_id", "workspace_id")
 }
 
 // ProjectsDelete deletes a project and everything in it.
-func (h *handlers) ProjectsDelete(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.FrameOrAdobeId) {
+func (h *handlers) ProjectsDelete(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.FrameOrAdobeID) {
 	h.s.deleteKind(w, r, kindProject, id)
 }
 
 // ProjectsAccountProjectsIndex lists the projects of every workspace of
 // the account.
-func (h *handlers) ProjectsAccountProjectsIndex(w http.ResponseWriter, r *http.Request, accountID gen.FrameOrAdobeId, _ gen.ProjectsAccountProjectsIndexParams) {
+func (h *handlers) ProjectsAccountProjectsIndex(w http.ResponseWriter, r *http.Request, accountID gen.FrameOrAdobeID, _ gen.ProjectsAccountProjectsIndexParams) {
 	h.s.accountProjects(w, r, accountID, func(*record) bool { return true })
 }
 
 // ProjectsInvitedProjectsIndex lists the projects the current user holds a
 // role in without holding one in the project's workspace: the projects
 // they were invited to.
-func (h *handlers) ProjectsInvitedProjectsIndex(w http.ResponseWriter, r *http.Request, accountID gen.FrameOrAdobeId, _ gen.ProjectsInvitedProjectsIndexParams) {
+func (h *handlers) ProjectsInvitedProjectsIndex(w http.ResponseWriter, r *http.Request, accountID gen.FrameOrAdobeID, _ gen.ProjectsInvitedProjectsIndexParams) {
 	me := h.s.st.seed.UserID
 	h.s.accountProjects(w, r, accountID, func(p *record) bool {
 		_, inProject := h.s.st.roles[p.id][me]

@@ -20,7 +20,7 @@ func (s *Server) setShare(a, d map[string]any) {
 }
 
 // SharesCreate creates a share in a project.
-func (h *handlers) SharesCreate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, projectID gen.FrameOrAdobeId) {
+func (h *handlers) SharesCreate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, projectID gen.FrameOrAdobeID) {
 	d := decodeData(r)
 	h.s.mu.Lock()
 	defer h.s.mu.Unlock()
@@ -46,17 +46,17 @@ func (h *handlers) SharesCreate(w http.ResponseWriter, r *http.Request, _ gen.Fr
 }
 
 // SharesIndex lists the shares of a project.
-func (h *handlers) SharesIndex(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, projectID gen.FrameOrAdobeId, _ gen.SharesIndexParams) {
+func (h *handlers) SharesIndex(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, projectID gen.FrameOrAdobeID, _ gen.SharesIndexParams) {
 	h.s.listChildrenOf(w, r, projectID, kindProject, "Project", kindShare)
 }
 
 // SharesShow shows a share.
-func (h *handlers) SharesShow(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.UUID) {
+func (h *handlers) SharesShow(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.UUID) {
 	h.s.showKind(w, r, kindShare, id)
 }
 
 // SharesUpdate updates a share.
-func (h *handlers) SharesUpdate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.UUID) {
+func (h *handlers) SharesUpdate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.UUID) {
 	d := decodeData(r)
 	h.s.mu.Lock()
 	defer h.s.mu.Unlock()
@@ -71,7 +71,7 @@ func (h *handlers) SharesUpdate(w http.ResponseWriter, r *http.Request, _ gen.Fr
 }
 
 // SharesDelete deletes a share.
-func (h *handlers) SharesDelete(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.UUID) {
+func (h *handlers) SharesDelete(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.UUID) {
 	h.s.deleteKind(w, r, kindShare, id)
 }
 
@@ -88,7 +88,7 @@ func (s *Server) withShare(w http.ResponseWriter, r *http.Request, id string, fn
 }
 
 // SharesAddAsset adds an asset to a share.
-func (h *handlers) SharesAddAsset(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.UUID) {
+func (h *handlers) SharesAddAsset(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.UUID) {
 	d := decodeData(r)
 	h.s.withShare(w, r, id, func(rec *record) {
 		aid := str(d, "asset_id")
@@ -104,7 +104,7 @@ func (h *handlers) SharesAddAsset(w http.ResponseWriter, r *http.Request, _ gen.
 }
 
 // SharesRemoveAsset removes an asset from a share.
-func (h *handlers) SharesRemoveAsset(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.UUID, assetID gen.FrameOrAdobeId) {
+func (h *handlers) SharesRemoveAsset(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.UUID, assetID gen.FrameOrAdobeID) {
 	h.s.withShare(w, r, id, func(rec *record) {
 		i := slices.Index(rec.share.assets, assetID)
 		if i < 0 {
@@ -132,7 +132,7 @@ func reviewerKeys(d map[string]any) []string {
 }
 
 // SharesAddReviewers adds reviewers (by user id, email or Adobe id).
-func (h *handlers) SharesAddReviewers(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.UUID) {
+func (h *handlers) SharesAddReviewers(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.UUID) {
 	d := decodeData(r)
 	h.s.withShare(w, r, id, func(rec *record) {
 		for _, k := range reviewerKeys(d) {
@@ -145,7 +145,7 @@ func (h *handlers) SharesAddReviewers(w http.ResponseWriter, r *http.Request, _ 
 }
 
 // SharesRemoveReviewers removes reviewers.
-func (h *handlers) SharesRemoveReviewers(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.UUID) {
+func (h *handlers) SharesRemoveReviewers(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.UUID) {
 	d := decodeData(r)
 	h.s.withShare(w, r, id, func(rec *record) {
 		for _, k := range reviewerKeys(d) {
@@ -158,7 +158,7 @@ func (h *handlers) SharesRemoveReviewers(w http.ResponseWriter, r *http.Request,
 }
 
 // SharesListReviewers lists the reviewers of a share.
-func (h *handlers) SharesListReviewers(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.UUID, _ gen.SharesListReviewersParams) {
+func (h *handlers) SharesListReviewers(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.UUID, _ gen.SharesListReviewersParams) {
 	h.s.withShare(w, r, id, func(rec *record) {
 		items := make([]any, len(rec.share.reviewers))
 		for i, k := range rec.share.reviewers {
@@ -171,7 +171,7 @@ func (h *handlers) SharesListReviewers(w http.ResponseWriter, r *http.Request, _
 // SharesListAssets lists the assets of a share: each shared asset and,
 // recursively, everything inside the shared folders and version stacks,
 // in one flat list.
-func (h *handlers) SharesListAssets(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.UUID, _ gen.SharesListAssetsParams) {
+func (h *handlers) SharesListAssets(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.UUID, _ gen.SharesListAssetsParams) {
 	h.s.withShare(w, r, id, func(rec *record) {
 		var recs []*record
 		var walk func(a *record)
@@ -192,6 +192,6 @@ func (h *handlers) SharesListAssets(w http.ResponseWriter, r *http.Request, _ ge
 
 // SharesListActivities lists a share's activity. The fake records none,
 // so the list is empty.
-func (h *handlers) SharesListActivities(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.UUID, _ gen.SharesListActivitiesParams) {
+func (h *handlers) SharesListActivities(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.UUID, _ gen.SharesListActivitiesParams) {
 	h.s.withShare(w, r, id, func(*record) { h.s.replyList(w, r, nil) })
 }

@@ -11,22 +11,22 @@ import (
 // for list operations).
 
 // CustomActionsActionsDelete answers with a minimal valid body.
-func (h *handlers) CustomActionsActionsDelete(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, _ gen.UUID) {
+func (h *handlers) CustomActionsActionsDelete(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, _ gen.UUID) {
 	h.s.replyEmpty(w, r)
 }
 
 // CustomActionsActionsShow answers with a minimal valid body.
-func (h *handlers) CustomActionsActionsShow(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, _ gen.UUID, _ gen.CustomActionsActionsShowParams) {
+func (h *handlers) CustomActionsActionsShow(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, _ gen.UUID, _ gen.CustomActionsActionsShowParams) {
 	h.s.replyEmpty(w, r)
 }
 
 // CustomActionsActionsUpdate answers with a minimal valid body.
-func (h *handlers) CustomActionsActionsUpdate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, _ gen.UUID) {
+func (h *handlers) CustomActionsActionsUpdate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, _ gen.UUID) {
 	h.s.replyEmpty(w, r)
 }
 
 // AccountsAuditlogIndex answers with a minimal valid body.
-func (h *handlers) AccountsAuditlogIndex(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, _ gen.AccountsAuditlogIndexParams) {
+func (h *handlers) AccountsAuditlogIndex(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, _ gen.AccountsAuditlogIndexParams) {
 	h.s.replyList(w, r, nil)
 }
 
@@ -36,37 +36,37 @@ func (h *handlers) CollectionsShow(w http.ResponseWriter, r *http.Request, _ gen
 }
 
 // CommentsCreateAttachment answers with a minimal valid body.
-func (h *handlers) CommentsCreateAttachment(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, _ gen.UUID) {
+func (h *handlers) CommentsCreateAttachment(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, _ gen.UUID) {
 	h.s.replyEmpty(w, r)
 }
 
 // CommentsDeleteAttachment answers with a minimal valid body.
-func (h *handlers) CommentsDeleteAttachment(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, _ gen.UUID, _ gen.UUID) {
+func (h *handlers) CommentsDeleteAttachment(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, _ gen.UUID, _ gen.UUID) {
 	h.s.replyEmpty(w, r)
 }
 
 // MetadataShow answers with a minimal valid body.
-func (h *handlers) MetadataShow(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, _ gen.FrameOrAdobeId, _ gen.MetadataShowParams) {
+func (h *handlers) MetadataShow(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, _ gen.FrameOrAdobeID, _ gen.MetadataShowParams) {
 	h.s.replyEmpty(w, r)
 }
 
 // GroupsIndex answers with a minimal valid body.
-func (h *handlers) GroupsIndex(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, _ gen.GroupsIndexParams) {
+func (h *handlers) GroupsIndex(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, _ gen.GroupsIndexParams) {
 	h.s.replyList(w, r, nil)
 }
 
 // GroupsCreate answers with a minimal valid body.
-func (h *handlers) GroupsCreate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId) {
+func (h *handlers) GroupsCreate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID) {
 	h.s.replyEmpty(w, r)
 }
 
 // GroupsShow answers with a minimal valid body.
-func (h *handlers) GroupsShow(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, _ gen.UUID, _ gen.GroupsShowParams) {
+func (h *handlers) GroupsShow(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, _ gen.UUID, _ gen.GroupsShowParams) {
 	h.s.replyEmpty(w, r)
 }
 
 // GroupsUpdate answers with a minimal valid body.
-func (h *handlers) GroupsUpdate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, _ gen.UUID) {
+func (h *handlers) GroupsUpdate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, _ gen.UUID) {
 	h.s.replyEmpty(w, r)
 }
 
@@ -76,7 +76,7 @@ func (h *handlers) CollectionsIndex(w http.ResponseWriter, r *http.Request, _ ge
 }
 
 // MetadataBulkUpdate answers with a minimal valid body.
-func (h *handlers) MetadataBulkUpdate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, _ gen.FrameOrAdobeId) {
+func (h *handlers) MetadataBulkUpdate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, _ gen.FrameOrAdobeID) {
 	h.s.replyEmpty(w, r)
 }
 
@@ -86,11 +86,11 @@ func (h *handlers) SearchSearch(w http.ResponseWriter, r *http.Request, _ gen.UU
 }
 
 // CustomActionsActionsIndex answers with a minimal valid body.
-func (h *handlers) CustomActionsActionsIndex(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, _ gen.UUID, _ gen.CustomActionsActionsIndexParams) {
+func (h *handlers) CustomActionsActionsIndex(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, _ gen.UUID, _ gen.CustomActionsActionsIndexParams) {
 	h.s.replyList(w, r, nil)
 }
 
 // CustomActionsActionsCreate answers with a minimal valid body.
-func (h *handlers) CustomActionsActionsCreate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, _ gen.UUID) {
+func (h *handlers) CustomActionsActionsCreate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, _ gen.UUID) {
 	h.s.replyEmpty(w, r)
 }

@@ -7,7 +7,7 @@ import (
 )
 
 // VersionStacksCreate stacks files of a folder into a new version stack.
-func (h *handlers) VersionStacksCreate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, folderID gen.FrameOrAdobeId) {
+func (h *handlers) VersionStacksCreate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, folderID gen.FrameOrAdobeID) {
 	d := decodeData(r)
 	h.s.mu.Lock()
 	defer h.s.mu.Unlock()
@@ -47,26 +47,26 @@ func (h *handlers) VersionStacksCreate(w http.ResponseWriter, r *http.Request, _
 }
 
 // VersionStacksList lists the version stacks of a folder.
-func (h *handlers) VersionStacksList(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, folderID gen.FrameOrAdobeId, _ gen.VersionStacksListParams) {
+func (h *handlers) VersionStacksList(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, folderID gen.FrameOrAdobeID, _ gen.VersionStacksListParams) {
 	h.s.listChildrenOf(w, r, folderID, kindFolder, "Folder", kindVersionStack)
 }
 
 // VersionStacksShow shows a version stack with its head version.
-func (h *handlers) VersionStacksShow(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.FrameOrAdobeId, _ gen.VersionStacksShowParams) {
+func (h *handlers) VersionStacksShow(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.FrameOrAdobeID, _ gen.VersionStacksShowParams) {
 	h.s.showKind(w, r, kindVersionStack, id)
 }
 
 // VersionStacksIndex lists the files of a version stack.
-func (h *handlers) VersionStacksIndex(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.FrameOrAdobeId, _ gen.VersionStacksIndexParams) {
+func (h *handlers) VersionStacksIndex(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.FrameOrAdobeID, _ gen.VersionStacksIndexParams) {
 	h.s.listChildrenOf(w, r, id, kindVersionStack, "Version stack", kindFile)
 }
 
 // VersionStacksCopy copies a version stack.
-func (h *handlers) VersionStacksCopy(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.FrameOrAdobeId, _ gen.VersionStacksCopyParams) {
+func (h *handlers) VersionStacksCopy(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.FrameOrAdobeID, _ gen.VersionStacksCopyParams) {
 	h.s.copyAsset(w, r, id, kindVersionStack)
 }
 
 // VersionStacksMove moves a version stack to another folder.
-func (h *handlers) VersionStacksMove(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.FrameOrAdobeId) {
+func (h *handlers) VersionStacksMove(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.FrameOrAdobeID) {
 	h.s.move(w, r, id, kindVersionStack)
 }

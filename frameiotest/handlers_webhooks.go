@@ -9,7 +9,7 @@ import (
 
 // WebhooksCreate creates a webhook in a workspace; the response carries
 // its signing secret.
-func (h *handlers) WebhooksCreate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, workspaceID gen.UUID) {
+func (h *handlers) WebhooksCreate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, workspaceID gen.UUID) {
 	d := decodeData(r)
 	h.s.mu.Lock()
 	defer h.s.mu.Unlock()
@@ -26,21 +26,21 @@ func (h *handlers) WebhooksCreate(w http.ResponseWriter, r *http.Request, _ gen.
 }
 
 // WebhooksIndex lists the webhooks of a workspace.
-func (h *handlers) WebhooksIndex(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, workspaceID gen.UUID, _ gen.WebhooksIndexParams) {
+func (h *handlers) WebhooksIndex(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, workspaceID gen.UUID, _ gen.WebhooksIndexParams) {
 	h.s.listChildrenOf(w, r, workspaceID, kindWorkspace, "Workspace", kindWebhook)
 }
 
 // WebhooksShow shows a webhook.
-func (h *handlers) WebhooksShow(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.UUID, _ gen.WebhooksShowParams) {
+func (h *handlers) WebhooksShow(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.UUID, _ gen.WebhooksShowParams) {
 	h.s.showKind(w, r, kindWebhook, id)
 }
 
 // WebhooksUpdate updates a webhook.
-func (h *handlers) WebhooksUpdate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.UUID) {
+func (h *handlers) WebhooksUpdate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.UUID) {
 	h.s.updateKind(w, r, kindWebhook, id, "workspace_id")
 }
 
 // WebhooksDelete deletes a webhook.
-func (h *handlers) WebhooksDelete(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.UUID) {
+func (h *handlers) WebhooksDelete(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.UUID) {
 	h.s.deleteKind(w, r, kindWebhook, id)
 }

@@ -14,12 +14,12 @@ func (s *Server) newWorkspace(accountID, name string) *record {
 }
 
 // WorkspacesIndex lists the workspaces of an account.
-func (h *handlers) WorkspacesIndex(w http.ResponseWriter, r *http.Request, accountID gen.FrameOrAdobeId, _ gen.WorkspacesIndexParams) {
+func (h *handlers) WorkspacesIndex(w http.ResponseWriter, r *http.Request, accountID gen.FrameOrAdobeID, _ gen.WorkspacesIndexParams) {
 	h.s.listChildrenOf(w, r, accountID, kindAccount, "Account", kindWorkspace)
 }
 
 // WorkspacesCreate creates a workspace.
-func (h *handlers) WorkspacesCreate(w http.ResponseWriter, r *http.Request, accountID gen.FrameOrAdobeId) {
+func (h *handlers) WorkspacesCreate(w http.ResponseWriter, r *http.Request, accountID gen.FrameOrAdobeID) {
 	h.s.mu.Lock()
 	defer h.s.mu.Unlock()
 	if h.s.st.get(accountID, kindAccount) == nil {
@@ -31,17 +31,17 @@ func (h *handlers) WorkspacesCreate(w http.ResponseWriter, r *http.Request, acco
 }
 
 // WorkspacesShow shows a workspace.
-func (h *handlers) WorkspacesShow(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.UUID, _ gen.WorkspacesShowParams) {
+func (h *handlers) WorkspacesShow(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.UUID, _ gen.WorkspacesShowParams) {
 	h.s.showKind(w, r, kindWorkspace, id)
 }
 
 // WorkspacesUpdate updates a workspace.
-func (h *handlers) WorkspacesUpdate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.UUID) {
+func (h *handlers) WorkspacesUpdate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.UUID) {
 	h.s.updateKind(w, r, kindWorkspace, id)
 }
 
 // WorkspacesDelete deletes a workspace and everything in it.
-func (h *handlers) WorkspacesDelete(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, id gen.UUID) {
+func (h *handlers) WorkspacesDelete(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, id gen.UUID) {
 	h.s.deleteKind(w, r, kindWorkspace, id)
 }
 

@@ -93,42 +93,42 @@ func (s *Server) removeRole(w http.ResponseWriter, r *http.Request, scope, kind,
 }
 
 // AccountPermissionsIndex lists the account's users and their roles.
-func (h *handlers) AccountPermissionsIndex(w http.ResponseWriter, r *http.Request, accountID gen.FrameOrAdobeId, _ gen.AccountPermissionsIndexParams) {
+func (h *handlers) AccountPermissionsIndex(w http.ResponseWriter, r *http.Request, accountID gen.FrameOrAdobeID, _ gen.AccountPermissionsIndexParams) {
 	h.s.listRoles(w, r, accountID, kindAccount)
 }
 
 // AccountPermissionsAccountUserRolesUpdate changes a user's account role.
-func (h *handlers) AccountPermissionsAccountUserRolesUpdate(w http.ResponseWriter, r *http.Request, accountID gen.FrameOrAdobeId, userID gen.UUID) {
+func (h *handlers) AccountPermissionsAccountUserRolesUpdate(w http.ResponseWriter, r *http.Request, accountID gen.FrameOrAdobeID, userID gen.UUID) {
 	h.s.updateRole(w, r, accountID, kindAccount, userID)
 }
 
 // WorkspacePermissionsIndex lists the workspace's users and their roles.
-func (h *handlers) WorkspacePermissionsIndex(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, workspaceID gen.UUID, _ gen.WorkspacePermissionsIndexParams) {
+func (h *handlers) WorkspacePermissionsIndex(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, workspaceID gen.UUID, _ gen.WorkspacePermissionsIndexParams) {
 	h.s.listRoles(w, r, workspaceID, kindWorkspace)
 }
 
 // WorkspacePermissionsWorkspaceUserRolesUpdate sets a user's workspace role.
-func (h *handlers) WorkspacePermissionsWorkspaceUserRolesUpdate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, workspaceID gen.UUID, userID gen.UUID) {
+func (h *handlers) WorkspacePermissionsWorkspaceUserRolesUpdate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, workspaceID gen.UUID, userID gen.UUID) {
 	h.s.updateRole(w, r, workspaceID, kindWorkspace, userID)
 }
 
 // WorkspacePermissionsWorkspaceUserRolesDelete removes a user from a workspace.
-func (h *handlers) WorkspacePermissionsWorkspaceUserRolesDelete(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, workspaceID gen.UUID, userID gen.UUID) {
+func (h *handlers) WorkspacePermissionsWorkspaceUserRolesDelete(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, workspaceID gen.UUID, userID gen.UUID) {
 	h.s.removeRole(w, r, workspaceID, kindWorkspace, userID)
 }
 
 // ProjectPermissionsIndex lists the project's users and their roles.
-func (h *handlers) ProjectPermissionsIndex(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, projectID gen.FrameOrAdobeId, _ gen.ProjectPermissionsIndexParams) {
+func (h *handlers) ProjectPermissionsIndex(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, projectID gen.FrameOrAdobeID, _ gen.ProjectPermissionsIndexParams) {
 	h.s.listRoles(w, r, projectID, kindProject)
 }
 
 // ProjectPermissionsProjectUserRolesUpdate sets a user's project role.
-func (h *handlers) ProjectPermissionsProjectUserRolesUpdate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, projectID gen.FrameOrAdobeId, userID gen.UUID) {
+func (h *handlers) ProjectPermissionsProjectUserRolesUpdate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, projectID gen.FrameOrAdobeID, userID gen.UUID) {
 	h.s.updateRole(w, r, projectID, kindProject, userID)
 }
 
 // ProjectPermissionsDelete removes a user from a project.
-func (h *handlers) ProjectPermissionsDelete(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeId, projectID gen.FrameOrAdobeId, userID gen.UUID) {
+func (h *handlers) ProjectPermissionsDelete(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, projectID gen.FrameOrAdobeID, userID gen.UUID) {
 	h.s.removeRole(w, r, projectID, kindProject, userID)
 }
 

@@ -31,13 +31,13 @@ func TestUserRolesAreStateful(t *testing.T) {
 	accountRoles := map[string]string{}
 	for ur, err := range c.AccountPermissions.IndexAll(ctx, seed.AccountID, nil) {
 		require.NoError(t, err)
-		role, _ := ur.Role.Get()
+		role := frameio.Value(ur.Role)
 		accountRoles[ur.User.Email] = string(role)
 	}
 	assert.Equal(t, map[string]string{"test.user@example.com": "owner", "ana@example.com": "member"}, accountRoles)
 
 	_, err = c.ProjectPermissions.ProjectUserRolesUpdate(ctx, seed.AccountID, seed.ProjectID, ana,
-		gen.ProjectPermissionsProjectUserRolesUpdateJSONRequestBody{Data: gen.UpdateUserRolesParamsData{Role: gen.UpdateUserRolesParamsDataRoleCommenter}})
+		gen.UpdateUserRolesParamsData{Role: gen.PermissionRoleCommenter})
 	require.NoError(t, err)
 	assert.Equal(t, "commenter", srv.Role(seed.ProjectID, ana))
 	assert.Equal(t, map[string]string{"test.user@example.com": "owner", "ana@example.com": "commenter"},
@@ -49,6 +49,6 @@ func TestUserRolesAreStateful(t *testing.T) {
 	assert.True(t, frameio.IsNotFound(err), "removing a user twice: %v", err)
 
 	_, err = c.FolderPermissions.FolderUserRolesUpdate(ctx, seed.AccountID, seed.RootFolderID, "5f0c7d4e-3b7a-4c1e-9d2a-1a2b3c4d5e6f",
-		gen.FolderPermissionsFolderUserRolesUpdateJSONRequestBody{Data: gen.UpdateUserRolesParamsData{Role: gen.UpdateUserRolesParamsDataRoleViewer}})
+		gen.UpdateUserRolesParamsData{Role: gen.PermissionRoleViewer})
 	assert.True(t, frameio.IsNotFound(err), "unknown user: %v", err)
 }

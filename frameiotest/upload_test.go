@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/frameio-go/frameio-go/frameio"
 	"github.com/frameio-go/frameio-go/frameiotest"
 	"github.com/frameio-go/frameio-go/gen"
 )
@@ -31,13 +32,12 @@ func startUpload(t *testing.T, srv *frameiotest.Server, name string, size int) (
 	require.NoError(t, err)
 	require.NotNil(t, resp.JSON201, string(resp.Body))
 	d := resp.JSON201.Data
-	require.NotNil(t, d.UploadUrls)
+	require.NotNil(t, d.UploadURLs)
 	var parts []part
-	for _, u := range *d.UploadUrls {
-		parts = append(parts, part{url: u.Url, size: u.Size})
+	for _, u := range d.UploadURLs {
+		parts = append(parts, part{url: u.URL, size: u.Size})
 	}
-	mt, _ := d.MediaType.Get()
-	return d.Id, mt, parts
+	return d.ID, frameio.Value(d.MediaType), parts
 }
 
 // put sends one upload part.

@@ -20,291 +20,291 @@ type ServerInterface interface {
 	AccountsIndex(w http.ResponseWriter, r *http.Request, params AccountsIndexParams)
 	// CustomActionsActionsDelete Delete custom action
 	// (DELETE /v4/accounts/{account_id}/actions/{action_id})
-	CustomActionsActionsDelete(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, actionId UUID)
+	CustomActionsActionsDelete(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, actionID UUID)
 	// CustomActionsActionsShow Show custom action details
 	// (GET /v4/accounts/{account_id}/actions/{action_id})
-	CustomActionsActionsShow(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, actionId UUID, params CustomActionsActionsShowParams)
+	CustomActionsActionsShow(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, actionID UUID, params CustomActionsActionsShowParams)
 	// CustomActionsActionsUpdate Update custom action
 	// (PATCH /v4/accounts/{account_id}/actions/{action_id})
-	CustomActionsActionsUpdate(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, actionId UUID)
+	CustomActionsActionsUpdate(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, actionID UUID)
 	// AccountsAuditlogIndex List audit logs
 	// (GET /v4/accounts/{account_id}/audit_logs)
-	AccountsAuditlogIndex(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, params AccountsAuditlogIndexParams)
+	AccountsAuditlogIndex(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, params AccountsAuditlogIndexParams)
 	// CollectionsShow Show collection
 	// (GET /v4/accounts/{account_id}/collections/{collection_id})
-	CollectionsShow(w http.ResponseWriter, r *http.Request, accountId UUID, collectionId UUID, params CollectionsShowParams)
+	CollectionsShow(w http.ResponseWriter, r *http.Request, accountID UUID, collectionID UUID, params CollectionsShowParams)
 	// CommentsDelete Delete comment
 	// (DELETE /v4/accounts/{account_id}/comments/{comment_id})
-	CommentsDelete(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, commentId UUID)
+	CommentsDelete(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, commentID UUID)
 	// CommentsShow Show comment
 	// (GET /v4/accounts/{account_id}/comments/{comment_id})
-	CommentsShow(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, commentId UUID, params CommentsShowParams)
+	CommentsShow(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, commentID UUID, params CommentsShowParams)
 	// CommentsUpdate Update comment
 	// (PATCH /v4/accounts/{account_id}/comments/{comment_id})
-	CommentsUpdate(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, commentId UUID, params CommentsUpdateParams)
+	CommentsUpdate(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, commentID UUID, params CommentsUpdateParams)
 	// CommentsCreateAttachment Create comment attachment
 	// (POST /v4/accounts/{account_id}/comments/{comment_id}/attachments)
-	CommentsCreateAttachment(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, commentId UUID)
+	CommentsCreateAttachment(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, commentID UUID)
 	// CommentsDeleteAttachment Delete comment attachment
 	// (DELETE /v4/accounts/{account_id}/comments/{comment_id}/attachments/{attachment_id})
-	CommentsDeleteAttachment(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, commentId UUID, attachmentId UUID)
+	CommentsDeleteAttachment(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, commentID UUID, attachmentID UUID)
 	// FilesBulkCopy Copy files
 	// (POST /v4/accounts/{account_id}/files/copy)
-	FilesBulkCopy(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, params FilesBulkCopyParams)
+	FilesBulkCopy(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, params FilesBulkCopyParams)
 	// FilesBulkMove Move files
 	// (PATCH /v4/accounts/{account_id}/files/move)
-	FilesBulkMove(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId)
+	FilesBulkMove(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID)
 	// FilesDelete Delete file
 	// (DELETE /v4/accounts/{account_id}/files/{file_id})
-	FilesDelete(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, fileId FrameOrAdobeId)
+	FilesDelete(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, fileID FrameOrAdobeID)
 	// FilesShow Show file
 	// (GET /v4/accounts/{account_id}/files/{file_id})
-	FilesShow(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, fileId FrameOrAdobeId, params FilesShowParams)
+	FilesShow(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, fileID FrameOrAdobeID, params FilesShowParams)
 	// FilesUpdate Update file
 	// (PATCH /v4/accounts/{account_id}/files/{file_id})
-	FilesUpdate(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, fileId FrameOrAdobeId)
+	FilesUpdate(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, fileID FrameOrAdobeID)
 	// CommentsIndex List comments
 	// (GET /v4/accounts/{account_id}/files/{file_id}/comments)
-	CommentsIndex(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, fileId FrameOrAdobeId, params CommentsIndexParams)
+	CommentsIndex(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, fileID FrameOrAdobeID, params CommentsIndexParams)
 	// CommentsCreate Create comment
 	// (POST /v4/accounts/{account_id}/files/{file_id}/comments)
-	CommentsCreate(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, fileId FrameOrAdobeId, params CommentsCreateParams)
+	CommentsCreate(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, fileID FrameOrAdobeID, params CommentsCreateParams)
 	// FilesCopy Copy file
 	// (POST /v4/accounts/{account_id}/files/{file_id}/copy)
-	FilesCopy(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, fileId FrameOrAdobeId, params FilesCopyParams)
+	FilesCopy(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, fileID FrameOrAdobeID, params FilesCopyParams)
 	// MetadataShow Show metadata
 	// (GET /v4/accounts/{account_id}/files/{file_id}/metadata)
-	MetadataShow(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, fileId FrameOrAdobeId, params MetadataShowParams)
+	MetadataShow(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, fileID FrameOrAdobeID, params MetadataShowParams)
 	// FilesMove Move file
 	// (PATCH /v4/accounts/{account_id}/files/{file_id}/move)
-	FilesMove(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, fileId FrameOrAdobeId)
+	FilesMove(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, fileID FrameOrAdobeID)
 	// FilesShowFileUploadStatus Show file upload status
 	// (GET /v4/accounts/{account_id}/files/{file_id}/status)
-	FilesShowFileUploadStatus(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, fileId FrameOrAdobeId)
+	FilesShowFileUploadStatus(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, fileID FrameOrAdobeID)
 	// FoldersBulkCopy Copy folders
 	// (POST /v4/accounts/{account_id}/folders/copy)
-	FoldersBulkCopy(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, params FoldersBulkCopyParams)
+	FoldersBulkCopy(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, params FoldersBulkCopyParams)
 	// FoldersBulkMove Move folders
 	// (PATCH /v4/accounts/{account_id}/folders/move)
-	FoldersBulkMove(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId)
+	FoldersBulkMove(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID)
 	// FoldersDelete Delete folder
 	// (DELETE /v4/accounts/{account_id}/folders/{folder_id})
-	FoldersDelete(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, folderId FrameOrAdobeId)
+	FoldersDelete(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, folderID FrameOrAdobeID)
 	// FoldersShow Show folder
 	// (GET /v4/accounts/{account_id}/folders/{folder_id})
-	FoldersShow(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, folderId FrameOrAdobeId, params FoldersShowParams)
+	FoldersShow(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, folderID FrameOrAdobeID, params FoldersShowParams)
 	// FoldersUpdate Update folder
 	// (PATCH /v4/accounts/{account_id}/folders/{folder_id})
-	FoldersUpdate(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, folderId FrameOrAdobeId)
+	FoldersUpdate(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, folderID FrameOrAdobeID)
 	// FoldersIndex List folder children
 	// (GET /v4/accounts/{account_id}/folders/{folder_id}/children)
-	FoldersIndex(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, folderId FrameOrAdobeId, params FoldersIndexParams)
+	FoldersIndex(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, folderID FrameOrAdobeID, params FoldersIndexParams)
 	// FoldersCopy Copy folder
 	// (POST /v4/accounts/{account_id}/folders/{folder_id}/copy)
-	FoldersCopy(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, folderId FrameOrAdobeId, params FoldersCopyParams)
+	FoldersCopy(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, folderID FrameOrAdobeID, params FoldersCopyParams)
 	// FilesList List files
 	// (GET /v4/accounts/{account_id}/folders/{folder_id}/files)
-	FilesList(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, folderId FrameOrAdobeId, params FilesListParams)
+	FilesList(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, folderID FrameOrAdobeID, params FilesListParams)
 	// FilesCreate Create file
 	// (POST /v4/accounts/{account_id}/folders/{folder_id}/files)
 	//
 	// Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
-	FilesCreate(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, folderId FrameOrAdobeId)
+	FilesCreate(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, folderID FrameOrAdobeID)
 	// FilesImportFile Import file
 	// (POST /v4/accounts/{account_id}/folders/{folder_id}/files/import)
-	FilesImportFile(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, folderId FrameOrAdobeId)
+	FilesImportFile(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, folderID FrameOrAdobeID)
 	// FilesCreateLocalUpload Create file (local upload)
 	// (POST /v4/accounts/{account_id}/folders/{folder_id}/files/local_upload)
-	FilesCreateLocalUpload(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, folderId FrameOrAdobeId)
+	FilesCreateLocalUpload(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, folderID FrameOrAdobeID)
 	// FilesCreateRemoteUpload Create file (remote upload)
 	// (POST /v4/accounts/{account_id}/folders/{folder_id}/files/remote_upload)
-	FilesCreateRemoteUpload(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, folderId FrameOrAdobeId)
+	FilesCreateRemoteUpload(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, folderID FrameOrAdobeID)
 	// FoldersList List folders
 	// (GET /v4/accounts/{account_id}/folders/{folder_id}/folders)
-	FoldersList(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, folderId FrameOrAdobeId, params FoldersListParams)
+	FoldersList(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, folderID FrameOrAdobeID, params FoldersListParams)
 	// FoldersCreate Create folder
 	// (POST /v4/accounts/{account_id}/folders/{folder_id}/folders)
-	FoldersCreate(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, folderId FrameOrAdobeId)
+	FoldersCreate(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, folderID FrameOrAdobeID)
 	// FoldersMove Move folder
 	// (PATCH /v4/accounts/{account_id}/folders/{folder_id}/move)
-	FoldersMove(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, folderId FrameOrAdobeId)
+	FoldersMove(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, folderID FrameOrAdobeID)
 	// FolderPermissionsFolderUserRolesIndex List folder user roles
 	// (GET /v4/accounts/{account_id}/folders/{folder_id}/users)
-	FolderPermissionsFolderUserRolesIndex(w http.ResponseWriter, r *http.Request, accountId UUID, folderId UUID, params FolderPermissionsFolderUserRolesIndexParams)
+	FolderPermissionsFolderUserRolesIndex(w http.ResponseWriter, r *http.Request, accountID UUID, folderID UUID, params FolderPermissionsFolderUserRolesIndexParams)
 	// FolderPermissionsDelete Remove a user from a given folder
 	// (DELETE /v4/accounts/{account_id}/folders/{folder_id}/users/{user_id})
-	FolderPermissionsDelete(w http.ResponseWriter, r *http.Request, accountId UUID, folderId UUID, userId UUID)
+	FolderPermissionsDelete(w http.ResponseWriter, r *http.Request, accountID UUID, folderID UUID, userID UUID)
 	// FolderPermissionsFolderUserRolesUpdate Update user roles for the given folder
 	// (PATCH /v4/accounts/{account_id}/folders/{folder_id}/users/{user_id})
-	FolderPermissionsFolderUserRolesUpdate(w http.ResponseWriter, r *http.Request, accountId UUID, folderId UUID, userId UUID)
+	FolderPermissionsFolderUserRolesUpdate(w http.ResponseWriter, r *http.Request, accountID UUID, folderID UUID, userID UUID)
 	// VersionStacksList List version stacks
 	// (GET /v4/accounts/{account_id}/folders/{folder_id}/version_stacks)
-	VersionStacksList(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, folderId FrameOrAdobeId, params VersionStacksListParams)
+	VersionStacksList(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, folderID FrameOrAdobeID, params VersionStacksListParams)
 	// VersionStacksCreate Create version stack
 	// (POST /v4/accounts/{account_id}/folders/{folder_id}/version_stacks)
-	VersionStacksCreate(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, folderId FrameOrAdobeId)
+	VersionStacksCreate(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, folderID FrameOrAdobeID)
 	// GroupsIndex List groups
 	// (GET /v4/accounts/{account_id}/groups)
-	GroupsIndex(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, params GroupsIndexParams)
+	GroupsIndex(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, params GroupsIndexParams)
 	// GroupsCreate Create group
 	// (POST /v4/accounts/{account_id}/groups)
-	GroupsCreate(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId)
+	GroupsCreate(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID)
 	// GroupsShow Show group
 	// (GET /v4/accounts/{account_id}/groups/{group_id})
-	GroupsShow(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, groupId UUID, params GroupsShowParams)
+	GroupsShow(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, groupID UUID, params GroupsShowParams)
 	// GroupsUpdate Update group
 	// (PATCH /v4/accounts/{account_id}/groups/{group_id})
-	GroupsUpdate(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, groupId UUID)
+	GroupsUpdate(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, groupID UUID)
 	// ProjectsInvitedProjectsIndex List invited projects
 	// (GET /v4/accounts/{account_id}/invited_projects)
-	ProjectsInvitedProjectsIndex(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, params ProjectsInvitedProjectsIndexParams)
+	ProjectsInvitedProjectsIndex(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, params ProjectsInvitedProjectsIndexParams)
 	// MetadataFieldsMetadataFieldDefinitionsIndex List account level field definitions
 	// (GET /v4/accounts/{account_id}/metadata/field_definitions)
-	MetadataFieldsMetadataFieldDefinitionsIndex(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, params MetadataFieldsMetadataFieldDefinitionsIndexParams)
+	MetadataFieldsMetadataFieldDefinitionsIndex(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, params MetadataFieldsMetadataFieldDefinitionsIndexParams)
 	// MetadataFieldsMetadataFieldDefinitionsCreate Create account level field definitions
 	// (POST /v4/accounts/{account_id}/metadata/field_definitions)
-	MetadataFieldsMetadataFieldDefinitionsCreate(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId)
+	MetadataFieldsMetadataFieldDefinitionsCreate(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID)
 	// MetadataFieldsMetadataFieldDefinitionsDelete Delete account level custom field definitions
 	// (DELETE /v4/accounts/{account_id}/metadata/field_definitions/{field_definition_id})
-	MetadataFieldsMetadataFieldDefinitionsDelete(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, fieldDefinitionId UUID)
+	MetadataFieldsMetadataFieldDefinitionsDelete(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, fieldDefinitionID UUID)
 	// MetadataFieldsMetadataFieldDefinitionsUpdate Update account level custom field definitions
 	// (PATCH /v4/accounts/{account_id}/metadata/field_definitions/{field_definition_id})
-	MetadataFieldsMetadataFieldDefinitionsUpdate(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, fieldDefinitionId UUID)
+	MetadataFieldsMetadataFieldDefinitionsUpdate(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, fieldDefinitionID UUID)
 	// ProjectsAccountProjectsIndex List projects by account
 	// (GET /v4/accounts/{account_id}/projects)
-	ProjectsAccountProjectsIndex(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, params ProjectsAccountProjectsIndexParams)
+	ProjectsAccountProjectsIndex(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, params ProjectsAccountProjectsIndexParams)
 	// ProjectsDelete Delete project
 	// (DELETE /v4/accounts/{account_id}/projects/{project_id})
-	ProjectsDelete(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, projectId FrameOrAdobeId)
+	ProjectsDelete(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, projectID FrameOrAdobeID)
 	// ProjectsShow Show project
 	// (GET /v4/accounts/{account_id}/projects/{project_id})
-	ProjectsShow(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, projectId FrameOrAdobeId, params ProjectsShowParams)
+	ProjectsShow(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, projectID FrameOrAdobeID, params ProjectsShowParams)
 	// ProjectsUpdate Update project
 	// (PATCH /v4/accounts/{account_id}/projects/{project_id})
-	ProjectsUpdate(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, projectId FrameOrAdobeId)
+	ProjectsUpdate(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, projectID FrameOrAdobeID)
 	// CollectionsIndex List collections
 	// (GET /v4/accounts/{account_id}/projects/{project_id}/collections)
-	CollectionsIndex(w http.ResponseWriter, r *http.Request, accountId UUID, projectId UUID, params CollectionsIndexParams)
+	CollectionsIndex(w http.ResponseWriter, r *http.Request, accountID UUID, projectID UUID, params CollectionsIndexParams)
 	// MetadataBulkUpdate Update metadata across multiple files
 	// (PATCH /v4/accounts/{account_id}/projects/{project_id}/metadata/values)
-	MetadataBulkUpdate(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, projectId FrameOrAdobeId)
+	MetadataBulkUpdate(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, projectID FrameOrAdobeID)
 	// SharesIndex List shares
 	// (GET /v4/accounts/{account_id}/projects/{project_id}/shares)
-	SharesIndex(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, projectId FrameOrAdobeId, params SharesIndexParams)
+	SharesIndex(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, projectID FrameOrAdobeID, params SharesIndexParams)
 	// SharesCreate Create share
 	// (POST /v4/accounts/{account_id}/projects/{project_id}/shares)
-	SharesCreate(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, projectId FrameOrAdobeId)
+	SharesCreate(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, projectID FrameOrAdobeID)
 	// ProjectPermissionsIndex List project user roles
 	// (GET /v4/accounts/{account_id}/projects/{project_id}/users)
-	ProjectPermissionsIndex(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, projectId FrameOrAdobeId, params ProjectPermissionsIndexParams)
+	ProjectPermissionsIndex(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, projectID FrameOrAdobeID, params ProjectPermissionsIndexParams)
 	// ProjectPermissionsDelete Remove a user from a given project
 	// (DELETE /v4/accounts/{account_id}/projects/{project_id}/users/{user_id})
-	ProjectPermissionsDelete(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, projectId FrameOrAdobeId, userId UUID)
+	ProjectPermissionsDelete(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, projectID FrameOrAdobeID, userID UUID)
 	// ProjectPermissionsProjectUserRolesUpdate Update user roles for the given project
 	// (PATCH /v4/accounts/{account_id}/projects/{project_id}/users/{user_id})
-	ProjectPermissionsProjectUserRolesUpdate(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, projectId FrameOrAdobeId, userId UUID)
+	ProjectPermissionsProjectUserRolesUpdate(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, projectID FrameOrAdobeID, userID UUID)
 	// SearchSearch Search account
 	// (POST /v4/accounts/{account_id}/search)
-	SearchSearch(w http.ResponseWriter, r *http.Request, accountId UUID, params SearchSearchParams)
+	SearchSearch(w http.ResponseWriter, r *http.Request, accountID UUID, params SearchSearchParams)
 	// SharesDelete Delete share
 	// (DELETE /v4/accounts/{account_id}/shares/{share_id})
-	SharesDelete(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, shareId UUID)
+	SharesDelete(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, shareID UUID)
 	// SharesShow Show Share
 	// (GET /v4/accounts/{account_id}/shares/{share_id})
-	SharesShow(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, shareId UUID)
+	SharesShow(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, shareID UUID)
 	// SharesUpdate Update share
 	// (PATCH /v4/accounts/{account_id}/shares/{share_id})
-	SharesUpdate(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, shareId UUID)
+	SharesUpdate(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, shareID UUID)
 	// SharesListActivities List share activity
 	// (GET /v4/accounts/{account_id}/shares/{share_id}/activities)
-	SharesListActivities(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, shareId UUID, params SharesListActivitiesParams)
+	SharesListActivities(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, shareID UUID, params SharesListActivitiesParams)
 	// SharesListAssets List share assets
 	// (GET /v4/accounts/{account_id}/shares/{share_id}/assets)
-	SharesListAssets(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, shareId UUID, params SharesListAssetsParams)
+	SharesListAssets(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, shareID UUID, params SharesListAssetsParams)
 	// SharesAddAsset Add new asset to share
 	// (POST /v4/accounts/{account_id}/shares/{share_id}/assets)
-	SharesAddAsset(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, shareId UUID)
+	SharesAddAsset(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, shareID UUID)
 	// SharesRemoveAsset Remove asset from share
 	// (DELETE /v4/accounts/{account_id}/shares/{share_id}/assets/{asset_id})
-	SharesRemoveAsset(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, shareId UUID, assetId FrameOrAdobeId)
+	SharesRemoveAsset(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, shareID UUID, assetID FrameOrAdobeID)
 	// SharesRemoveReviewers Removes reviewers from secure share
 	// (DELETE /v4/accounts/{account_id}/shares/{share_id}/reviewers)
-	SharesRemoveReviewers(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, shareId UUID)
+	SharesRemoveReviewers(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, shareID UUID)
 	// SharesListReviewers List share reviewers
 	// (GET /v4/accounts/{account_id}/shares/{share_id}/reviewers)
-	SharesListReviewers(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, shareId UUID, params SharesListReviewersParams)
+	SharesListReviewers(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, shareID UUID, params SharesListReviewersParams)
 	// SharesAddReviewers Add reviewers to secure share
 	// (POST /v4/accounts/{account_id}/shares/{share_id}/reviewers)
-	SharesAddReviewers(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, shareId UUID)
+	SharesAddReviewers(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, shareID UUID)
 	// AccountPermissionsIndex List account user roles
 	// (GET /v4/accounts/{account_id}/users)
-	AccountPermissionsIndex(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, params AccountPermissionsIndexParams)
+	AccountPermissionsIndex(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, params AccountPermissionsIndexParams)
 	// AccountPermissionsAccountUserRolesUpdate Update user role for the account
 	// (PATCH /v4/accounts/{account_id}/users/{user_id})
-	AccountPermissionsAccountUserRolesUpdate(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, userId UUID)
+	AccountPermissionsAccountUserRolesUpdate(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, userID UUID)
 	// VersionStacksShow Show version stack
 	// (GET /v4/accounts/{account_id}/version_stacks/{version_stack_id})
-	VersionStacksShow(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, versionStackId FrameOrAdobeId, params VersionStacksShowParams)
+	VersionStacksShow(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, versionStackID FrameOrAdobeID, params VersionStacksShowParams)
 	// VersionStacksIndex List version stack children
 	// (GET /v4/accounts/{account_id}/version_stacks/{version_stack_id}/children)
-	VersionStacksIndex(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, versionStackId FrameOrAdobeId, params VersionStacksIndexParams)
+	VersionStacksIndex(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, versionStackID FrameOrAdobeID, params VersionStacksIndexParams)
 	// VersionStacksCopy Copy version stack
 	// (POST /v4/accounts/{account_id}/version_stacks/{version_stack_id}/copy)
-	VersionStacksCopy(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, versionStackId FrameOrAdobeId, params VersionStacksCopyParams)
+	VersionStacksCopy(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, versionStackID FrameOrAdobeID, params VersionStacksCopyParams)
 	// VersionStacksMove Move version stack
 	// (PATCH /v4/accounts/{account_id}/version_stacks/{version_stack_id}/move)
-	VersionStacksMove(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, versionStackId FrameOrAdobeId)
+	VersionStacksMove(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, versionStackID FrameOrAdobeID)
 	// WebhooksDelete Delete webhook
 	// (DELETE /v4/accounts/{account_id}/webhooks/{webhook_id})
-	WebhooksDelete(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, webhookId UUID)
+	WebhooksDelete(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, webhookID UUID)
 	// WebhooksShow Show webhook
 	// (GET /v4/accounts/{account_id}/webhooks/{webhook_id})
-	WebhooksShow(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, webhookId UUID, params WebhooksShowParams)
+	WebhooksShow(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, webhookID UUID, params WebhooksShowParams)
 	// WebhooksUpdate Update webhook
 	// (PATCH /v4/accounts/{account_id}/webhooks/{webhook_id})
-	WebhooksUpdate(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, webhookId UUID)
+	WebhooksUpdate(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, webhookID UUID)
 	// WorkspacesIndex List workspaces
 	// (GET /v4/accounts/{account_id}/workspaces)
-	WorkspacesIndex(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, params WorkspacesIndexParams)
+	WorkspacesIndex(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, params WorkspacesIndexParams)
 	// WorkspacesCreate Create workspace
 	// (POST /v4/accounts/{account_id}/workspaces)
-	WorkspacesCreate(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId)
+	WorkspacesCreate(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID)
 	// WorkspacesDelete Delete workspace
 	// (DELETE /v4/accounts/{account_id}/workspaces/{workspace_id})
-	WorkspacesDelete(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, workspaceId UUID)
+	WorkspacesDelete(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, workspaceID UUID)
 	// WorkspacesShow Show workspace
 	// (GET /v4/accounts/{account_id}/workspaces/{workspace_id})
-	WorkspacesShow(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, workspaceId UUID, params WorkspacesShowParams)
+	WorkspacesShow(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, workspaceID UUID, params WorkspacesShowParams)
 	// WorkspacesUpdate Update workspace
 	// (PATCH /v4/accounts/{account_id}/workspaces/{workspace_id})
-	WorkspacesUpdate(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, workspaceId UUID)
+	WorkspacesUpdate(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, workspaceID UUID)
 	// CustomActionsActionsIndex List actions
 	// (GET /v4/accounts/{account_id}/workspaces/{workspace_id}/actions)
-	CustomActionsActionsIndex(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, workspaceId UUID, params CustomActionsActionsIndexParams)
+	CustomActionsActionsIndex(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, workspaceID UUID, params CustomActionsActionsIndexParams)
 	// CustomActionsActionsCreate Create custom action
 	// (POST /v4/accounts/{account_id}/workspaces/{workspace_id}/actions)
-	CustomActionsActionsCreate(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, workspaceId UUID)
+	CustomActionsActionsCreate(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, workspaceID UUID)
 	// ProjectsIndex List projects
 	// (GET /v4/accounts/{account_id}/workspaces/{workspace_id}/projects)
-	ProjectsIndex(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, workspaceId UUID, params ProjectsIndexParams)
+	ProjectsIndex(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, workspaceID UUID, params ProjectsIndexParams)
 	// ProjectsCreate Create project
 	// (POST /v4/accounts/{account_id}/workspaces/{workspace_id}/projects)
-	ProjectsCreate(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, workspaceId UUID)
+	ProjectsCreate(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, workspaceID UUID)
 	// WorkspacePermissionsIndex List workspace user roles
 	// (GET /v4/accounts/{account_id}/workspaces/{workspace_id}/users)
-	WorkspacePermissionsIndex(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, workspaceId UUID, params WorkspacePermissionsIndexParams)
+	WorkspacePermissionsIndex(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, workspaceID UUID, params WorkspacePermissionsIndexParams)
 	// WorkspacePermissionsWorkspaceUserRolesDelete Remove a user from a given workspace
 	// (DELETE /v4/accounts/{account_id}/workspaces/{workspace_id}/users/{user_id})
-	WorkspacePermissionsWorkspaceUserRolesDelete(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, workspaceId UUID, userId UUID)
+	WorkspacePermissionsWorkspaceUserRolesDelete(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, workspaceID UUID, userID UUID)
 	// WorkspacePermissionsWorkspaceUserRolesUpdate Update user roles for the given workspace
 	// (PATCH /v4/accounts/{account_id}/workspaces/{workspace_id}/users/{user_id})
-	WorkspacePermissionsWorkspaceUserRolesUpdate(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, workspaceId UUID, userId UUID)
+	WorkspacePermissionsWorkspaceUserRolesUpdate(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, workspaceID UUID, userID UUID)
 	// WebhooksIndex List webhooks
 	// (GET /v4/accounts/{account_id}/workspaces/{workspace_id}/webhooks)
-	WebhooksIndex(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, workspaceId UUID, params WebhooksIndexParams)
+	WebhooksIndex(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, workspaceID UUID, params WebhooksIndexParams)
 	// WebhooksCreate Create webhook
 	// (POST /v4/accounts/{account_id}/workspaces/{workspace_id}/webhooks)
-	WebhooksCreate(w http.ResponseWriter, r *http.Request, accountId FrameOrAdobeId, workspaceId UUID)
+	WebhooksCreate(w http.ResponseWriter, r *http.Request, accountID FrameOrAdobeID, workspaceID UUID)
 	// UsersShow User details
 	// (GET /v4/me)
 	UsersShow(w http.ResponseWriter, r *http.Request)
@@ -398,25 +398,25 @@ func (siw *ServerInterfaceWrapper) CustomActionsActionsDelete(w http.ResponseWri
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "action_id" -------------
-	var actionId UUID
+	var actionID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "action_id", r.PathValue("action_id"), &actionId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "action_id", r.PathValue("action_id"), &actionID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "action_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.CustomActionsActionsDelete(w, r, accountId, actionId)
+		siw.Handler.CustomActionsActionsDelete(w, r, accountID, actionID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -433,18 +433,18 @@ func (siw *ServerInterfaceWrapper) CustomActionsActionsShow(w http.ResponseWrite
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "action_id" -------------
-	var actionId UUID
+	var actionID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "action_id", r.PathValue("action_id"), &actionId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "action_id", r.PathValue("action_id"), &actionID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "action_id", Err: err})
 		return
@@ -467,7 +467,7 @@ func (siw *ServerInterfaceWrapper) CustomActionsActionsShow(w http.ResponseWrite
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.CustomActionsActionsShow(w, r, accountId, actionId, params)
+		siw.Handler.CustomActionsActionsShow(w, r, accountID, actionID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -484,25 +484,25 @@ func (siw *ServerInterfaceWrapper) CustomActionsActionsUpdate(w http.ResponseWri
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "action_id" -------------
-	var actionId UUID
+	var actionID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "action_id", r.PathValue("action_id"), &actionId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "action_id", r.PathValue("action_id"), &actionID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "action_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.CustomActionsActionsUpdate(w, r, accountId, actionId)
+		siw.Handler.CustomActionsActionsUpdate(w, r, accountID, actionID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -519,9 +519,9 @@ func (siw *ServerInterfaceWrapper) AccountsAuditlogIndex(w http.ResponseWriter, 
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
@@ -599,20 +599,20 @@ func (siw *ServerInterfaceWrapper) AccountsAuditlogIndex(w http.ResponseWriter, 
 
 	// ------------- Required header parameter "api-version" -------------
 	if valueList, found := headers[http.CanonicalHeaderKey("api-version")]; found {
-		var ApiVersion V4AccountsAccountIdAuditLogsGetParametersApiVersion
+		var APIVersion AuditLogAPIVersion
 		n := len(valueList)
 		if n != 1 {
 			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "api-version", Count: n})
 			return
 		}
 
-		err = runtime.BindStyledParameterWithOptions("simple", "api-version", valueList[0], &ApiVersion, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""})
+		err = runtime.BindStyledParameterWithOptions("simple", "api-version", valueList[0], &APIVersion, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""})
 		if err != nil {
 			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "api-version", Err: err})
 			return
 		}
 
-		params.ApiVersion = ApiVersion
+		params.APIVersion = APIVersion
 
 	} else {
 		err := fmt.Errorf("Header parameter api-version is required, but not found")
@@ -621,7 +621,7 @@ func (siw *ServerInterfaceWrapper) AccountsAuditlogIndex(w http.ResponseWriter, 
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.AccountsAuditlogIndex(w, r, accountId, params)
+		siw.Handler.AccountsAuditlogIndex(w, r, accountID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -638,18 +638,18 @@ func (siw *ServerInterfaceWrapper) CollectionsShow(w http.ResponseWriter, r *htt
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId UUID
+	var accountID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "collection_id" -------------
-	var collectionId UUID
+	var collectionID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "collection_id", r.PathValue("collection_id"), &collectionId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "collection_id", r.PathValue("collection_id"), &collectionID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "collection_id", Err: err})
 		return
@@ -672,7 +672,7 @@ func (siw *ServerInterfaceWrapper) CollectionsShow(w http.ResponseWriter, r *htt
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.CollectionsShow(w, r, accountId, collectionId, params)
+		siw.Handler.CollectionsShow(w, r, accountID, collectionID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -689,25 +689,25 @@ func (siw *ServerInterfaceWrapper) CommentsDelete(w http.ResponseWriter, r *http
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "comment_id" -------------
-	var commentId UUID
+	var commentID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "comment_id", r.PathValue("comment_id"), &commentId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "comment_id", r.PathValue("comment_id"), &commentID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "comment_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.CommentsDelete(w, r, accountId, commentId)
+		siw.Handler.CommentsDelete(w, r, accountID, commentID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -724,18 +724,18 @@ func (siw *ServerInterfaceWrapper) CommentsShow(w http.ResponseWriter, r *http.R
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "comment_id" -------------
-	var commentId UUID
+	var commentID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "comment_id", r.PathValue("comment_id"), &commentId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "comment_id", r.PathValue("comment_id"), &commentID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "comment_id", Err: err})
 		return
@@ -771,7 +771,7 @@ func (siw *ServerInterfaceWrapper) CommentsShow(w http.ResponseWriter, r *http.R
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.CommentsShow(w, r, accountId, commentId, params)
+		siw.Handler.CommentsShow(w, r, accountID, commentID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -788,18 +788,18 @@ func (siw *ServerInterfaceWrapper) CommentsUpdate(w http.ResponseWriter, r *http
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "comment_id" -------------
-	var commentId UUID
+	var commentID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "comment_id", r.PathValue("comment_id"), &commentId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "comment_id", r.PathValue("comment_id"), &commentID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "comment_id", Err: err})
 		return
@@ -822,7 +822,7 @@ func (siw *ServerInterfaceWrapper) CommentsUpdate(w http.ResponseWriter, r *http
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.CommentsUpdate(w, r, accountId, commentId, params)
+		siw.Handler.CommentsUpdate(w, r, accountID, commentID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -839,25 +839,25 @@ func (siw *ServerInterfaceWrapper) CommentsCreateAttachment(w http.ResponseWrite
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "comment_id" -------------
-	var commentId UUID
+	var commentID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "comment_id", r.PathValue("comment_id"), &commentId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "comment_id", r.PathValue("comment_id"), &commentID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "comment_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.CommentsCreateAttachment(w, r, accountId, commentId)
+		siw.Handler.CommentsCreateAttachment(w, r, accountID, commentID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -874,34 +874,34 @@ func (siw *ServerInterfaceWrapper) CommentsDeleteAttachment(w http.ResponseWrite
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "comment_id" -------------
-	var commentId UUID
+	var commentID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "comment_id", r.PathValue("comment_id"), &commentId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "comment_id", r.PathValue("comment_id"), &commentID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "comment_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "attachment_id" -------------
-	var attachmentId UUID
+	var attachmentID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "attachment_id", r.PathValue("attachment_id"), &attachmentId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "attachment_id", r.PathValue("attachment_id"), &attachmentID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "attachment_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.CommentsDeleteAttachment(w, r, accountId, commentId, attachmentId)
+		siw.Handler.CommentsDeleteAttachment(w, r, accountID, commentID, attachmentID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -918,9 +918,9 @@ func (siw *ServerInterfaceWrapper) FilesBulkCopy(w http.ResponseWriter, r *http.
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
@@ -956,7 +956,7 @@ func (siw *ServerInterfaceWrapper) FilesBulkCopy(w http.ResponseWriter, r *http.
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.FilesBulkCopy(w, r, accountId, params)
+		siw.Handler.FilesBulkCopy(w, r, accountID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -973,16 +973,16 @@ func (siw *ServerInterfaceWrapper) FilesBulkMove(w http.ResponseWriter, r *http.
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.FilesBulkMove(w, r, accountId)
+		siw.Handler.FilesBulkMove(w, r, accountID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -999,25 +999,25 @@ func (siw *ServerInterfaceWrapper) FilesDelete(w http.ResponseWriter, r *http.Re
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "file_id" -------------
-	var fileId FrameOrAdobeId
+	var fileID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "file_id", r.PathValue("file_id"), &fileId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "file_id", r.PathValue("file_id"), &fileID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "file_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.FilesDelete(w, r, accountId, fileId)
+		siw.Handler.FilesDelete(w, r, accountID, fileID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -1034,18 +1034,18 @@ func (siw *ServerInterfaceWrapper) FilesShow(w http.ResponseWriter, r *http.Requ
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "file_id" -------------
-	var fileId FrameOrAdobeId
+	var fileID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "file_id", r.PathValue("file_id"), &fileId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "file_id", r.PathValue("file_id"), &fileID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "file_id", Err: err})
 		return
@@ -1068,7 +1068,7 @@ func (siw *ServerInterfaceWrapper) FilesShow(w http.ResponseWriter, r *http.Requ
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.FilesShow(w, r, accountId, fileId, params)
+		siw.Handler.FilesShow(w, r, accountID, fileID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -1085,25 +1085,25 @@ func (siw *ServerInterfaceWrapper) FilesUpdate(w http.ResponseWriter, r *http.Re
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "file_id" -------------
-	var fileId FrameOrAdobeId
+	var fileID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "file_id", r.PathValue("file_id"), &fileId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "file_id", r.PathValue("file_id"), &fileID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "file_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.FilesUpdate(w, r, accountId, fileId)
+		siw.Handler.FilesUpdate(w, r, accountID, fileID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -1120,18 +1120,18 @@ func (siw *ServerInterfaceWrapper) CommentsIndex(w http.ResponseWriter, r *http.
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "file_id" -------------
-	var fileId FrameOrAdobeId
+	var fileID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "file_id", r.PathValue("file_id"), &fileId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "file_id", r.PathValue("file_id"), &fileID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "file_id", Err: err})
 		return
@@ -1219,7 +1219,7 @@ func (siw *ServerInterfaceWrapper) CommentsIndex(w http.ResponseWriter, r *http.
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.CommentsIndex(w, r, accountId, fileId, params)
+		siw.Handler.CommentsIndex(w, r, accountID, fileID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -1236,18 +1236,18 @@ func (siw *ServerInterfaceWrapper) CommentsCreate(w http.ResponseWriter, r *http
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "file_id" -------------
-	var fileId FrameOrAdobeId
+	var fileID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "file_id", r.PathValue("file_id"), &fileId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "file_id", r.PathValue("file_id"), &fileID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "file_id", Err: err})
 		return
@@ -1270,7 +1270,7 @@ func (siw *ServerInterfaceWrapper) CommentsCreate(w http.ResponseWriter, r *http
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.CommentsCreate(w, r, accountId, fileId, params)
+		siw.Handler.CommentsCreate(w, r, accountID, fileID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -1287,18 +1287,18 @@ func (siw *ServerInterfaceWrapper) FilesCopy(w http.ResponseWriter, r *http.Requ
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "file_id" -------------
-	var fileId FrameOrAdobeId
+	var fileID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "file_id", r.PathValue("file_id"), &fileId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "file_id", r.PathValue("file_id"), &fileID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "file_id", Err: err})
 		return
@@ -1334,7 +1334,7 @@ func (siw *ServerInterfaceWrapper) FilesCopy(w http.ResponseWriter, r *http.Requ
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.FilesCopy(w, r, accountId, fileId, params)
+		siw.Handler.FilesCopy(w, r, accountID, fileID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -1351,18 +1351,18 @@ func (siw *ServerInterfaceWrapper) MetadataShow(w http.ResponseWriter, r *http.R
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "file_id" -------------
-	var fileId FrameOrAdobeId
+	var fileID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "file_id", r.PathValue("file_id"), &fileId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "file_id", r.PathValue("file_id"), &fileID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "file_id", Err: err})
 		return
@@ -1385,7 +1385,7 @@ func (siw *ServerInterfaceWrapper) MetadataShow(w http.ResponseWriter, r *http.R
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.MetadataShow(w, r, accountId, fileId, params)
+		siw.Handler.MetadataShow(w, r, accountID, fileID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -1402,25 +1402,25 @@ func (siw *ServerInterfaceWrapper) FilesMove(w http.ResponseWriter, r *http.Requ
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "file_id" -------------
-	var fileId FrameOrAdobeId
+	var fileID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "file_id", r.PathValue("file_id"), &fileId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "file_id", r.PathValue("file_id"), &fileID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "file_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.FilesMove(w, r, accountId, fileId)
+		siw.Handler.FilesMove(w, r, accountID, fileID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -1437,25 +1437,25 @@ func (siw *ServerInterfaceWrapper) FilesShowFileUploadStatus(w http.ResponseWrit
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "file_id" -------------
-	var fileId FrameOrAdobeId
+	var fileID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "file_id", r.PathValue("file_id"), &fileId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "file_id", r.PathValue("file_id"), &fileID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "file_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.FilesShowFileUploadStatus(w, r, accountId, fileId)
+		siw.Handler.FilesShowFileUploadStatus(w, r, accountID, fileID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -1472,9 +1472,9 @@ func (siw *ServerInterfaceWrapper) FoldersBulkCopy(w http.ResponseWriter, r *htt
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
@@ -1510,7 +1510,7 @@ func (siw *ServerInterfaceWrapper) FoldersBulkCopy(w http.ResponseWriter, r *htt
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.FoldersBulkCopy(w, r, accountId, params)
+		siw.Handler.FoldersBulkCopy(w, r, accountID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -1527,16 +1527,16 @@ func (siw *ServerInterfaceWrapper) FoldersBulkMove(w http.ResponseWriter, r *htt
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.FoldersBulkMove(w, r, accountId)
+		siw.Handler.FoldersBulkMove(w, r, accountID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -1553,25 +1553,25 @@ func (siw *ServerInterfaceWrapper) FoldersDelete(w http.ResponseWriter, r *http.
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "folder_id" -------------
-	var folderId FrameOrAdobeId
+	var folderID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "folder_id", r.PathValue("folder_id"), &folderId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "folder_id", r.PathValue("folder_id"), &folderID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "folder_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.FoldersDelete(w, r, accountId, folderId)
+		siw.Handler.FoldersDelete(w, r, accountID, folderID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -1588,18 +1588,18 @@ func (siw *ServerInterfaceWrapper) FoldersShow(w http.ResponseWriter, r *http.Re
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "folder_id" -------------
-	var folderId FrameOrAdobeId
+	var folderID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "folder_id", r.PathValue("folder_id"), &folderId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "folder_id", r.PathValue("folder_id"), &folderID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "folder_id", Err: err})
 		return
@@ -1622,7 +1622,7 @@ func (siw *ServerInterfaceWrapper) FoldersShow(w http.ResponseWriter, r *http.Re
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.FoldersShow(w, r, accountId, folderId, params)
+		siw.Handler.FoldersShow(w, r, accountID, folderID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -1639,25 +1639,25 @@ func (siw *ServerInterfaceWrapper) FoldersUpdate(w http.ResponseWriter, r *http.
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "folder_id" -------------
-	var folderId FrameOrAdobeId
+	var folderID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "folder_id", r.PathValue("folder_id"), &folderId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "folder_id", r.PathValue("folder_id"), &folderID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "folder_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.FoldersUpdate(w, r, accountId, folderId)
+		siw.Handler.FoldersUpdate(w, r, accountID, folderID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -1674,18 +1674,18 @@ func (siw *ServerInterfaceWrapper) FoldersIndex(w http.ResponseWriter, r *http.R
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "folder_id" -------------
-	var folderId FrameOrAdobeId
+	var folderID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "folder_id", r.PathValue("folder_id"), &folderId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "folder_id", r.PathValue("folder_id"), &folderID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "folder_id", Err: err})
 		return
@@ -1773,7 +1773,7 @@ func (siw *ServerInterfaceWrapper) FoldersIndex(w http.ResponseWriter, r *http.R
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.FoldersIndex(w, r, accountId, folderId, params)
+		siw.Handler.FoldersIndex(w, r, accountID, folderID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -1790,18 +1790,18 @@ func (siw *ServerInterfaceWrapper) FoldersCopy(w http.ResponseWriter, r *http.Re
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "folder_id" -------------
-	var folderId FrameOrAdobeId
+	var folderID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "folder_id", r.PathValue("folder_id"), &folderId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "folder_id", r.PathValue("folder_id"), &folderID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "folder_id", Err: err})
 		return
@@ -1824,7 +1824,7 @@ func (siw *ServerInterfaceWrapper) FoldersCopy(w http.ResponseWriter, r *http.Re
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.FoldersCopy(w, r, accountId, folderId, params)
+		siw.Handler.FoldersCopy(w, r, accountID, folderID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -1841,18 +1841,18 @@ func (siw *ServerInterfaceWrapper) FilesList(w http.ResponseWriter, r *http.Requ
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "folder_id" -------------
-	var folderId FrameOrAdobeId
+	var folderID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "folder_id", r.PathValue("folder_id"), &folderId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "folder_id", r.PathValue("folder_id"), &folderID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "folder_id", Err: err})
 		return
@@ -1927,7 +1927,7 @@ func (siw *ServerInterfaceWrapper) FilesList(w http.ResponseWriter, r *http.Requ
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.FilesList(w, r, accountId, folderId, params)
+		siw.Handler.FilesList(w, r, accountID, folderID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -1944,25 +1944,25 @@ func (siw *ServerInterfaceWrapper) FilesCreate(w http.ResponseWriter, r *http.Re
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "folder_id" -------------
-	var folderId FrameOrAdobeId
+	var folderID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "folder_id", r.PathValue("folder_id"), &folderId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "folder_id", r.PathValue("folder_id"), &folderID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "folder_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.FilesCreate(w, r, accountId, folderId)
+		siw.Handler.FilesCreate(w, r, accountID, folderID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -1979,25 +1979,25 @@ func (siw *ServerInterfaceWrapper) FilesImportFile(w http.ResponseWriter, r *htt
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "folder_id" -------------
-	var folderId FrameOrAdobeId
+	var folderID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "folder_id", r.PathValue("folder_id"), &folderId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "folder_id", r.PathValue("folder_id"), &folderID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "folder_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.FilesImportFile(w, r, accountId, folderId)
+		siw.Handler.FilesImportFile(w, r, accountID, folderID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -2014,25 +2014,25 @@ func (siw *ServerInterfaceWrapper) FilesCreateLocalUpload(w http.ResponseWriter,
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "folder_id" -------------
-	var folderId FrameOrAdobeId
+	var folderID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "folder_id", r.PathValue("folder_id"), &folderId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "folder_id", r.PathValue("folder_id"), &folderID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "folder_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.FilesCreateLocalUpload(w, r, accountId, folderId)
+		siw.Handler.FilesCreateLocalUpload(w, r, accountID, folderID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -2049,25 +2049,25 @@ func (siw *ServerInterfaceWrapper) FilesCreateRemoteUpload(w http.ResponseWriter
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "folder_id" -------------
-	var folderId FrameOrAdobeId
+	var folderID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "folder_id", r.PathValue("folder_id"), &folderId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "folder_id", r.PathValue("folder_id"), &folderID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "folder_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.FilesCreateRemoteUpload(w, r, accountId, folderId)
+		siw.Handler.FilesCreateRemoteUpload(w, r, accountID, folderID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -2084,18 +2084,18 @@ func (siw *ServerInterfaceWrapper) FoldersList(w http.ResponseWriter, r *http.Re
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "folder_id" -------------
-	var folderId FrameOrAdobeId
+	var folderID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "folder_id", r.PathValue("folder_id"), &folderId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "folder_id", r.PathValue("folder_id"), &folderID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "folder_id", Err: err})
 		return
@@ -2170,7 +2170,7 @@ func (siw *ServerInterfaceWrapper) FoldersList(w http.ResponseWriter, r *http.Re
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.FoldersList(w, r, accountId, folderId, params)
+		siw.Handler.FoldersList(w, r, accountID, folderID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -2187,25 +2187,25 @@ func (siw *ServerInterfaceWrapper) FoldersCreate(w http.ResponseWriter, r *http.
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "folder_id" -------------
-	var folderId FrameOrAdobeId
+	var folderID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "folder_id", r.PathValue("folder_id"), &folderId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "folder_id", r.PathValue("folder_id"), &folderID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "folder_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.FoldersCreate(w, r, accountId, folderId)
+		siw.Handler.FoldersCreate(w, r, accountID, folderID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -2222,25 +2222,25 @@ func (siw *ServerInterfaceWrapper) FoldersMove(w http.ResponseWriter, r *http.Re
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "folder_id" -------------
-	var folderId FrameOrAdobeId
+	var folderID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "folder_id", r.PathValue("folder_id"), &folderId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "folder_id", r.PathValue("folder_id"), &folderID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "folder_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.FoldersMove(w, r, accountId, folderId)
+		siw.Handler.FoldersMove(w, r, accountID, folderID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -2257,18 +2257,18 @@ func (siw *ServerInterfaceWrapper) FolderPermissionsFolderUserRolesIndex(w http.
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId UUID
+	var accountID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "folder_id" -------------
-	var folderId UUID
+	var folderID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "folder_id", r.PathValue("folder_id"), &folderId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "folder_id", r.PathValue("folder_id"), &folderID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "folder_id", Err: err})
 		return
@@ -2330,7 +2330,7 @@ func (siw *ServerInterfaceWrapper) FolderPermissionsFolderUserRolesIndex(w http.
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.FolderPermissionsFolderUserRolesIndex(w, r, accountId, folderId, params)
+		siw.Handler.FolderPermissionsFolderUserRolesIndex(w, r, accountID, folderID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -2347,34 +2347,34 @@ func (siw *ServerInterfaceWrapper) FolderPermissionsDelete(w http.ResponseWriter
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId UUID
+	var accountID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "folder_id" -------------
-	var folderId UUID
+	var folderID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "folder_id", r.PathValue("folder_id"), &folderId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "folder_id", r.PathValue("folder_id"), &folderID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "folder_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "user_id" -------------
-	var userId UUID
+	var userID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "user_id", r.PathValue("user_id"), &userId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "user_id", r.PathValue("user_id"), &userID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.FolderPermissionsDelete(w, r, accountId, folderId, userId)
+		siw.Handler.FolderPermissionsDelete(w, r, accountID, folderID, userID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -2391,34 +2391,34 @@ func (siw *ServerInterfaceWrapper) FolderPermissionsFolderUserRolesUpdate(w http
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId UUID
+	var accountID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "folder_id" -------------
-	var folderId UUID
+	var folderID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "folder_id", r.PathValue("folder_id"), &folderId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "folder_id", r.PathValue("folder_id"), &folderID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "folder_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "user_id" -------------
-	var userId UUID
+	var userID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "user_id", r.PathValue("user_id"), &userId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "user_id", r.PathValue("user_id"), &userID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.FolderPermissionsFolderUserRolesUpdate(w, r, accountId, folderId, userId)
+		siw.Handler.FolderPermissionsFolderUserRolesUpdate(w, r, accountID, folderID, userID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -2435,18 +2435,18 @@ func (siw *ServerInterfaceWrapper) VersionStacksList(w http.ResponseWriter, r *h
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "folder_id" -------------
-	var folderId FrameOrAdobeId
+	var folderID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "folder_id", r.PathValue("folder_id"), &folderId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "folder_id", r.PathValue("folder_id"), &folderID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "folder_id", Err: err})
 		return
@@ -2521,7 +2521,7 @@ func (siw *ServerInterfaceWrapper) VersionStacksList(w http.ResponseWriter, r *h
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.VersionStacksList(w, r, accountId, folderId, params)
+		siw.Handler.VersionStacksList(w, r, accountID, folderID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -2538,25 +2538,25 @@ func (siw *ServerInterfaceWrapper) VersionStacksCreate(w http.ResponseWriter, r 
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "folder_id" -------------
-	var folderId FrameOrAdobeId
+	var folderID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "folder_id", r.PathValue("folder_id"), &folderId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "folder_id", r.PathValue("folder_id"), &folderID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "folder_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.VersionStacksCreate(w, r, accountId, folderId)
+		siw.Handler.VersionStacksCreate(w, r, accountID, folderID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -2573,9 +2573,9 @@ func (siw *ServerInterfaceWrapper) GroupsIndex(w http.ResponseWriter, r *http.Re
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
@@ -2650,7 +2650,7 @@ func (siw *ServerInterfaceWrapper) GroupsIndex(w http.ResponseWriter, r *http.Re
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.GroupsIndex(w, r, accountId, params)
+		siw.Handler.GroupsIndex(w, r, accountID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -2667,16 +2667,16 @@ func (siw *ServerInterfaceWrapper) GroupsCreate(w http.ResponseWriter, r *http.R
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.GroupsCreate(w, r, accountId)
+		siw.Handler.GroupsCreate(w, r, accountID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -2693,18 +2693,18 @@ func (siw *ServerInterfaceWrapper) GroupsShow(w http.ResponseWriter, r *http.Req
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "group_id" -------------
-	var groupId UUID
+	var groupID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "group_id", r.PathValue("group_id"), &groupId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "group_id", r.PathValue("group_id"), &groupID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "group_id", Err: err})
 		return
@@ -2727,7 +2727,7 @@ func (siw *ServerInterfaceWrapper) GroupsShow(w http.ResponseWriter, r *http.Req
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.GroupsShow(w, r, accountId, groupId, params)
+		siw.Handler.GroupsShow(w, r, accountID, groupID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -2744,25 +2744,25 @@ func (siw *ServerInterfaceWrapper) GroupsUpdate(w http.ResponseWriter, r *http.R
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "group_id" -------------
-	var groupId UUID
+	var groupID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "group_id", r.PathValue("group_id"), &groupId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "group_id", r.PathValue("group_id"), &groupID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "group_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.GroupsUpdate(w, r, accountId, groupId)
+		siw.Handler.GroupsUpdate(w, r, accountID, groupID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -2779,9 +2779,9 @@ func (siw *ServerInterfaceWrapper) ProjectsInvitedProjectsIndex(w http.ResponseW
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
@@ -2856,7 +2856,7 @@ func (siw *ServerInterfaceWrapper) ProjectsInvitedProjectsIndex(w http.ResponseW
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.ProjectsInvitedProjectsIndex(w, r, accountId, params)
+		siw.Handler.ProjectsInvitedProjectsIndex(w, r, accountID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -2873,9 +2873,9 @@ func (siw *ServerInterfaceWrapper) MetadataFieldsMetadataFieldDefinitionsIndex(w
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
@@ -2963,7 +2963,7 @@ func (siw *ServerInterfaceWrapper) MetadataFieldsMetadataFieldDefinitionsIndex(w
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.MetadataFieldsMetadataFieldDefinitionsIndex(w, r, accountId, params)
+		siw.Handler.MetadataFieldsMetadataFieldDefinitionsIndex(w, r, accountID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -2980,16 +2980,16 @@ func (siw *ServerInterfaceWrapper) MetadataFieldsMetadataFieldDefinitionsCreate(
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.MetadataFieldsMetadataFieldDefinitionsCreate(w, r, accountId)
+		siw.Handler.MetadataFieldsMetadataFieldDefinitionsCreate(w, r, accountID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -3006,25 +3006,25 @@ func (siw *ServerInterfaceWrapper) MetadataFieldsMetadataFieldDefinitionsDelete(
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "field_definition_id" -------------
-	var fieldDefinitionId UUID
+	var fieldDefinitionID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "field_definition_id", r.PathValue("field_definition_id"), &fieldDefinitionId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "field_definition_id", r.PathValue("field_definition_id"), &fieldDefinitionID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "field_definition_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.MetadataFieldsMetadataFieldDefinitionsDelete(w, r, accountId, fieldDefinitionId)
+		siw.Handler.MetadataFieldsMetadataFieldDefinitionsDelete(w, r, accountID, fieldDefinitionID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -3041,25 +3041,25 @@ func (siw *ServerInterfaceWrapper) MetadataFieldsMetadataFieldDefinitionsUpdate(
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "field_definition_id" -------------
-	var fieldDefinitionId UUID
+	var fieldDefinitionID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "field_definition_id", r.PathValue("field_definition_id"), &fieldDefinitionId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "field_definition_id", r.PathValue("field_definition_id"), &fieldDefinitionID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "field_definition_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.MetadataFieldsMetadataFieldDefinitionsUpdate(w, r, accountId, fieldDefinitionId)
+		siw.Handler.MetadataFieldsMetadataFieldDefinitionsUpdate(w, r, accountID, fieldDefinitionID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -3076,9 +3076,9 @@ func (siw *ServerInterfaceWrapper) ProjectsAccountProjectsIndex(w http.ResponseW
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
@@ -3153,7 +3153,7 @@ func (siw *ServerInterfaceWrapper) ProjectsAccountProjectsIndex(w http.ResponseW
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.ProjectsAccountProjectsIndex(w, r, accountId, params)
+		siw.Handler.ProjectsAccountProjectsIndex(w, r, accountID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -3170,25 +3170,25 @@ func (siw *ServerInterfaceWrapper) ProjectsDelete(w http.ResponseWriter, r *http
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "project_id" -------------
-	var projectId FrameOrAdobeId
+	var projectID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "project_id", r.PathValue("project_id"), &projectId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "project_id", r.PathValue("project_id"), &projectID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "project_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.ProjectsDelete(w, r, accountId, projectId)
+		siw.Handler.ProjectsDelete(w, r, accountID, projectID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -3205,18 +3205,18 @@ func (siw *ServerInterfaceWrapper) ProjectsShow(w http.ResponseWriter, r *http.R
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "project_id" -------------
-	var projectId FrameOrAdobeId
+	var projectID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "project_id", r.PathValue("project_id"), &projectId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "project_id", r.PathValue("project_id"), &projectID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "project_id", Err: err})
 		return
@@ -3239,7 +3239,7 @@ func (siw *ServerInterfaceWrapper) ProjectsShow(w http.ResponseWriter, r *http.R
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.ProjectsShow(w, r, accountId, projectId, params)
+		siw.Handler.ProjectsShow(w, r, accountID, projectID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -3256,25 +3256,25 @@ func (siw *ServerInterfaceWrapper) ProjectsUpdate(w http.ResponseWriter, r *http
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "project_id" -------------
-	var projectId FrameOrAdobeId
+	var projectID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "project_id", r.PathValue("project_id"), &projectId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "project_id", r.PathValue("project_id"), &projectID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "project_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.ProjectsUpdate(w, r, accountId, projectId)
+		siw.Handler.ProjectsUpdate(w, r, accountID, projectID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -3291,18 +3291,18 @@ func (siw *ServerInterfaceWrapper) CollectionsIndex(w http.ResponseWriter, r *ht
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId UUID
+	var accountID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "project_id" -------------
-	var projectId UUID
+	var projectID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "project_id", r.PathValue("project_id"), &projectId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "project_id", r.PathValue("project_id"), &projectID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "project_id", Err: err})
 		return
@@ -3364,7 +3364,7 @@ func (siw *ServerInterfaceWrapper) CollectionsIndex(w http.ResponseWriter, r *ht
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.CollectionsIndex(w, r, accountId, projectId, params)
+		siw.Handler.CollectionsIndex(w, r, accountID, projectID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -3381,25 +3381,25 @@ func (siw *ServerInterfaceWrapper) MetadataBulkUpdate(w http.ResponseWriter, r *
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "project_id" -------------
-	var projectId FrameOrAdobeId
+	var projectID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "project_id", r.PathValue("project_id"), &projectId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "project_id", r.PathValue("project_id"), &projectID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "project_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.MetadataBulkUpdate(w, r, accountId, projectId)
+		siw.Handler.MetadataBulkUpdate(w, r, accountID, projectID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -3416,18 +3416,18 @@ func (siw *ServerInterfaceWrapper) SharesIndex(w http.ResponseWriter, r *http.Re
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "project_id" -------------
-	var projectId FrameOrAdobeId
+	var projectID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "project_id", r.PathValue("project_id"), &projectId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "project_id", r.PathValue("project_id"), &projectID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "project_id", Err: err})
 		return
@@ -3489,7 +3489,7 @@ func (siw *ServerInterfaceWrapper) SharesIndex(w http.ResponseWriter, r *http.Re
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.SharesIndex(w, r, accountId, projectId, params)
+		siw.Handler.SharesIndex(w, r, accountID, projectID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -3506,25 +3506,25 @@ func (siw *ServerInterfaceWrapper) SharesCreate(w http.ResponseWriter, r *http.R
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "project_id" -------------
-	var projectId FrameOrAdobeId
+	var projectID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "project_id", r.PathValue("project_id"), &projectId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "project_id", r.PathValue("project_id"), &projectID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "project_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.SharesCreate(w, r, accountId, projectId)
+		siw.Handler.SharesCreate(w, r, accountID, projectID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -3541,18 +3541,18 @@ func (siw *ServerInterfaceWrapper) ProjectPermissionsIndex(w http.ResponseWriter
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "project_id" -------------
-	var projectId FrameOrAdobeId
+	var projectID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "project_id", r.PathValue("project_id"), &projectId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "project_id", r.PathValue("project_id"), &projectID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "project_id", Err: err})
 		return
@@ -3627,7 +3627,7 @@ func (siw *ServerInterfaceWrapper) ProjectPermissionsIndex(w http.ResponseWriter
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.ProjectPermissionsIndex(w, r, accountId, projectId, params)
+		siw.Handler.ProjectPermissionsIndex(w, r, accountID, projectID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -3644,34 +3644,34 @@ func (siw *ServerInterfaceWrapper) ProjectPermissionsDelete(w http.ResponseWrite
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "project_id" -------------
-	var projectId FrameOrAdobeId
+	var projectID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "project_id", r.PathValue("project_id"), &projectId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "project_id", r.PathValue("project_id"), &projectID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "project_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "user_id" -------------
-	var userId UUID
+	var userID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "user_id", r.PathValue("user_id"), &userId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "user_id", r.PathValue("user_id"), &userID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.ProjectPermissionsDelete(w, r, accountId, projectId, userId)
+		siw.Handler.ProjectPermissionsDelete(w, r, accountID, projectID, userID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -3688,34 +3688,34 @@ func (siw *ServerInterfaceWrapper) ProjectPermissionsProjectUserRolesUpdate(w ht
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "project_id" -------------
-	var projectId FrameOrAdobeId
+	var projectID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "project_id", r.PathValue("project_id"), &projectId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "project_id", r.PathValue("project_id"), &projectID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "project_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "user_id" -------------
-	var userId UUID
+	var userID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "user_id", r.PathValue("user_id"), &userId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "user_id", r.PathValue("user_id"), &userID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.ProjectPermissionsProjectUserRolesUpdate(w, r, accountId, projectId, userId)
+		siw.Handler.ProjectPermissionsProjectUserRolesUpdate(w, r, accountID, projectID, userID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -3732,9 +3732,9 @@ func (siw *ServerInterfaceWrapper) SearchSearch(w http.ResponseWriter, r *http.R
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId UUID
+	var accountID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
@@ -3783,7 +3783,7 @@ func (siw *ServerInterfaceWrapper) SearchSearch(w http.ResponseWriter, r *http.R
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.SearchSearch(w, r, accountId, params)
+		siw.Handler.SearchSearch(w, r, accountID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -3800,25 +3800,25 @@ func (siw *ServerInterfaceWrapper) SharesDelete(w http.ResponseWriter, r *http.R
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "share_id" -------------
-	var shareId UUID
+	var shareID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "share_id", r.PathValue("share_id"), &shareId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "share_id", r.PathValue("share_id"), &shareID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "share_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.SharesDelete(w, r, accountId, shareId)
+		siw.Handler.SharesDelete(w, r, accountID, shareID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -3835,25 +3835,25 @@ func (siw *ServerInterfaceWrapper) SharesShow(w http.ResponseWriter, r *http.Req
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "share_id" -------------
-	var shareId UUID
+	var shareID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "share_id", r.PathValue("share_id"), &shareId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "share_id", r.PathValue("share_id"), &shareID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "share_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.SharesShow(w, r, accountId, shareId)
+		siw.Handler.SharesShow(w, r, accountID, shareID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -3870,25 +3870,25 @@ func (siw *ServerInterfaceWrapper) SharesUpdate(w http.ResponseWriter, r *http.R
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "share_id" -------------
-	var shareId UUID
+	var shareID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "share_id", r.PathValue("share_id"), &shareId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "share_id", r.PathValue("share_id"), &shareID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "share_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.SharesUpdate(w, r, accountId, shareId)
+		siw.Handler.SharesUpdate(w, r, accountID, shareID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -3905,18 +3905,18 @@ func (siw *ServerInterfaceWrapper) SharesListActivities(w http.ResponseWriter, r
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "share_id" -------------
-	var shareId UUID
+	var shareID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "share_id", r.PathValue("share_id"), &shareId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "share_id", r.PathValue("share_id"), &shareID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "share_id", Err: err})
 		return
@@ -3978,7 +3978,7 @@ func (siw *ServerInterfaceWrapper) SharesListActivities(w http.ResponseWriter, r
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.SharesListActivities(w, r, accountId, shareId, params)
+		siw.Handler.SharesListActivities(w, r, accountID, shareID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -3995,18 +3995,18 @@ func (siw *ServerInterfaceWrapper) SharesListAssets(w http.ResponseWriter, r *ht
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "share_id" -------------
-	var shareId UUID
+	var shareID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "share_id", r.PathValue("share_id"), &shareId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "share_id", r.PathValue("share_id"), &shareID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "share_id", Err: err})
 		return
@@ -4081,7 +4081,7 @@ func (siw *ServerInterfaceWrapper) SharesListAssets(w http.ResponseWriter, r *ht
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.SharesListAssets(w, r, accountId, shareId, params)
+		siw.Handler.SharesListAssets(w, r, accountID, shareID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -4098,25 +4098,25 @@ func (siw *ServerInterfaceWrapper) SharesAddAsset(w http.ResponseWriter, r *http
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "share_id" -------------
-	var shareId UUID
+	var shareID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "share_id", r.PathValue("share_id"), &shareId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "share_id", r.PathValue("share_id"), &shareID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "share_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.SharesAddAsset(w, r, accountId, shareId)
+		siw.Handler.SharesAddAsset(w, r, accountID, shareID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -4133,34 +4133,34 @@ func (siw *ServerInterfaceWrapper) SharesRemoveAsset(w http.ResponseWriter, r *h
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "share_id" -------------
-	var shareId UUID
+	var shareID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "share_id", r.PathValue("share_id"), &shareId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "share_id", r.PathValue("share_id"), &shareID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "share_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "asset_id" -------------
-	var assetId FrameOrAdobeId
+	var assetID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "asset_id", r.PathValue("asset_id"), &assetId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "asset_id", r.PathValue("asset_id"), &assetID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "asset_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.SharesRemoveAsset(w, r, accountId, shareId, assetId)
+		siw.Handler.SharesRemoveAsset(w, r, accountID, shareID, assetID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -4177,25 +4177,25 @@ func (siw *ServerInterfaceWrapper) SharesRemoveReviewers(w http.ResponseWriter, 
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "share_id" -------------
-	var shareId UUID
+	var shareID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "share_id", r.PathValue("share_id"), &shareId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "share_id", r.PathValue("share_id"), &shareID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "share_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.SharesRemoveReviewers(w, r, accountId, shareId)
+		siw.Handler.SharesRemoveReviewers(w, r, accountID, shareID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -4212,18 +4212,18 @@ func (siw *ServerInterfaceWrapper) SharesListReviewers(w http.ResponseWriter, r 
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "share_id" -------------
-	var shareId UUID
+	var shareID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "share_id", r.PathValue("share_id"), &shareId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "share_id", r.PathValue("share_id"), &shareID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "share_id", Err: err})
 		return
@@ -4285,7 +4285,7 @@ func (siw *ServerInterfaceWrapper) SharesListReviewers(w http.ResponseWriter, r 
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.SharesListReviewers(w, r, accountId, shareId, params)
+		siw.Handler.SharesListReviewers(w, r, accountID, shareID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -4302,25 +4302,25 @@ func (siw *ServerInterfaceWrapper) SharesAddReviewers(w http.ResponseWriter, r *
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "share_id" -------------
-	var shareId UUID
+	var shareID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "share_id", r.PathValue("share_id"), &shareId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "share_id", r.PathValue("share_id"), &shareID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "share_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.SharesAddReviewers(w, r, accountId, shareId)
+		siw.Handler.SharesAddReviewers(w, r, accountID, shareID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -4337,9 +4337,9 @@ func (siw *ServerInterfaceWrapper) AccountPermissionsIndex(w http.ResponseWriter
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
@@ -4414,7 +4414,7 @@ func (siw *ServerInterfaceWrapper) AccountPermissionsIndex(w http.ResponseWriter
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.AccountPermissionsIndex(w, r, accountId, params)
+		siw.Handler.AccountPermissionsIndex(w, r, accountID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -4431,25 +4431,25 @@ func (siw *ServerInterfaceWrapper) AccountPermissionsAccountUserRolesUpdate(w ht
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "user_id" -------------
-	var userId UUID
+	var userID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "user_id", r.PathValue("user_id"), &userId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "user_id", r.PathValue("user_id"), &userID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.AccountPermissionsAccountUserRolesUpdate(w, r, accountId, userId)
+		siw.Handler.AccountPermissionsAccountUserRolesUpdate(w, r, accountID, userID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -4466,18 +4466,18 @@ func (siw *ServerInterfaceWrapper) VersionStacksShow(w http.ResponseWriter, r *h
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "version_stack_id" -------------
-	var versionStackId FrameOrAdobeId
+	var versionStackID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "version_stack_id", r.PathValue("version_stack_id"), &versionStackId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "version_stack_id", r.PathValue("version_stack_id"), &versionStackID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "version_stack_id", Err: err})
 		return
@@ -4500,7 +4500,7 @@ func (siw *ServerInterfaceWrapper) VersionStacksShow(w http.ResponseWriter, r *h
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.VersionStacksShow(w, r, accountId, versionStackId, params)
+		siw.Handler.VersionStacksShow(w, r, accountID, versionStackID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -4517,18 +4517,18 @@ func (siw *ServerInterfaceWrapper) VersionStacksIndex(w http.ResponseWriter, r *
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "version_stack_id" -------------
-	var versionStackId FrameOrAdobeId
+	var versionStackID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "version_stack_id", r.PathValue("version_stack_id"), &versionStackId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "version_stack_id", r.PathValue("version_stack_id"), &versionStackID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "version_stack_id", Err: err})
 		return
@@ -4603,7 +4603,7 @@ func (siw *ServerInterfaceWrapper) VersionStacksIndex(w http.ResponseWriter, r *
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.VersionStacksIndex(w, r, accountId, versionStackId, params)
+		siw.Handler.VersionStacksIndex(w, r, accountID, versionStackID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -4620,18 +4620,18 @@ func (siw *ServerInterfaceWrapper) VersionStacksCopy(w http.ResponseWriter, r *h
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "version_stack_id" -------------
-	var versionStackId FrameOrAdobeId
+	var versionStackID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "version_stack_id", r.PathValue("version_stack_id"), &versionStackId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "version_stack_id", r.PathValue("version_stack_id"), &versionStackID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "version_stack_id", Err: err})
 		return
@@ -4654,7 +4654,7 @@ func (siw *ServerInterfaceWrapper) VersionStacksCopy(w http.ResponseWriter, r *h
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.VersionStacksCopy(w, r, accountId, versionStackId, params)
+		siw.Handler.VersionStacksCopy(w, r, accountID, versionStackID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -4671,25 +4671,25 @@ func (siw *ServerInterfaceWrapper) VersionStacksMove(w http.ResponseWriter, r *h
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "version_stack_id" -------------
-	var versionStackId FrameOrAdobeId
+	var versionStackID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "version_stack_id", r.PathValue("version_stack_id"), &versionStackId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "version_stack_id", r.PathValue("version_stack_id"), &versionStackID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "version_stack_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.VersionStacksMove(w, r, accountId, versionStackId)
+		siw.Handler.VersionStacksMove(w, r, accountID, versionStackID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -4706,25 +4706,25 @@ func (siw *ServerInterfaceWrapper) WebhooksDelete(w http.ResponseWriter, r *http
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "webhook_id" -------------
-	var webhookId UUID
+	var webhookID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "webhook_id", r.PathValue("webhook_id"), &webhookId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "webhook_id", r.PathValue("webhook_id"), &webhookID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "webhook_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.WebhooksDelete(w, r, accountId, webhookId)
+		siw.Handler.WebhooksDelete(w, r, accountID, webhookID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -4741,18 +4741,18 @@ func (siw *ServerInterfaceWrapper) WebhooksShow(w http.ResponseWriter, r *http.R
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "webhook_id" -------------
-	var webhookId UUID
+	var webhookID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "webhook_id", r.PathValue("webhook_id"), &webhookId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "webhook_id", r.PathValue("webhook_id"), &webhookID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "webhook_id", Err: err})
 		return
@@ -4775,7 +4775,7 @@ func (siw *ServerInterfaceWrapper) WebhooksShow(w http.ResponseWriter, r *http.R
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.WebhooksShow(w, r, accountId, webhookId, params)
+		siw.Handler.WebhooksShow(w, r, accountID, webhookID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -4792,25 +4792,25 @@ func (siw *ServerInterfaceWrapper) WebhooksUpdate(w http.ResponseWriter, r *http
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "webhook_id" -------------
-	var webhookId UUID
+	var webhookID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "webhook_id", r.PathValue("webhook_id"), &webhookId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "webhook_id", r.PathValue("webhook_id"), &webhookID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "webhook_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.WebhooksUpdate(w, r, accountId, webhookId)
+		siw.Handler.WebhooksUpdate(w, r, accountID, webhookID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -4827,9 +4827,9 @@ func (siw *ServerInterfaceWrapper) WorkspacesIndex(w http.ResponseWriter, r *htt
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
@@ -4904,7 +4904,7 @@ func (siw *ServerInterfaceWrapper) WorkspacesIndex(w http.ResponseWriter, r *htt
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.WorkspacesIndex(w, r, accountId, params)
+		siw.Handler.WorkspacesIndex(w, r, accountID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -4921,16 +4921,16 @@ func (siw *ServerInterfaceWrapper) WorkspacesCreate(w http.ResponseWriter, r *ht
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.WorkspacesCreate(w, r, accountId)
+		siw.Handler.WorkspacesCreate(w, r, accountID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -4947,25 +4947,25 @@ func (siw *ServerInterfaceWrapper) WorkspacesDelete(w http.ResponseWriter, r *ht
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "workspace_id" -------------
-	var workspaceId UUID
+	var workspaceID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "workspace_id", r.PathValue("workspace_id"), &workspaceId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "workspace_id", r.PathValue("workspace_id"), &workspaceID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "workspace_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.WorkspacesDelete(w, r, accountId, workspaceId)
+		siw.Handler.WorkspacesDelete(w, r, accountID, workspaceID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -4982,18 +4982,18 @@ func (siw *ServerInterfaceWrapper) WorkspacesShow(w http.ResponseWriter, r *http
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "workspace_id" -------------
-	var workspaceId UUID
+	var workspaceID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "workspace_id", r.PathValue("workspace_id"), &workspaceId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "workspace_id", r.PathValue("workspace_id"), &workspaceID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "workspace_id", Err: err})
 		return
@@ -5016,7 +5016,7 @@ func (siw *ServerInterfaceWrapper) WorkspacesShow(w http.ResponseWriter, r *http
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.WorkspacesShow(w, r, accountId, workspaceId, params)
+		siw.Handler.WorkspacesShow(w, r, accountID, workspaceID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -5033,25 +5033,25 @@ func (siw *ServerInterfaceWrapper) WorkspacesUpdate(w http.ResponseWriter, r *ht
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "workspace_id" -------------
-	var workspaceId UUID
+	var workspaceID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "workspace_id", r.PathValue("workspace_id"), &workspaceId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "workspace_id", r.PathValue("workspace_id"), &workspaceID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "workspace_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.WorkspacesUpdate(w, r, accountId, workspaceId)
+		siw.Handler.WorkspacesUpdate(w, r, accountID, workspaceID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -5068,18 +5068,18 @@ func (siw *ServerInterfaceWrapper) CustomActionsActionsIndex(w http.ResponseWrit
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "workspace_id" -------------
-	var workspaceId UUID
+	var workspaceID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "workspace_id", r.PathValue("workspace_id"), &workspaceId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "workspace_id", r.PathValue("workspace_id"), &workspaceID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "workspace_id", Err: err})
 		return
@@ -5141,7 +5141,7 @@ func (siw *ServerInterfaceWrapper) CustomActionsActionsIndex(w http.ResponseWrit
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.CustomActionsActionsIndex(w, r, accountId, workspaceId, params)
+		siw.Handler.CustomActionsActionsIndex(w, r, accountID, workspaceID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -5158,25 +5158,25 @@ func (siw *ServerInterfaceWrapper) CustomActionsActionsCreate(w http.ResponseWri
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "workspace_id" -------------
-	var workspaceId UUID
+	var workspaceID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "workspace_id", r.PathValue("workspace_id"), &workspaceId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "workspace_id", r.PathValue("workspace_id"), &workspaceID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "workspace_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.CustomActionsActionsCreate(w, r, accountId, workspaceId)
+		siw.Handler.CustomActionsActionsCreate(w, r, accountID, workspaceID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -5193,18 +5193,18 @@ func (siw *ServerInterfaceWrapper) ProjectsIndex(w http.ResponseWriter, r *http.
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "workspace_id" -------------
-	var workspaceId UUID
+	var workspaceID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "workspace_id", r.PathValue("workspace_id"), &workspaceId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "workspace_id", r.PathValue("workspace_id"), &workspaceID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "workspace_id", Err: err})
 		return
@@ -5279,7 +5279,7 @@ func (siw *ServerInterfaceWrapper) ProjectsIndex(w http.ResponseWriter, r *http.
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.ProjectsIndex(w, r, accountId, workspaceId, params)
+		siw.Handler.ProjectsIndex(w, r, accountID, workspaceID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -5296,25 +5296,25 @@ func (siw *ServerInterfaceWrapper) ProjectsCreate(w http.ResponseWriter, r *http
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "workspace_id" -------------
-	var workspaceId UUID
+	var workspaceID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "workspace_id", r.PathValue("workspace_id"), &workspaceId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "workspace_id", r.PathValue("workspace_id"), &workspaceID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "workspace_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.ProjectsCreate(w, r, accountId, workspaceId)
+		siw.Handler.ProjectsCreate(w, r, accountID, workspaceID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -5331,18 +5331,18 @@ func (siw *ServerInterfaceWrapper) WorkspacePermissionsIndex(w http.ResponseWrit
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "workspace_id" -------------
-	var workspaceId UUID
+	var workspaceID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "workspace_id", r.PathValue("workspace_id"), &workspaceId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "workspace_id", r.PathValue("workspace_id"), &workspaceID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "workspace_id", Err: err})
 		return
@@ -5417,7 +5417,7 @@ func (siw *ServerInterfaceWrapper) WorkspacePermissionsIndex(w http.ResponseWrit
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.WorkspacePermissionsIndex(w, r, accountId, workspaceId, params)
+		siw.Handler.WorkspacePermissionsIndex(w, r, accountID, workspaceID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -5434,34 +5434,34 @@ func (siw *ServerInterfaceWrapper) WorkspacePermissionsWorkspaceUserRolesDelete(
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "workspace_id" -------------
-	var workspaceId UUID
+	var workspaceID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "workspace_id", r.PathValue("workspace_id"), &workspaceId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "workspace_id", r.PathValue("workspace_id"), &workspaceID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "workspace_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "user_id" -------------
-	var userId UUID
+	var userID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "user_id", r.PathValue("user_id"), &userId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "user_id", r.PathValue("user_id"), &userID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.WorkspacePermissionsWorkspaceUserRolesDelete(w, r, accountId, workspaceId, userId)
+		siw.Handler.WorkspacePermissionsWorkspaceUserRolesDelete(w, r, accountID, workspaceID, userID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -5478,34 +5478,34 @@ func (siw *ServerInterfaceWrapper) WorkspacePermissionsWorkspaceUserRolesUpdate(
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "workspace_id" -------------
-	var workspaceId UUID
+	var workspaceID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "workspace_id", r.PathValue("workspace_id"), &workspaceId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "workspace_id", r.PathValue("workspace_id"), &workspaceID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "workspace_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "user_id" -------------
-	var userId UUID
+	var userID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "user_id", r.PathValue("user_id"), &userId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "user_id", r.PathValue("user_id"), &userID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.WorkspacePermissionsWorkspaceUserRolesUpdate(w, r, accountId, workspaceId, userId)
+		siw.Handler.WorkspacePermissionsWorkspaceUserRolesUpdate(w, r, accountID, workspaceID, userID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -5522,18 +5522,18 @@ func (siw *ServerInterfaceWrapper) WebhooksIndex(w http.ResponseWriter, r *http.
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "workspace_id" -------------
-	var workspaceId UUID
+	var workspaceID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "workspace_id", r.PathValue("workspace_id"), &workspaceId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "workspace_id", r.PathValue("workspace_id"), &workspaceID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "workspace_id", Err: err})
 		return
@@ -5608,7 +5608,7 @@ func (siw *ServerInterfaceWrapper) WebhooksIndex(w http.ResponseWriter, r *http.
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.WebhooksIndex(w, r, accountId, workspaceId, params)
+		siw.Handler.WebhooksIndex(w, r, accountID, workspaceID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -5625,25 +5625,25 @@ func (siw *ServerInterfaceWrapper) WebhooksCreate(w http.ResponseWriter, r *http
 	_ = err
 
 	// ------------- Path parameter "account_id" -------------
-	var accountId FrameOrAdobeId
+	var accountID FrameOrAdobeID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "account_id", r.PathValue("account_id"), &accountID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_id", Err: err})
 		return
 	}
 
 	// ------------- Path parameter "workspace_id" -------------
-	var workspaceId UUID
+	var workspaceID UUID
 
-	err = runtime.BindStyledParameterWithOptions("simple", "workspace_id", r.PathValue("workspace_id"), &workspaceId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	err = runtime.BindStyledParameterWithOptions("simple", "workspace_id", r.PathValue("workspace_id"), &workspaceID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "workspace_id", Err: err})
 		return
 	}
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.WebhooksCreate(w, r, accountId, workspaceId)
+		siw.Handler.WebhooksCreate(w, r, accountID, workspaceID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {

@@ -50,13 +50,13 @@ func run(ctx context.Context, cfg env.Config, folderID string, out io.Writer) er
 	}
 	c := e.Client
 
-	var fileIDs []gen.FrameOrAdobeId
+	var fileIDs []gen.FrameOrAdobeID
 	for a, err := range c.Folders.IndexAll(ctx, e.AccountID, folderID, nil) {
 		if err != nil {
 			return err
 		}
 		if f, ok := a.(*frameio.File); ok {
-			fileIDs = append(fileIDs, f.Id)
+			fileIDs = append(fileIDs, f.ID)
 		}
 	}
 	if len(fileIDs) == 0 {
@@ -71,13 +71,11 @@ func run(ctx context.Context, cfg env.Config, folderID string, out io.Writer) er
 	if err != nil {
 		return err
 	}
-	err = c.Metadata.BulkUpdate(ctx, e.AccountID, e.ProjectID, gen.MetadataBulkUpdateJSONRequestBody{
-		Data: gen.BulkUpdateMetadataParamsData{
-			FileIds: fileIDs,
-			Values: []gen.BulkUpdateMetadataParamsDataValuesItems{
-				{FieldDefinitionId: approved, Value: true},
-				{FieldDefinitionId: notes, Value: "Approved by the client on " + time.Now().UTC().Format("2006-01-02")},
-			},
+	err = c.Metadata.BulkUpdate(ctx, e.AccountID, e.ProjectID, gen.BulkUpdateMetadataParamsData{
+		FileIDs: fileIDs,
+		Values: []gen.BulkUpdateMetadataParamsDataValuesItems{
+			{FieldDefinitionID: approved, Value: true},
+			{FieldDefinitionID: notes, Value: "Approved by the client on " + time.Now().UTC().Format("2006-01-02")},
 		},
 	})
 	if err != nil {
@@ -89,24 +87,16 @@ func run(ctx context.Context, cfg env.Config, folderID string, out io.Writer) er
 
 // createField creates a metadata field definition and returns its ID.
 func createField(ctx context.Context, c *frameio.Client, accountID string, def frameio.FieldDefinitionParams) (string, error) {
-	data, err := frameio.EncodeFieldDefinitionParams(def)
-	if err != nil {
-		return "", err
-	}
-	resp, err := c.MetadataFields.MetadataFieldDefinitionsCreate(ctx, accountID, gen.CreateFieldDefinitionParams{Data: &data})
-	if err != nil {
-		return "", err
-	}
-	created, err := frameio.DecodeFieldDefinition(resp.Data)
+	created, err := c.MetadataFields.MetadataFieldDefinitionsCreate(ctx, accountID, def)
 	if err != nil {
 		return "", err
 	}
 	var id string
 	switch d := created.(type) {
 	case *frameio.ToggleDefinition:
-		id = d.Id
+		id = d.ID
 	case *frameio.TextDefinition:
-		id = d.Id
+		id = d.ID
 	default:
 		return "", fmt.Errorf("created a %s field, not the kind asked for", created.Kind())
 	}

@@ -48,11 +48,11 @@ func (q *quickstart) run(ctx context.Context) error {
 }
 
 func (q *quickstart) whoAmI(ctx context.Context) error {
-	me, err := q.client.Users.Show(ctx, nil)
+	me, err := q.client.Users.Show(ctx)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(q.out, "Signed in as %s <%s>\n", me.Data.Name, me.Data.Email)
+	fmt.Fprintf(q.out, "Signed in as %s <%s>\n", me.Name, me.Email)
 	return nil
 }
 
@@ -61,7 +61,7 @@ func (q *quickstart) listAccounts(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(q.out, "Account   %s  %s%s\n", a.Id, a.DisplayName, mark(a.Id == q.accountID))
+		fmt.Fprintf(q.out, "Account   %s  %s%s\n", a.ID, a.DisplayName, mark(a.ID == q.accountID))
 	}
 	return nil
 }
@@ -71,12 +71,12 @@ func (q *quickstart) listProjects(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(q.out, "Workspace %s  %s\n", ws.Id, ws.Name)
-		for p, err := range q.client.Projects.IndexAll(ctx, q.accountID, ws.Id, nil) {
+		fmt.Fprintf(q.out, "Workspace %s  %s\n", ws.ID, ws.Name)
+		for p, err := range q.client.Projects.IndexAll(ctx, q.accountID, ws.ID, nil) {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(q.out, "  Project %s  %s%s\n", p.Id, p.Name, mark(p.Id == q.projectID))
+			fmt.Fprintf(q.out, "  Project %s  %s%s\n", p.ID, p.Name, mark(p.ID == q.projectID))
 		}
 	}
 	return nil
@@ -90,14 +90,14 @@ func mark(chosen bool) string {
 }
 
 func (q *quickstart) createFolder(ctx context.Context) error {
-	name := "frameio-go quickstart " + time.Now().UTC().Format("2006-01-02 15:04:05")
-	f, err := q.client.Folders.Create(ctx, q.accountID, q.rootFolderID,
-		gen.FoldersCreateJSONRequestBody{Data: gen.FolderCreateParamsData{Name: &name}})
+	f, err := q.client.Folders.Create(ctx, q.accountID, q.rootFolderID, gen.FolderCreateParamsData{
+		Name: new("frameio-go quickstart " + time.Now().UTC().Format("2006-01-02 15:04:05")),
+	})
 	if err != nil {
 		return err
 	}
-	q.folderID = f.Data.Id
-	fmt.Fprintf(q.out, "Created folder %q (%s)\n", name, q.folderID)
+	q.folderID = f.ID
+	fmt.Fprintf(q.out, "Created folder %q (%s)\n", f.Name, q.folderID)
 	return nil
 }
 
@@ -147,11 +147,11 @@ func (q *quickstart) listFolder(ctx context.Context) error {
 		}
 		switch a := asset.(type) {
 		case *frameio.File:
-			fmt.Fprintf(q.out, "  file          %s  %s (%s)\n", a.Id, a.Name, a.Status)
+			fmt.Fprintf(q.out, "  file          %s  %s (%s)\n", a.ID, a.Name, a.Status)
 		case *frameio.Folder:
-			fmt.Fprintf(q.out, "  folder        %s  %s\n", a.Id, a.Name)
+			fmt.Fprintf(q.out, "  folder        %s  %s\n", a.ID, a.Name)
 		case *frameio.VersionStack:
-			fmt.Fprintf(q.out, "  version stack %s  %s\n", a.Id, a.Name)
+			fmt.Fprintf(q.out, "  version stack %s  %s\n", a.ID, a.Name)
 		default:
 			fmt.Fprintf(q.out, "  %s (a kind this SDK does not know yet)\n", asset.Kind())
 		}
@@ -161,31 +161,26 @@ func (q *quickstart) listFolder(ctx context.Context) error {
 
 func (q *quickstart) comment(ctx context.Context) error {
 	c, err := q.client.Comments.Create(ctx, q.accountID, q.fileID, nil,
-		gen.CommentsCreateJSONRequestBody{Data: gen.CreateCommentParamsData{Text: "Uploaded by the frameio-go quickstart. Looks good!"}})
+		gen.CreateCommentParamsData{Text: "Uploaded by the frameio-go quickstart. Looks good!"})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(q.out, "Commented on the file: %q\n", c.Data.Text)
+	fmt.Fprintf(q.out, "Commented on the file: %q\n", c.Text)
 	return nil
 }
 
 func (q *quickstart) share(ctx context.Context) error {
-	assets := []gen.FrameOrAdobeId{q.fileID}
-	data, err := frameio.EncodeShareParams(&frameio.AssetShareParams{
+	s, err := q.client.Shares.Create(ctx, q.accountID, q.projectID, &frameio.AssetShare{
 		Name:     "frameio-go quickstart",
-		Access:   gen.CreateShareParamsDataDiscriminatorMappingAssetAccessPublic,
-		AssetIds: &assets,
+		Access:   gen.ShareAccessPublic,
+		AssetIDs: []string{q.fileID},
 	})
 	if err != nil {
 		return err
 	}
-	s, err := q.client.Shares.Create(ctx, q.accountID, q.projectID, gen.SharesCreateJSONRequestBody{Data: data})
-	if err != nil {
-		return err
-	}
-	link, err := s.Data.ShortUrl.Get()
-	if err != nil || link == "" {
-		link = "(no short link yet) share " + s.Data.Id
+	link := frameio.Value(s.ShortURL)
+	if link == "" {
+		link = "(no short link yet) share " + s.ID
 	}
 	fmt.Fprintf(q.out, "Share link: %s\n", link)
 	return nil

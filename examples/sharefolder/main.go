@@ -15,8 +15,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/oapi-codegen/nullable"
-
 	"github.com/frameio-go/frameio-go/examples/internal/env"
 	"github.com/frameio-go/frameio-go/frameio"
 	"github.com/frameio-go/frameio-go/gen"
@@ -53,26 +51,22 @@ func run(ctx context.Context, cfg env.Config, folderID string, reviewers []strin
 	if folderID == "" {
 		folderID = e.RootFolderID
 	}
-	assets := []gen.FrameOrAdobeId{folderID}
-	data, err := frameio.EncodeShareParams(&frameio.AssetShareParams{
+	share, err := c.Shares.Create(ctx, e.AccountID, e.ProjectID, &frameio.AssetShare{
 		Name:               "Review: cut v2",
-		Access:             gen.CreateShareParamsDataDiscriminatorMappingAssetAccessSecure,
-		AssetIds:           &assets,
-		DownloadingEnabled: nullable.NewNullableWithValue(false),
+		Access:             gen.ShareAccessSecure,
+		AssetIDs:           []string{folderID},
+		DownloadingEnabled: new(false),
 	})
 	if err != nil {
 		return err
 	}
-	share, err := c.Shares.Create(ctx, e.AccountID, e.ProjectID, gen.SharesCreateJSONRequestBody{Data: data})
+	err = c.Shares.AddReviewers(ctx, e.AccountID, share.ID, gen.AddReviewersToShareParamsData{
+		Reviewers: gen.AddReviewersToShareParamsDataReviewers{Emails: reviewers},
+	})
 	if err != nil {
 		return err
 	}
-	var invite gen.SharesAddReviewersJSONRequestBody
-	invite.Data.Reviewers.Emails = &reviewers
-	if err := c.Shares.AddReviewers(ctx, e.AccountID, share.Data.Id, invite); err != nil {
-		return err
-	}
-	link, _ := share.Data.ShortUrl.Get()
-	fmt.Fprintf(out, "Shared folder %s as %q with %s\nLink: %s\n", folderID, share.Data.Name.MustGet(), strings.Join(reviewers, ", "), link)
+	fmt.Fprintf(out, "Shared folder %s as %q with %s\nLink: %s\n",
+		folderID, frameio.Value(share.Name), strings.Join(reviewers, ", "), frameio.Value(share.ShortURL))
 	return nil
 }

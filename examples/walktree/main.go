@@ -72,7 +72,7 @@ func walk(ctx context.Context, c *frameio.Client, accountID, folderID string, de
 		}
 		visit(depth, a)
 		if f, ok := a.(*frameio.Folder); ok {
-			if err := walk(ctx, c, accountID, f.Id, depth+1, visit); err != nil {
+			if err := walk(ctx, c, accountID, f.ID, depth+1, visit); err != nil {
 				return err
 			}
 		}

@@ -33,7 +33,7 @@ func Example_frameioClient() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(me.Data.Name)
+	fmt.Println(me.Name)
 	// Output:
 	// Service Account User
 }

@@ -14,6 +14,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/frameio-go/frameio-go/frameio"
 	"github.com/frameio-go/frameio-go/gen"
 )
 
@@ -119,7 +120,7 @@ func BenchmarkUpload256MiB(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			if err := baselineUpload(hc, path, valueOr(created.Data.MediaType), *created.Data.UploadUrls); err != nil {
+			if err := baselineUpload(hc, path, frameio.Value(created.MediaType), created.UploadURLs); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -130,7 +131,7 @@ func BenchmarkUpload256MiB(b *testing.B) {
 }
 
 // baselineUpload is what a caller would write by hand with net/http.
-func baselineUpload(hc *http.Client, path, mediaType string, urls []gen.UploadUrl) error {
+func baselineUpload(hc *http.Client, path, mediaType string, urls []gen.UploadURL) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
@@ -143,7 +144,7 @@ func baselineUpload(hc *http.Client, path, mediaType string, urls []gen.UploadUr
 		start, size := off, int64(u.Size)
 		off += size
 		g.Go(func() error {
-			req, err := http.NewRequest(http.MethodPut, u.Url, io.NewSectionReader(f, start, size))
+			req, err := http.NewRequest(http.MethodPut, u.URL, io.NewSectionReader(f, start, size))
 			if err != nil {
 				return err
 			}
@@ -161,6 +162,6 @@ func baselineUpload(hc *http.Client, path, mediaType string, urls []gen.UploadUr
 	return g.Wait()
 }
 
-func localUploadParams(name string, size int) gen.FilesCreateLocalUploadJSONRequestBody {
-	return gen.FilesCreateLocalUploadJSONRequestBody{Data: gen.FileCreateLocalUploadParamsData{Name: name, FileSize: size}}
+func localUploadParams(name string, size int) gen.FileCreateLocalUploadParamsData {
+	return gen.FileCreateLocalUploadParamsData{Name: name, FileSize: size}
 }

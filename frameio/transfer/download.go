@@ -52,7 +52,7 @@ type Link struct {
 // String shows the link without the presigned query of URL, so that a Link
 // printed by mistake (fmt, log/slog) does not hand out the download.
 func (l Link) String() string {
-	return fmt.Sprintf("transfer.Link{URL: %q, Size: %d, File: %q}", redact.StripQuery(l.URL), l.Size, l.File.Id)
+	return fmt.Sprintf("transfer.Link{URL: %q, Size: %d, File: %q}", redact.StripQuery(l.URL), l.Size, l.File.ID)
 }
 
 // GoString implements fmt.GoStringer like String.
@@ -60,7 +60,7 @@ func (l Link) GoString() string { return l.String() }
 
 // LogValue implements slog.LogValuer without the presigned query.
 func (l Link) LogValue() slog.Value {
-	return slog.GroupValue(slog.String("url", redact.StripQuery(l.URL)), slog.Int64("size", l.Size), slog.String("file_id", l.File.Id))
+	return slog.GroupValue(slog.String("url", redact.StripQuery(l.URL)), slog.Int64("size", l.Size), slog.String("file_id", l.File.ID))
 }
 
 // DownloadResult describes a completed download.
@@ -79,7 +79,7 @@ type DownloadResult struct {
 // LogValue implements slog.LogValuer with a summary: slog's JSON handler
 // would otherwise marshal File, whose media links are presigned.
 func (r DownloadResult) LogValue() slog.Value {
-	return slog.GroupValue(slog.String("file_id", r.File.Id), slog.String("path", r.Path),
+	return slog.GroupValue(slog.String("file_id", r.File.ID), slog.String("path", r.Path),
 		slog.Int64("size", r.Size), slog.Int("resumes", r.Resumes))
 }
 
@@ -103,13 +103,13 @@ func (d *Downloader) link(ctx context.Context, cfg *config, accountID, fileID st
 		}
 		return nil, err
 	}
-	u := cfg.rendition.downloadURL(f.Data.MediaLinks)
+	u := cfg.rendition.downloadURL(f.MediaLinks)
 	if u == "" {
-		return nil, &LinkUnavailableError{FileID: fileID, Rendition: cfg.rendition, FileStatus: string(f.Data.Status)}
+		return nil, &LinkUnavailableError{FileID: fileID, Rendition: cfg.rendition, FileStatus: string(f.Status)}
 	}
-	l := &Link{URL: u, Size: -1, File: f.Data}
+	l := &Link{URL: u, Size: -1, File: *f}
 	if cfg.rendition == RenditionOriginal {
-		l.Size = int64(f.Data.FileSize)
+		l.Size = int64(f.FileSize)
 	}
 	return l, nil
 }

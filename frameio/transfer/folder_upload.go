@@ -14,6 +14,7 @@ import (
 	"golang.org/x/sync/errgroup"
 	"golang.org/x/sync/semaphore"
 
+	"github.com/frameio-go/frameio-go/frameio"
 	"github.com/frameio-go/frameio-go/gen"
 )
 
@@ -194,15 +195,13 @@ func (l *folderLister) ensure(ctx context.Context, parentID, name string) (strin
 	if id, ok := children[name]; ok {
 		return id, nil
 	}
-	created, err := l.u.client.Folders.Create(ctx, l.accountID, parentID, gen.FoldersCreateJSONRequestBody{
-		Data: gen.FolderCreateParamsData{Name: &name},
-	}, l.cfg.apiOpts...)
+	created, err := l.u.client.Folders.Create(ctx, l.accountID, parentID, gen.FolderCreateParamsData{Name: &name}, l.cfg.apiOpts...)
 	if err != nil {
 		return "", err
 	}
-	l.cfg.logger.DebugContext(ctx, "transfer: created folder", "name", name, "id", created.Data.Id)
-	children[name] = created.Data.Id
-	return created.Data.Id, nil
+	l.cfg.logger.DebugContext(ctx, "transfer: created folder", "name", name, "id", created.ID)
+	children[name] = created.ID
+	return created.ID, nil
 }
 
 // list returns the child folders of parentID by name, following pages.
@@ -216,11 +215,11 @@ func (l *folderLister) list(ctx context.Context, parentID string) (map[string]st
 		}
 		for _, f := range page.Data {
 			if _, dup := out[f.Name]; !dup {
-				out[f.Name] = f.Id
+				out[f.Name] = f.ID
 			}
 		}
-		next, err := page.Links.Next.Get()
-		if err != nil || next == "" {
+		next := frameio.Value(page.Links.Next)
+		if next == "" {
 			return out, nil
 		}
 		nu, err := url.Parse(next)

@@ -82,10 +82,10 @@ func TestIntegrationRetriesFailedParts(t *testing.T) {
 func TestIntegrationExpiredURLs(t *testing.T) {
 	e := newFioEnv(t, frameiotest.WithPartSize(1000))
 	created, err := e.client.Files.CreateLocalUpload(context.Background(), e.seed.AccountID, e.seed.RootFolderID,
-		gen.FilesCreateLocalUploadJSONRequestBody{Data: gen.FileCreateLocalUploadParamsData{Name: "a.bin", FileSize: 2000}})
+		gen.FileCreateLocalUploadParamsData{Name: "a.bin", FileSize: 2000})
 	require.NoError(t, err)
 	e.srv.ExpireUploadURLs()
-	err = e.uploader(t).UploadContent(context.Background(), created.Data, bytes.NewReader(randomBytes(2000)), 2000)
+	err = e.uploader(t).UploadContent(context.Background(), created, bytes.NewReader(randomBytes(2000)), 2000)
 	var pe *transfer.PartError
 	require.ErrorAs(t, err, &pe)
 	assert.True(t, pe.Expired)

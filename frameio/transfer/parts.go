@@ -27,17 +27,17 @@ type part struct {
 
 // planParts splits size bytes exactly as urls say, checking that the sizes
 // are valid and add up to size.
-func planParts(urls []gen.UploadUrl, size int64) ([]part, error) {
+func planParts(urls []gen.UploadURL, size int64) ([]part, error) {
 	parts := make([]part, 0, len(urls))
 	var off int64
 	for i, u := range urls {
 		switch {
 		case u.Size < 0:
 			return nil, &PartSizeError{FileSize: size, Parts: len(urls), Detail: fmt.Sprintf("part %d has negative size %d", i+1, u.Size)}
-		case u.Url == "":
+		case u.URL == "":
 			return nil, &PartSizeError{FileSize: size, Parts: len(urls), Detail: fmt.Sprintf("part %d has no URL", i+1)}
 		}
-		parts = append(parts, part{num: i + 1, offset: off, size: int64(u.Size), url: u.Url, secrets: redact.FromURL(u.Url)})
+		parts = append(parts, part{num: i + 1, offset: off, size: int64(u.Size), url: u.URL, secrets: redact.FromURL(u.URL)})
 		off += int64(u.Size)
 	}
 	if off != size {

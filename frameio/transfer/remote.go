@@ -31,7 +31,7 @@ type RemoteResult struct {
 // UploadRemote makes Frame.io fetch sourceURL into a new file in the folder
 // folderID (files.create-remote-upload; up to 50 GB). The name defaults to
 // the last element of the URL's path (WithName). With WithWaitFor it then
-// waits like UploadFile; otherwise call WaitUploaded with File.Id.
+// waits like UploadFile; otherwise call WaitUploaded with File.ID.
 func (u *Uploader) UploadRemote(ctx context.Context, accountID, folderID, sourceURL string, opts ...Option) (*RemoteResult, error) {
 	cfg, err := u.cfg.with(opts)
 	if err != nil {
@@ -49,14 +49,12 @@ func (u *Uploader) UploadRemote(ctx context.Context, accountID, folderID, source
 	}
 	// The source may be presigned: an error echoing it must not print it.
 	hide := frameio.WithRedaction(redact.FromURL(sourceURL)...)
-	resp, err := u.client.Files.CreateRemoteUpload(ctx, accountID, folderID, gen.FilesCreateRemoteUploadJSONRequestBody{
-		Data: gen.FileCreateRemoteUploadParamsData{Name: name, SourceUrl: sourceURL},
-	}, append(slices.Clip(cfg.apiOpts), hide)...)
+	resp, err := u.client.Files.CreateRemoteUpload(ctx, accountID, folderID, gen.FileCreateRemoteUploadParamsData{Name: name, SourceURL: sourceURL}, append(slices.Clip(cfg.apiOpts), hide)...)
 	if err != nil {
 		return nil, err
 	}
 	res := &RemoteResult{File: resp.Data, Links: resp.Links, StatusLink: statusLink(resp.Links)}
-	if err := u.waitAfter(ctx, &cfg, accountID, resp.Data.Id, &res.Status, &res.Ready); err != nil {
+	if err := u.waitAfter(ctx, &cfg, accountID, resp.Data.ID, &res.Status, &res.Ready); err != nil {
 		return res, err
 	}
 	return res, nil

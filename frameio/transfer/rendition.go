@@ -1,6 +1,7 @@
 package transfer
 
 import (
+	"github.com/frameio-go/frameio-go/frameio"
 	"github.com/frameio-go/frameio-go/gen"
 )
 
@@ -21,22 +22,22 @@ const (
 )
 
 // include returns the files.show include value for r and whether r is known.
-func (r Rendition) include() (gen.V4AccountsAccountIdFilesFileIdGetParametersInclude, bool) {
+func (r Rendition) include() (gen.FileWithMediaLinksInclude, bool) {
 	switch r {
 	case RenditionOriginal:
-		return gen.V4AccountsAccountIdFilesFileIdGetParametersIncludeMediaLinksOriginal, true
+		return gen.FileWithMediaLinksIncludeMediaLinksOriginal, true
 	case RenditionHighQuality:
-		return gen.V4AccountsAccountIdFilesFileIdGetParametersIncludeMediaLinksHighQuality, true
+		return gen.FileWithMediaLinksIncludeMediaLinksHighQuality, true
 	case RenditionEfficient:
-		return gen.V4AccountsAccountIdFilesFileIdGetParametersIncludeMediaLinksEfficient, true
+		return gen.FileWithMediaLinksIncludeMediaLinksEfficient, true
 	case RenditionVideoH264180:
-		return gen.V4AccountsAccountIdFilesFileIdGetParametersIncludeMediaLinksVideoH264180, true
+		return gen.FileWithMediaLinksIncludeMediaLinksVideoH264180, true
 	case RenditionThumbnail:
-		return gen.V4AccountsAccountIdFilesFileIdGetParametersIncludeMediaLinksThumbnail, true
+		return gen.FileWithMediaLinksIncludeMediaLinksThumbnail, true
 	case RenditionThumbnailHighQuality:
-		return gen.V4AccountsAccountIdFilesFileIdGetParametersIncludeMediaLinksThumbnailHighQuality, true
+		return gen.FileWithMediaLinksIncludeMediaLinksThumbnailHighQuality, true
 	case RenditionScrubSheet:
-		return gen.V4AccountsAccountIdFilesFileIdGetParametersIncludeMediaLinksScrubSheet, true
+		return gen.FileWithMediaLinksIncludeMediaLinksScrubSheet, true
 	}
 	return "", false
 }
@@ -47,25 +48,19 @@ func (r Rendition) downloadURL(links *gen.MediaLinksCollection) string {
 	if links == nil {
 		return ""
 	}
-	get := func(v interface{ Get() (string, error) }) string {
-		s, err := v.Get()
-		if err != nil {
-			return ""
-		}
-		return s
-	}
+	get := frameio.Value[string]
 	switch r {
 	case RenditionOriginal:
 		if links.Original != nil {
-			return get(links.Original.DownloadUrl)
+			return get(links.Original.DownloadURL)
 		}
 	case RenditionHighQuality:
 		if links.HighQuality != nil {
-			return get(links.HighQuality.DownloadUrl)
+			return get(links.HighQuality.DownloadURL)
 		}
 	case RenditionEfficient:
 		if links.Efficient != nil {
-			return get(links.Efficient.DownloadUrl)
+			return get(links.Efficient.DownloadURL)
 		}
 	case RenditionVideoH264180, RenditionThumbnail, RenditionThumbnailHighQuality, RenditionScrubSheet:
 		l := map[Rendition]*gen.RenditionMediaLink{
@@ -75,10 +70,10 @@ func (r Rendition) downloadURL(links *gen.MediaLinksCollection) string {
 			RenditionScrubSheet:           links.ScrubSheet,
 		}[r]
 		if l != nil {
-			if s := get(l.DownloadUrl); s != "" {
+			if s := get(l.DownloadURL); s != "" {
 				return s
 			}
-			return get(l.Url)
+			return get(l.URL)
 		}
 	}
 	return ""

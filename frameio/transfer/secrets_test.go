@@ -140,7 +140,7 @@ func TestResultsLogWithoutPresignedURLs(t *testing.T) {
 	path, _ := randomFile(t, t.TempDir(), "a.bin", 2500)
 	up, err := e.uploader(t).UploadFile(t.Context(), "acc", "folder", path)
 	require.NoError(t, err)
-	require.NotNil(t, up.File.UploadUrls)
+	require.NotNil(t, up.File.UploadURLs)
 	dl, err := e.downloader(t).Download(t.Context(), "acc", e.uploaded(t, []byte("content")), &bytes.Buffer{})
 	require.NoError(t, err)
 	logs := &lockedBuffer{}

@@ -14,7 +14,6 @@ import (
 
 	"github.com/frameio-go/frameio-go/frameio"
 	"github.com/frameio-go/frameio-go/gen"
-	"github.com/oapi-codegen/nullable"
 )
 
 // Uploader uploads content to Frame.io. Create it with NewUploader; it is
@@ -41,7 +40,7 @@ func NewUploader(client *frameio.Client, opts ...Option) (*Uploader, error) {
 // UploadResult describes a completed local upload.
 type UploadResult struct {
 	// File is the file as created by files.create-local-upload.
-	File gen.FileWithUploadUrls
+	File gen.FileWithUploadURLs
 	// FileID is the ID of the created file.
 	FileID string
 	// MediaType is the Content-Type the parts were sent with.
@@ -129,7 +128,7 @@ func (u *Uploader) upload(ctx context.Context, cfg *config, accountID, folderID 
 	if err != nil {
 		return nil, err
 	}
-	res := &UploadResult{File: created.Data, Size: size, MediaType: partMediaType(valueOr(created.Data.MediaType), cfg.mediaType, name), FileID: created.Data.Id}
+	res := &UploadResult{File: *created, Size: size, MediaType: partMediaType(frameio.Value(created.MediaType), cfg.mediaType, name), FileID: created.ID}
 	fail := func(err error) (*UploadResult, error) {
 		return res, &UploadError{FileID: res.FileID, Name: name, Err: err}
 	}
@@ -142,7 +141,7 @@ func (u *Uploader) upload(ctx context.Context, cfg *config, accountID, folderID 
 			}
 		}()
 	}
-	parts, err := planContent(created.Data, size, nil)
+	parts, err := planContent(created, size, nil)
 	if err != nil {
 		return fail(err)
 	}
@@ -161,7 +160,7 @@ func (u *Uploader) upload(ctx context.Context, cfg *config, accountID, folderID 
 // Upload, for callers that create the file themselves, or that send again
 // the parts an upload failed on (WithOnlyParts with the numbers of
 // UploadError.PartErrors; the URLs must not have expired).
-func (u *Uploader) UploadContent(ctx context.Context, file gen.FileWithUploadUrls, r io.ReaderAt, size int64, opts ...Option) error {
+func (u *Uploader) UploadContent(ctx context.Context, file *gen.FileWithUploadURLs, r io.ReaderAt, size int64, opts ...Option) error {
 	cfg, err := u.cfg.with(opts)
 	if err != nil {
 		return err
@@ -181,7 +180,7 @@ func (u *Uploader) UploadContent(ctx context.Context, file gen.FileWithUploadUrl
 	t := newTracker(total, labelled(&cfg, name).progressFunc())
 	t.start()
 	src := &source{r: r, size: size, name: name}
-	if err := sendParts(ctx, &cfg, src, parts, partMediaType(valueOr(file.MediaType), cfg.mediaType, name), t); err != nil {
+	if err := sendParts(ctx, &cfg, src, parts, partMediaType(frameio.Value(file.MediaType), cfg.mediaType, name), t); err != nil {
 		return err
 	}
 	t.finish()
@@ -190,12 +189,8 @@ func (u *Uploader) UploadContent(ctx context.Context, file gen.FileWithUploadUrl
 
 // planContent splits size bytes as file's upload URLs say and keeps the
 // parts numbered only (all of them when only is nil).
-func planContent(file gen.FileWithUploadUrls, size int64, only []int) ([]part, error) {
-	var urls []gen.UploadUrl
-	if file.UploadUrls != nil {
-		urls = *file.UploadUrls
-	}
-	parts, err := planParts(urls, size)
+func planContent(file *gen.FileWithUploadURLs, size int64, only []int) ([]part, error) {
+	parts, err := planParts(file.UploadURLs, size)
 	if err != nil || only == nil {
 		return parts, err
 	}
@@ -221,35 +216,27 @@ type localUploadBody struct {
 	} `json:"data"`
 }
 
-func (u *Uploader) createLocalUpload(ctx context.Context, cfg *config, accountID, folderID, name string, size int64) (*gen.FileWithUploadUrlsResponse, error) {
+func (u *Uploader) createLocalUpload(ctx context.Context, cfg *config, accountID, folderID, name string, size int64) (*gen.FileWithUploadURLs, error) {
 	if cfg.mediaType == "" {
-		return u.client.Files.CreateLocalUpload(ctx, accountID, folderID, gen.FilesCreateLocalUploadJSONRequestBody{
-			Data: gen.FileCreateLocalUploadParamsData{Name: name, FileSize: int(size)},
-		}, cfg.apiOpts...)
+		return u.client.Files.CreateLocalUpload(ctx, accountID, folderID,
+			gen.FileCreateLocalUploadParamsData{Name: name, FileSize: int(size)}, cfg.apiOpts...)
 	}
 	if accountID == "" || folderID == "" {
 		return nil, errors.New("transfer: upload: empty account or folder ID")
 	}
 	var body localUploadBody
 	body.Data.Name, body.Data.FileSize, body.Data.MediaType = name, size, cfg.mediaType
-	var out gen.FileWithUploadUrlsResponse
+	var out gen.FileWithUploadURLsResponse
 	path := "/v4/accounts/" + url.PathEscape(accountID) + "/folders/" + url.PathEscape(folderID) + "/files/local_upload"
 	if err := u.client.Do(ctx, "POST", path, body, &out, cfg.apiOpts...); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.Data, nil
 }
 
 // partMediaType picks the parts' Content-Type: the media type the API
 // returned (it must match), else the caller's, else the one of the name's
 // extension, else DefaultMediaType.
-// valueOr returns a nullable string's value, "" when it is null or unset
-// (a file's media type is null until Frame.io has determined it).
-func valueOr(n nullable.Nullable[string]) string {
-	v, _ := n.Get()
-	return v
-}
-
 func partMediaType(returned, explicit, name string) string {
 	switch {
 	case returned != "":

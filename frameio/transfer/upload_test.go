@@ -243,13 +243,11 @@ func TestUploadCancelLeavesNoGoroutine(t *testing.T) {
 
 func TestUploadContentLowLevel(t *testing.T) {
 	e := newEnv(t)
-	created, err := e.client.Files.CreateLocalUpload(context.Background(), "acc", "folder", gen.FilesCreateLocalUploadJSONRequestBody{
-		Data: gen.FileCreateLocalUploadParamsData{Name: "x.jpg", FileSize: 2500},
-	})
+	created, err := e.client.Files.CreateLocalUpload(context.Background(), "acc", "folder", gen.FileCreateLocalUploadParamsData{Name: "x.jpg", FileSize: 2500})
 	require.NoError(t, err)
 	content := bytes.Repeat([]byte{7}, 2500)
-	require.NoError(t, e.uploader(t).UploadContent(context.Background(), created.Data, bytes.NewReader(content), 2500))
-	assert.Equal(t, content, e.store.assembled(created.Data.Id))
+	require.NoError(t, e.uploader(t).UploadContent(context.Background(), created, bytes.NewReader(content), 2500))
+	assert.Equal(t, content, e.store.assembled(created.ID))
 	e.store.noViolations(t)
 }
 
@@ -363,13 +361,13 @@ func TestUploadReportsEveryFailedPart(t *testing.T) {
 	f, err := os.Open(path)
 	require.NoError(t, err)
 	defer f.Close()
-	require.NoError(t, e.uploader(t).UploadContent(t.Context(), res.File, f, 4500, WithOnlyParts(2, 4)))
+	require.NoError(t, e.uploader(t).UploadContent(t.Context(), &res.File, f, 4500, WithOnlyParts(2, 4)))
 	assert.Equal(t, sum(content), sum(e.store.assembled(res.FileID)))
 	e.store.mu.Lock()
 	assert.Equal(t, 1, e.store.attempts[res.FileID+"/1"], "part 1 was not sent again")
 	e.store.mu.Unlock()
 
-	err = e.uploader(t).UploadContent(t.Context(), res.File, f, 4500, WithOnlyParts(9))
+	err = e.uploader(t).UploadContent(t.Context(), &res.File, f, 4500, WithOnlyParts(9))
 	assert.ErrorContains(t, err, "part 9")
 	_, err = e.uploader(t).UploadFile(t.Context(), "acc", "folder", path, WithOnlyParts(1))
 	assert.ErrorContains(t, err, "UploadContent")

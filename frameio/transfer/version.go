@@ -63,21 +63,17 @@ func (u *Uploader) UploadVersion(ctx context.Context, accountID, targetID string
 		return res, err
 	}
 	if stackID != "" {
-		_, err := u.client.Files.Move(ctx, accountID, up.FileID, gen.FilesMoveJSONRequestBody{
-			Data: gen.FileMoveParamsData{ParentId: &stackID},
-		}, cfg.apiOpts...)
+		_, err := u.client.Files.Move(ctx, accountID, up.FileID, gen.FileMoveParamsData{ParentID: &stackID}, cfg.apiOpts...)
 		if err != nil {
 			return res, fmt.Errorf("transfer: moving new version %s into version stack %s: %w", up.FileID, stackID, err)
 		}
 		return res, nil
 	}
-	vs, err := u.client.VersionStacks.Create(ctx, accountID, folderID, gen.VersionStacksCreateJSONRequestBody{
-		Data: gen.VersionStackCreateParamsData{FileIds: []gen.FrameOrAdobeId{targetID, up.FileID}},
-	}, cfg.apiOpts...)
+	vs, err := u.client.VersionStacks.Create(ctx, accountID, folderID, gen.VersionStackCreateParamsData{FileIDs: []gen.FrameOrAdobeID{targetID, up.FileID}}, cfg.apiOpts...)
 	if err != nil {
 		return res, fmt.Errorf("transfer: creating a version stack of %s and %s: %w", targetID, up.FileID, err)
 	}
-	res.VersionStackID, res.CreatedStack = vs.Data.Id, true
+	res.VersionStackID, res.CreatedStack = vs.ID, true
 	return res, nil
 }
 
@@ -91,8 +87,8 @@ func (u *Uploader) resolveVersionTarget(ctx context.Context, cfg *config, accoun
 	case err != nil:
 		return "", "", err
 	}
-	parent, perr := f.Data.ParentId.Get()
-	if perr != nil || parent == "" {
+	parent := frameio.Value(f.ParentID)
+	if parent == "" {
 		return "", "", fmt.Errorf("transfer: file %s has no parent", targetID)
 	}
 	folder, stack, err := u.stackFolder(ctx, cfg, accountID, parent)
@@ -111,9 +107,9 @@ func (u *Uploader) stackFolder(ctx context.Context, cfg *config, accountID, stac
 	if err != nil {
 		return "", "", err
 	}
-	parent, perr := vs.Data.ParentId.Get()
-	if perr != nil || parent == "" {
+	parent := frameio.Value(vs.ParentID)
+	if parent == "" {
 		return "", "", fmt.Errorf("transfer: version stack %s has no parent folder", stackID)
 	}
-	return parent, vs.Data.Id, nil
+	return parent, vs.ID, nil
 }

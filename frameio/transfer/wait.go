@@ -42,11 +42,11 @@ func (u *Uploader) waitUploaded(ctx context.Context, cfg *config, accountID, fil
 		if err != nil {
 			return false, err
 		}
-		last = &st.Data
-		if st.Data.UploadFailed {
+		last = st
+		if st.UploadFailed {
 			return false, &UploadFailedError{FileID: fileID}
 		}
-		return st.Data.UploadComplete, nil
+		return st.UploadComplete, nil
 	})
 	if err != nil {
 		return last, fmt.Errorf("transfer: waiting for the upload of file %s: %w", fileID, err)
@@ -61,8 +61,8 @@ func (u *Uploader) waitTranscoded(ctx context.Context, cfg *config, accountID, f
 		if err != nil {
 			return false, err
 		}
-		last = &f.Data
-		return f.Data.Status == gen.FileWithIncludesStatusTranscoded, nil
+		last = f
+		return f.Status == gen.FileWithIncludesStatusTranscoded, nil
 	})
 	if err != nil {
 		return last, fmt.Errorf("transfer: waiting for file %s to be transcoded: %w", fileID, err)

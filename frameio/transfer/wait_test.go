@@ -62,7 +62,7 @@ func TestRemoteUpload(t *testing.T) {
 	res, err := e.uploader(t).UploadRemote(context.Background(), "acc", "folder", "https://example.com/media/clip.mp4?sig=1", WithWaitFor(StageUploaded))
 	require.NoError(t, err)
 	assert.Equal(t, "clip.mp4", res.File.Name)
-	assert.Equal(t, "/v4/accounts/acc/files/"+res.File.Id+"/status", res.StatusLink)
+	assert.Equal(t, "/v4/accounts/acc/files/"+res.File.ID+"/status", res.StatusLink)
 	require.NotNil(t, res.Status)
 	assert.True(t, res.Status.UploadComplete)
 

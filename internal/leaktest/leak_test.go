@@ -255,7 +255,7 @@ func TestFaultInjectedRunLeaksNoSecret(t *testing.T) {
 		if i%3 == 0 {
 			api.TruncateNext(1, frameiotest.ForMethod(http.MethodPost))
 		}
-		_, err := client.Folders.Create(ctx, seed.AccountID, seed.RootFolderID, gen.FoldersCreateJSONRequestBody{Data: gen.FolderCreateParamsData{Name: &name}})
+		_, err := client.Folders.Create(ctx, seed.AccountID, seed.RootFolderID, gen.FolderCreateParamsData{Name: &name})
 		record(err)
 		_, err = client.Folders.Show(ctx, seed.AccountID, seed.RootFolderID, nil)
 		record(err)
@@ -291,7 +291,7 @@ func TestFaultInjectedRunLeaksNoSecret(t *testing.T) {
 	f3, err := os.Open(filepath.Join(dir, "f3.bin"))
 	require.NoError(t, err)
 	defer f3.Close()
-	err = up.UploadContent(ctx, uploaded[len(uploaded)-1].File, f3, 300<<10)
+	err = up.UploadContent(ctx, &uploaded[len(uploaded)-1].File, f3, 300<<10)
 	require.Error(t, err, "expired URLs are refused")
 	record(err)
 
@@ -342,10 +342,9 @@ func TestFaultInjectedRunLeaksNoSecret(t *testing.T) {
 
 	// Webhooks: the secret from the API, a handler that logs, and
 	// deliveries good, forged, stale and failing.
-	wh, whSecret, err := client.Webhooks.CreateWithSecret(ctx, seed.AccountID, seed.WorkspaceID, gen.WebhooksCreateJSONRequestBody{
-		Data: gen.WebhookCreateParamsData{Name: "leak", Url: "https://hooks.example/in", Events: []string{"file.ready"}},
-	})
+	wh, err := client.Webhooks.Create(ctx, seed.AccountID, seed.WorkspaceID, gen.WebhookCreateParamsData{Name: "leak", URL: "https://hooks.example/in", Events: []string{"file.ready"}})
 	require.NoError(t, err)
+	whSecret := wh.Secret
 	require.NotEmpty(t, whSecret)
 	verifier, err := webhook.NewVerifier([]string{whSecret})
 	require.NoError(t, err)
@@ -360,7 +359,7 @@ func TestFaultInjectedRunLeaksNoSecret(t *testing.T) {
 	})
 	receiver := httptest.NewServer(h)
 	t.Cleanup(receiver.Close)
-	payload := []byte(`{"account":{"id":"` + seed.AccountID + `"},"resource":{"id":"` + wh.Id + `","type":"file"},"type":"file.ready",` +
+	payload := []byte(`{"account":{"id":"` + seed.AccountID + `"},"resource":{"id":"` + wh.ID + `","type":"file"},"type":"file.ready",` +
 		`"user":{"id":"u"},"workspace":{"id":"` + seed.WorkspaceID + `"},"project":{"id":"p"}}`)
 	for _, d := range []struct {
 		secret string

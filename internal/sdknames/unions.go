@@ -29,6 +29,20 @@ type Union struct {
 	// several values is encoded with its tag unset: the variant holding the
 	// value gets it.
 	Defaults []string
+	// Package is the package below frameio the sum type lives in ("search":
+	// frameio/search), "" for frameio itself. Unions only one call returns
+	// live apart, so their many variants do not bury the client and the
+	// services in frameio's documentation.
+	Package string
+}
+
+// Qualified returns name (the union's or a variant's) as package frameio
+// refers to it: search.Match for a union of package search.
+func (u Union) Qualified(name string) string {
+	if u.Package == "" {
+		return name
+	}
+	return u.Package + "." + name
 }
 
 // Unions lists the unions the SDK names, in the order they appear in
@@ -75,15 +89,17 @@ func Unions() []Union {
 		},
 		{
 			Schema: "CreateShareParamsData", Name: "ShareParams", Plural: "ShareParamsList",
-			Doc: "is the body of a create-share request, typed by its type",
+			Doc:      "is the body of a create-share request, typed by its type",
+			Variants: map[string]string{"asset": "AssetShare"},
 		},
 		{
-			Schema: "SearchMatch", Name: "SearchMatch", Plural: "SearchMatches",
+			Schema: "SearchMatch", Name: "Match", Plural: "Matches", Package: "search",
 			Doc: "explains why a search result was returned (its name, its transcript, its rating... matched)",
 		},
 		{
-			Schema: "SearchResponseDataItems", Name: "SearchResult", Plural: "SearchResults",
-			Doc: "is one result of a search: an asset or a project",
+			Schema: "SearchResponseDataItems", Name: "Result", Plural: "Results", Package: "search",
+			Doc:      "is one result of a search: an asset or a project",
+			Variants: map[string]string{"file_result": "AssetResult", "project_result": "ProjectResult"},
 		},
 	}
 }

@@ -32,7 +32,8 @@ func onSchemas(fn func(schemas *yaml.Node) ([]string, error)) func(*yaml.Node) (
 	}
 }
 
-// Steps are applied in order by Apply.
+// Steps are the generic fixes, applied in order to both documents (Apply,
+// ApplyC2C).
 var Steps = []Step{
 	{
 		Name: "hoist-union-variants",
@@ -72,6 +73,46 @@ var Steps = []Step{
 		Reason: "FieldValueCommonFieldType lists 'users' twice; duplicate values generate duplicate Go constants.",
 		Apply:  onSchemas(dedupeEnums),
 	},
+}
+
+// V4Steps are the fixes of the V4 document alone, applied after Steps by
+// Apply: names and Go types that make the generated models read like Go.
+var V4Steps = []Step{
+	{
+		Name: "short-enum-names",
+		Reason: "the docs name parameter enums after their URL path (V4AccountsAccountIdFilesFileIdCommentsGetParametersInclude) " +
+			"and body enums after their place (CreateShareParamsDataDiscriminatorMappingAssetAccess); oapi-codegen names " +
+			"inline ones after the operation (FoldersIndexParamsSort). Each gets a short name derived from the spec " +
+			"(CommentInclude, ShareAccess, FolderSort): see shortEnumNames for the rules and api/NOTES.md for the names.",
+		Apply: shortEnumNames,
+	},
+	{
+		Name: "named-data",
+		Reason: "the published document writes the data object of two bulk request bodies inline; oapi-codegen makes it " +
+			"an anonymous struct, which the service methods (they take the inner data) could not name. It becomes " +
+			"<Schema>Data, as the docs' own data objects are.",
+		Apply: onSchemas(namedData),
+	},
+	{
+		Name: "plural-initialisms",
+		Reason: "oapi-codegen's name normalizer writes ID and URL for Id and Url but knows no plurals: file_ids would be " +
+			"FileIds and FileWithUploadUrls stay as is. Properties get x-go-name FileIDs, UploadURLs; schemas are renamed.",
+		Apply: pluralInitialisms,
+	},
+	{
+		Name: "nullable-request-fields",
+		Reason: "an optional nullable field of an update (PATCH) body has three states (absent, null, a value: leave a " +
+			"share's description alone, clear it or set it), which *T cannot tell apart; those fields get " +
+			"nullable.Nullable[T]. Every other optional or nullable field is *T, so reading a response never needs .Get().",
+		Apply: nullableRequestFields,
+	},
+	{
+		Name: "comment-timestamp",
+		Reason: "TimeStamp is a oneOf of a timecode string and a frame number, which oapi-codegen models as raw JSON " +
+			"with As/From methods; it becomes the Go value type frameio.CommentTimestamp (internal/timestamp), so comments " +
+			"take frameio.FrameNumber(120) or frameio.Timecode(\"00:00:05:00\") and return it without encode or decode steps.",
+		Apply: onSchemas(commentTimestamp),
+	},
 	{
 		Name: "custom-actions-experimental",
 		Reason: "the custom actions guide says every custom action endpoint needs the header " +
@@ -81,9 +122,11 @@ var Steps = []Step{
 	},
 }
 
-// Apply runs every step on doc (an OpenAPI document node) and returns a
-// log line per change.
-func Apply(doc *yaml.Node) ([]string, error) { return ApplySteps(doc, Steps) }
+// Apply runs Steps then V4Steps on doc (the V4 OpenAPI document) and
+// returns a log line per change.
+func Apply(doc *yaml.Node) ([]string, error) {
+	return ApplySteps(doc, append(append([]Step(nil), Steps...), V4Steps...))
+}
 
 // ApplySteps runs steps in order on doc and returns a log line per change.
 func ApplySteps(doc *yaml.Node, steps []Step) ([]string, error) {

@@ -17,6 +17,18 @@ func doc(t *testing.T, schemas string) *yaml.Node {
 
 func schemasOf(n *yaml.Node) *yaml.Node { return get(get(n.Content[0], "components"), "schemas") }
 
+// stepNamed returns the step of Steps or V4Steps called name.
+func stepNamed(t *testing.T, name string) Step {
+	t.Helper()
+	for _, s := range append(append([]Step(nil), Steps...), V4Steps...) {
+		if s.Name == name {
+			return s
+		}
+	}
+	t.Fatalf("no step %s", name)
+	return Step{}
+}
+
 const union = `
     Kind:
       type: string
@@ -38,7 +50,7 @@ const union = `
 
 func TestHoistUnionDerivesMappingFromSortedValues(t *testing.T) {
 	n := doc(t, union)
-	log, err := Apply(n)
+	log, err := ApplySteps(n, Steps)
 	require.NoError(t, err)
 	s := schemasOf(n)
 	u := get(s, "U")
@@ -57,7 +69,7 @@ func TestHoistUnionRejectsContradictingPinnedValue(t *testing.T) {
 	n := doc(t, union[:len(union)-len("      discriminator:\n        propertyName: type\n")]+
 		"      discriminator:\n        propertyName: type\n")
 	get(get(get(get(schemasOf(n), "U"), "oneOf").Content[1], "properties"), "type").Content[3].Content[0].Value = "file"
-	_, err := Apply(n)
+	_, err := ApplySteps(n, Steps)
 	assert.ErrorContains(t, err, `pins "file" but sorts as "folder"`)
 }
 
@@ -72,7 +84,7 @@ func TestHoistUnionReusesIdenticalVariantsAndAvoidsTakenNames(t *testing.T) {
         - {type: object, properties: {k: {$ref: '#/components/schemas/Kind'}}, description: Text variant}
       discriminator: {propertyName: k}
 `)
-	_, err := Apply(n)
+	_, err := ApplySteps(n, Steps)
 	require.NoError(t, err)
 	u := get(schemasOf(n), "U")
 	assert.Len(t, get(u, "oneOf").Content, 2, "identical variants are hoisted once")
@@ -88,7 +100,7 @@ func TestNullEnumMultiTypeDuplicatesAndIDs(t *testing.T) {
     B: {type: [string, integer, 'null']}
     C: {type: string, format: uuid}
 `)
-	_, err := Apply(n)
+	_, err := ApplySteps(n, Steps)
 	require.NoError(t, err)
 	s := schemasOf(n)
 	a := get(s, "A")
@@ -112,7 +124,7 @@ paths:
           content: {application/json: {schema: {type: object}}}
 components: {schemas: {}}
 `), &n))
-	log, err := Apply(&n)
+	log, err := ApplySteps(&n, Steps)
 	require.NoError(t, err)
 	r := get(get(get(get(get(n.Content[0], "paths"), "/x"), "delete"), "responses"), "204")
 	assert.Nil(t, get(r, "content"))
@@ -129,7 +141,7 @@ paths:
     get: {tags: [subpackage_files], responses: {'200': {description: OK}}}
 components: {schemas: {}}
 `), &n))
-	log, err := Apply(&n)
+	log, err := ApplySteps(&n, []Step{stepNamed(t, "custom-actions-experimental")})
 	require.NoError(t, err)
 	paths := get(n.Content[0], "paths")
 	h := get(get(get(paths, "/v4/accounts/{account_id}/workspaces/{workspace_id}/actions"), "get"), FixedHeadersKey)

@@ -93,7 +93,7 @@ func (e *Env) resolve(ctx context.Context, c Config) error {
 		if len(accounts) == 0 {
 			return errors.New("no account found")
 		}
-		e.AccountID = accounts[0].Id
+		e.AccountID = accounts[0].ID
 	}
 	if e.ProjectID == "" {
 	workspaces:
@@ -101,11 +101,11 @@ func (e *Env) resolve(ctx context.Context, c Config) error {
 			if err != nil {
 				return err
 			}
-			for p, err := range e.Client.Projects.IndexAll(ctx, e.AccountID, ws.Id, nil) {
+			for p, err := range e.Client.Projects.IndexAll(ctx, e.AccountID, ws.ID, nil) {
 				if err != nil {
 					return err
 				}
-				e.ProjectID = p.Id
+				e.ProjectID = p.ID
 				break workspaces
 			}
 		}
@@ -117,7 +117,7 @@ func (e *Env) resolve(ctx context.Context, c Config) error {
 	if err != nil {
 		return err
 	}
-	e.RootFolderID = p.Data.RootFolderId
+	e.RootFolderID = p.RootFolderID
 	return nil
 }
 

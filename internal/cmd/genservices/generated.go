@@ -20,15 +20,35 @@ type signature struct {
 	Item     string // element type of the success body's Data slice, for lists
 }
 
-// readGenerated collects New<Op>Request signatures and <Op>Response
-// success types from the generated file.
-func readGenerated(path string) (map[string]*signature, error) {
+// generated is what genservices reads from gen/frameio.gen.go.
+type generated struct {
+	sigs map[string]*signature // by operation (FoldersCreate)
+	// fields lists the fields of each struct type, with an alias
+	// (FoldersCreateJSONRequestBody = FolderCreateParams) resolved.
+	fields map[string][]param
+}
+
+// dataOnly returns the type of the Data field of struct typ when it is the
+// struct's only field: an envelope {"data": ...} and nothing more.
+func (g *generated) dataOnly(typ string) (string, bool) {
+	f := g.fields[typ]
+	if len(f) != 1 || f[0].Name != "Data" {
+		return "", false
+	}
+	return f[0].Type, true
+}
+
+// readGenerated collects New<Op>Request signatures, <Op>Response success
+// types and the fields of every struct from the generated file.
+func readGenerated(path string) (*generated, error) {
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
 	if err != nil {
 		return nil, err
 	}
 	sigs := map[string]*signature{}
+	fields := map[string][]param{}
+	aliases := map[string]string{}
 	results := map[string]string{}
 	dataFields := map[string]string{}
 	for _, decl := range f.Decls {
@@ -63,12 +83,16 @@ func readGenerated(path string) (map[string]*signature, error) {
 				if !ok {
 					continue
 				}
+				if id, ok := ts.Type.(*ast.Ident); ok && ts.Assign.IsValid() {
+					aliases[ts.Name.Name] = id.Name
+				}
 				st, ok := ts.Type.(*ast.StructType)
 				if !ok {
 					continue
 				}
 				for _, fld := range st.Fields.List {
 					for _, n := range fld.Names {
+						fields[ts.Name.Name] = append(fields[ts.Name.Name], param{Name: n.Name, Type: exprString(fld.Type)})
 						if strings.HasPrefix(n.Name, "JSON2") && results[ts.Name.Name] == "" {
 							results[ts.Name.Name] = strings.TrimPrefix(exprString(fld.Type), "*")
 						}
@@ -86,7 +110,12 @@ func readGenerated(path string) (map[string]*signature, error) {
 			s.Item = strings.TrimPrefix(d, "[]")
 		}
 	}
-	return sigs, nil
+	for alias, target := range aliases {
+		if f, ok := fields[target]; ok {
+			fields[alias] = f
+		}
+	}
+	return &generated{sigs: sigs, fields: fields}, nil
 }
 
 func exprString(e ast.Expr) string { return types.ExprString(e) }

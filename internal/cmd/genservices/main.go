@@ -39,16 +39,20 @@ func run(specPath, genPath, out string) error {
 	if err != nil {
 		return err
 	}
-	sigs, err := readGenerated(genPath)
+	g, err := readGenerated(genPath)
 	if err != nil {
 		return err
 	}
-	services, err := plan(ops, sigs)
+	services, err := plan(ops, g)
 	if err != nil {
 		return err
 	}
 	var buf bytes.Buffer
-	if err := tmpl.Execute(&buf, services); err != nil {
+	data := struct {
+		Services []service
+		Imports  []string
+	}{services, imports(services)}
+	if err := tmpl.Execute(&buf, data); err != nil {
 		return err
 	}
 	src, err := format.Source(buf.Bytes())

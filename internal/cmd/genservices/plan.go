@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -28,15 +30,54 @@ type method struct {
 	Item        string // list item type for paginated operations, "" otherwise
 	Typed       string // the frameio sum type All yields for a union Item, "" otherwise
 	Decoder     string // the function turning an Item into Typed
+	In          input  // what the method takes as the request body
+	Out         output // what the method returns
+}
+
+// input is how a method takes its request body. A body that is only an
+// envelope {"data": ...} is taken as its data (gen.FolderCreateParamsData,
+// or the frameio sum type of a union: ShareParams) and wrapped by the
+// method; any other body is taken whole.
+type input struct {
+	Param   string // the parameter: "data gen.FolderCreateParamsData", "body gen.SearchSearchJSONRequestBody"
+	Encode  string // for a union: the function building its gen wrapper (EncodeShareParams)
+	Builder string // the value handed to the request builder
+	Arg     string // the parameter's name, to pass it on
+}
+
+// output is what a method returns. A response that is only an envelope
+// {"data": ...} gives its data (the resource, or the frameio sum type of a
+// union); one that carries more (links, total_count) is returned whole.
+type output struct {
+	Type   string // the method's result type: "*gen.Folder", "Asset", "[]gen.BulkFileCopyResult"
+	Return string // the expression returned from out
 }
 
 type pathParam struct{ Spec, Go, GenType string }
 
-func plan(ops []operation, sigs map[string]*signature) ([]service, error) {
+// imports lists the packages below frameio that services refer to (the
+// sum types of sdknames.Union.Package), as import paths.
+func imports(services []service) []string {
+	seen := map[string]bool{}
+	for _, s := range services {
+		for _, m := range s.Methods {
+			for _, t := range []string{m.Typed, m.In.Param, m.Out.Type} {
+				for _, u := range sdknames.Unions() {
+					if u.Package != "" && strings.Contains(t, u.Package+".") {
+						seen["github.com/frameio-go/frameio-go/frameio/"+u.Package] = true
+					}
+				}
+			}
+		}
+	}
+	return slices.Sorted(maps.Keys(seen))
+}
+
+func plan(ops []operation, g *generated) ([]service, error) {
 	byTag := map[string]*service{}
 	for _, op := range ops {
 		goOp := camel(op.ID)
-		sig := sigs[goOp]
+		sig := g.sigs[goOp]
 		if sig == nil {
 			return nil, fmt.Errorf("%s: gen has no New%sRequest", op.ID, goOp)
 		}
@@ -65,6 +106,8 @@ func plan(ops []operation, sigs map[string]*signature) ([]service, error) {
 		if i != len(op.PathParams) {
 			return nil, fmt.Errorf("%s: builder takes %d path parameters, path has %d", op.ID, i, len(op.PathParams))
 		}
+		m.In = bodyInput(m.Body, g)
+		m.Out = resultOutput(m.Result, g)
 		if op.Paginated {
 			if sig.Item == "" || m.Query == "" {
 				return nil, fmt.Errorf("%s takes the after cursor but its result %s has no data list", op.ID, sig.Result)
@@ -74,7 +117,7 @@ func plan(ops []operation, sigs map[string]*signature) ([]service, error) {
 			// frameio/union.go), so a folder's children arrive as *File,
 			// *Folder, *VersionStack instead of gen's raw union.
 			if u, ok := sdknames.UnionFor(sig.Item); ok {
-				m.Typed, m.Decoder = u.Name, "Decode"+u.Name
+				m.Typed, m.Decoder = u.Qualified(u.Name), u.Qualified("Decode"+u.Name)
 			}
 		}
 		m.Doc = docLines(m)
@@ -87,6 +130,75 @@ func plan(ops []operation, sigs map[string]*signature) ([]service, error) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, nil
+}
+
+// bodyInput decides how a method takes the request body of gen type body.
+func bodyInput(body string, g *generated) input {
+	if body == "" {
+		return input{}
+	}
+	data, ok := g.dataOnly(body)
+	if !ok {
+		return input{Param: "body gen." + body, Builder: "body", Arg: "body"}
+	}
+	elem, ptr := strings.CutPrefix(data, "*")
+	if u, ok := sdknames.UnionFor(elem); ok {
+		w := "w"
+		if ptr {
+			w = "&w"
+		}
+		return input{Param: "data " + u.Qualified(u.Name), Encode: u.Qualified("Encode" + u.Name), Builder: "gen." + body + "{Data: " + w + "}", Arg: "data"}
+	}
+	return input{Param: "data " + genType(data), Builder: "gen." + body + "{Data: data}", Arg: "data"}
+}
+
+// resultOutput decides what a method returns for the success body of gen
+// type result.
+func resultOutput(result string, g *generated) output {
+	if result == "" {
+		return output{}
+	}
+	data, ok := g.dataOnly(result)
+	if !ok {
+		return output{Type: "*gen." + result, Return: "&out, nil"}
+	}
+	elem, list := strings.CutPrefix(data, "[]")
+	if u, ok := sdknames.UnionFor(elem); ok {
+		if list {
+			return output{Type: "[]" + u.Qualified(u.Name), Return: u.Qualified("Decode"+u.Plural) + "(out.Data)"}
+		}
+		return output{Type: u.Qualified(u.Name), Return: u.Qualified("Decode"+u.Name) + "(out.Data)"}
+	}
+	switch {
+	case list:
+		return output{Type: genType(data), Return: "out.Data, nil"}
+	case strings.HasPrefix(data, "*"):
+		return output{Type: genType(data), Return: "out.Data, nil"}
+	}
+	return output{Type: "*" + genType(data), Return: "&out.Data, nil"}
+}
+
+// genType qualifies a type of package gen as seen from package frameio:
+// *FileCopyParamsData -> *gen.FileCopyParamsData, []Link -> []gen.Link.
+func genType(t string) string {
+	prefix := ""
+	for {
+		switch {
+		case strings.HasPrefix(t, "*"), strings.HasPrefix(t, "[]"):
+			n := 1
+			if t[0] == '[' {
+				n = 2
+			}
+			prefix, t = prefix+t[:n], t[n:]
+			continue
+		}
+		break
+	}
+	switch t {
+	case "string", "int", "bool", "float32", "float64", "any":
+		return prefix + t
+	}
+	return prefix + "gen." + t
 }
 
 func snakeTag(tag string) string {

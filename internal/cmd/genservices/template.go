@@ -12,18 +12,21 @@ import (
 	"net/http"
 
 	"github.com/frameio-go/frameio-go/gen"
+{{- range .Imports}}
+	"{{.}}"
+{{- end}}
 )
 
 // services holds one service per Frame.io resource; Client embeds it.
 type services struct {
-{{- range .}}
+{{- range .Services}}
 	// {{.Name}} groups the {{.Tag}} operations.
 	{{.Name}} *{{.Name}}Service
 {{- end}}
 }
 
 func (s *services) init(c *Client) {
-{{- range .}}
+{{- range .Services}}
 	s.{{.Name}} = &{{.Name}}Service{c: c}
 {{- end}}
 }
@@ -45,12 +48,12 @@ type Operation struct {
 // calls it, in operationId order.
 func Operations() []Operation {
 	return []Operation{
-{{- range $s := .}}{{range .Methods}}
+{{- range $s := .Services}}{{range .Methods}}
 		{ID: "{{.Op.ID}}", Method: "{{.Op.Method}}", Path: "{{.Op.Path}}", Service: "{{$s.Name}}", Func: "{{.Name}}"{{if .Item}}, Paginated: true{{end}}},
 {{- end}}{{end}}
 	}
 }
-{{range $s := .}}
+{{range $s := .Services}}
 // {{.Name}}Service calls the {{.Tag}} operations of the Frame.io V4 API.
 // Reach it as client.{{.Name}}.
 type {{.Name}}Service struct{ c *Client }
@@ -58,25 +61,34 @@ type {{.Name}}Service struct{ c *Client }
 {{- range .Doc}}
 //{{if .}} {{.}}{{end}}
 {{- end}}
-func (s *{{$s.Name}}Service) {{.Name}}(ctx context.Context{{range .PathParams}}, {{.Go}} string{{end}}{{if .Query}}, params *gen.{{.Query}}{{end}}{{if .Body}}, body gen.{{.Body}}{{end}}, opts ...RequestOption) ({{if .Result}}*gen.{{.Result}}, {{end}}error) {
+func (s *{{$s.Name}}Service) {{.Name}}(ctx context.Context{{range .PathParams}}, {{.Go}} string{{end}}{{if .Query}}, params *gen.{{.Query}}{{end}}{{if .In.Param}}, {{.In.Param}}{{end}}, opts ...RequestOption) ({{if .Out.Type}}{{.Out.Type}}, {{end}}error) {
 {{- range .PathParams}}
 	if err := requireID("{{.Spec}}", {{.Go}}); err != nil {
-		return {{if $m.Result}}nil, {{end}}err
+		return {{if $m.Out.Type}}nil, {{end}}err
 	}
 {{- end}}
-	req, err := gen.New{{.GoOp}}Request(s.c.serverURL(){{range .PathParams}}, {{if eq .GenType "string"}}{{.Go}}{{else}}gen.{{.GenType}}({{.Go}}){{end}}{{end}}{{if .Query}}, params{{end}}{{if .Body}}, body{{end}})
+{{- if .In.Encode}}
+	if data == nil {
+		return {{if .Out.Type}}nil, {{end}}&InvalidParamError{Param: "data", Reason: "is required and must not be nil"}
+	}
+	w, err := {{.In.Encode}}(data)
 	if err != nil {
-		return {{if .Result}}nil, {{end}}err
+		return {{if .Out.Type}}nil, {{end}}err
+	}
+{{- end}}
+	req, err := gen.New{{.GoOp}}Request(s.c.serverURL(){{range .PathParams}}, {{if eq .GenType "string"}}{{.Go}}{{else}}gen.{{.GenType}}({{.Go}}){{end}}{{end}}{{if .Query}}, params{{end}}{{if .In.Builder}}, {{.In.Builder}}{{end}})
+	if err != nil {
+		return {{if .Out.Type}}nil, {{end}}err
 	}
 {{- range .Headers}}
 	opts = withDefaultHeader(opts, "{{index . 0}}", "{{index . 1}}")
 {{- end}}
-{{- if .Result}}
+{{- if .Out.Type}}
 	var out gen.{{.Result}}
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return {{.Out.Return}}
 {{- else}}
 	return s.c.do(ctx, req, nil, opts)
 {{- end}}
@@ -88,18 +100,18 @@ func (s *{{$s.Name}}Service) {{.Name}}(ctx context.Context{{range .PathParams}},
 // fetching). params applies to every page; page_size must be 1-100.
 {{- if .Typed}}
 // Items arrive as {{.Typed}} values to switch on by type (see {{.Decoder}}).
-func (s *{{$s.Name}}Service) {{.Name}}All(ctx context.Context{{range .PathParams}}, {{.Go}} string{{end}}, params *gen.{{.Query}}{{if .Body}}, body gen.{{.Body}}{{end}}, opts ...RequestOption) iter.Seq2[{{.Typed}}, error] {
-	return decodeItems(s.{{.Name}}Pages(ctx{{range .PathParams}}, {{.Go}}{{end}}, params{{if .Body}}, body{{end}}, opts...), {{.Decoder}})
+func (s *{{$s.Name}}Service) {{.Name}}All(ctx context.Context{{range .PathParams}}, {{.Go}} string{{end}}, params *gen.{{.Query}}{{if .In.Param}}, {{.In.Param}}{{end}}, opts ...RequestOption) iter.Seq2[{{.Typed}}, error] {
+	return decodeItems(s.{{.Name}}Pages(ctx{{range .PathParams}}, {{.Go}}{{end}}, params{{if .In.Param}}, {{.In.Arg}}{{end}}, opts...), {{.Decoder}})
 }
 {{- else}}
-func (s *{{$s.Name}}Service) {{.Name}}All(ctx context.Context{{range .PathParams}}, {{.Go}} string{{end}}, params *gen.{{.Query}}{{if .Body}}, body gen.{{.Body}}{{end}}, opts ...RequestOption) iter.Seq2[gen.{{.Item}}, error] {
-	return items(s.{{.Name}}Pages(ctx{{range .PathParams}}, {{.Go}}{{end}}, params{{if .Body}}, body{{end}}, opts...))
+func (s *{{$s.Name}}Service) {{.Name}}All(ctx context.Context{{range .PathParams}}, {{.Go}} string{{end}}, params *gen.{{.Query}}{{if .In.Param}}, {{.In.Param}}{{end}}, opts ...RequestOption) iter.Seq2[gen.{{.Item}}, error] {
+	return items(s.{{.Name}}Pages(ctx{{range .PathParams}}, {{.Go}}{{end}}, params{{if .In.Param}}, {{.In.Arg}}{{end}}, opts...))
 }
 {{- end}}
 
 // {{.Name}}Pages iterates over the pages of {{.Name}}: each page's items,
 // total count (with include_total_count) and HTTP response.
-func (s *{{$s.Name}}Service) {{.Name}}Pages(ctx context.Context{{range .PathParams}}, {{.Go}} string{{end}}, params *gen.{{.Query}}{{if .Body}}, body gen.{{.Body}}{{end}}, opts ...RequestOption) iter.Seq2[*Page[gen.{{.Item}}], error] {
+func (s *{{$s.Name}}Service) {{.Name}}Pages(ctx context.Context{{range .PathParams}}, {{.Go}} string{{end}}, params *gen.{{.Query}}{{if .In.Param}}, {{.In.Param}}{{end}}, opts ...RequestOption) iter.Seq2[*Page[gen.{{.Item}}], error] {
 	return pages[gen.{{.Item}}](ctx, s.c, func() (*http.Request, error) {
 {{- range .PathParams}}
 		if err := requireID("{{.Spec}}", {{.Go}}); err != nil {
@@ -111,7 +123,13 @@ func (s *{{$s.Name}}Service) {{.Name}}Pages(ctx context.Context{{range .PathPara
 				return nil, err
 			}
 		}
-		return gen.New{{.GoOp}}Request(s.c.serverURL(){{range .PathParams}}, {{if eq .GenType "string"}}{{.Go}}{{else}}gen.{{.GenType}}({{.Go}}){{end}}{{end}}, params{{if .Body}}, body{{end}})
+{{- if .In.Encode}}
+		w, err := {{.In.Encode}}(data)
+		if err != nil {
+			return nil, err
+		}
+{{- end}}
+		return gen.New{{.GoOp}}Request(s.c.serverURL(){{range .PathParams}}, {{if eq .GenType "string"}}{{.Go}}{{else}}gen.{{.GenType}}({{.Go}}){{end}}{{end}}, params{{if .In.Builder}}, {{.In.Builder}}{{end}})
 	}, {{if .Headers}}{{range .Headers}}withDefaultHeader({{end}}opts{{range .Headers}}, "{{index . 0}}", "{{index . 1}}"){{end}}{{else}}opts{{end}})
 }
 {{- end}}

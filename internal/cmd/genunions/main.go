@@ -1,22 +1,24 @@
-// Command genunions writes frameio/union_gen.go: the Go sum types of the
-// unions of api/frameio.codegen.yaml (see frameio/union.go for the decoding
-// rules). The variants and discriminator values are read from the spec; the
-// Go names and documentation come from the table in config.go.
+// Command genunions writes frameio/union_gen.go and frameio/search/union_gen.go:
+// the Go sum types of the unions of api/frameio.codegen.yaml (see
+// frameio/union.go for the decoding rules). The variants and discriminator
+// values are read from the spec; the Go names, documentation and packages
+// come from the table in internal/sdknames.
 //
 // Usage (from the module root, as `make generate` does):
 //
-//	go run ./internal/cmd/genunions [-in api/frameio.codegen.yaml] [-out frameio/union_gen.go]
+//	go run ./internal/cmd/genunions [-in api/frameio.codegen.yaml] [-out frameio]
 package main
 
 import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 )
 
 func main() {
 	in := flag.String("in", "api/frameio.codegen.yaml", "OpenAPI document to read")
-	out := flag.String("out", "frameio/union_gen.go", "Go file to write")
+	out := flag.String("out", "frameio", "directory of package frameio; the files go there and below")
 	flag.Parse()
 	if err := run(*in, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "genunions:", err)
@@ -29,9 +31,18 @@ func run(in, out string) error {
 	if err != nil {
 		return err
 	}
-	src, err := Generate(spec)
+	files, err := Generate(spec)
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(out, src, 0o644)
+	for name, src := range files {
+		path := filepath.Join(out, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(path, src, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }

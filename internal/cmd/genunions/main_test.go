@@ -16,17 +16,21 @@ import (
 func TestUnionGenUpToDate(t *testing.T) {
 	spec, err := os.ReadFile("../../../api/frameio.codegen.yaml")
 	require.NoError(t, err)
-	want, err := Generate(spec)
+	files, err := Generate(spec)
 	require.NoError(t, err)
-	got, err := os.ReadFile("../../../frameio/union_gen.go")
-	require.NoError(t, err)
-	require.Equal(t, string(want), string(got), "frameio/union_gen.go is stale")
+	require.Len(t, files, 2, "frameio and frameio/search")
+	for name, want := range files {
+		got, err := os.ReadFile(filepath.Join("../../../frameio", name))
+		require.NoError(t, err)
+		require.Equal(t, string(want), string(got), "frameio/%s is stale", name)
+	}
 }
 
 func TestRun(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "u.go")
+	out := t.TempDir()
 	require.NoError(t, run("../../../api/frameio.codegen.yaml", out))
-	require.FileExists(t, out)
+	require.FileExists(t, filepath.Join(out, "union_gen.go"))
+	require.FileExists(t, filepath.Join(out, "search", "union_gen.go"))
 	require.Error(t, run("does-not-exist.yaml", out))
 }
 

@@ -1,0 +1,581 @@
+package specfix
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/frameio-go/frameio-go/internal/sdknames"
+)
+
+// Step short-enum-names: every enum the generator would otherwise name after
+// its place (V4AccountsAccountIdFilesFileIdCommentsGetParametersInclude,
+// CreateShareParamsDataDiscriminatorMappingAssetAccess, FoldersIndexParamsSort)
+// becomes a component with a short name derived from the spec:
+//
+//   - a parameter's enum (or object) is <Resource><Param>: comments include ->
+//     CommentInclude, folders sort -> FolderSort. Resource is the singular of
+//     the operation's tag.
+//   - an enum in a request body is <Resource><Field>: a share's access ->
+//     ShareAccess. A generic field name (type) is qualified by the field
+//     holding it (member_options.type -> MemberOptionsType); the items of an
+//     array field take the field's singular (custom_members[].type ->
+//     CustomMemberType). An enum several tags reach takes their common suffix
+//     (project, workspace and folder permissions -> PermissionRole).
+//
+// Then, in that order of precedence:
+//
+//  1. A name the published document gives the schema (its title) wins, and
+//     every enum with the same values and description takes it too (all the
+//     media-links includes are FileWithMediaLinksInclude).
+//  2. A name internal/sdknames pins for the parameter wins.
+//  3. Identical enums (the same values) that get the same name share it; when
+//     different enums would get the same name, each gets its operation in the
+//     name as well (ShareIndexSort, ShareListReviewersSort).
+//  4. A component enum of a response with the same values and field as a named
+//     request enum is merged into it (FieldDefinitionDiscriminatorMapping...
+//     DisplayFormat -> MetadataFieldDisplayFormat), so a value read can be sent
+//     back.
+//
+// Union discriminator fields are left alone: the union types set them.
+func shortEnumNames(root *yaml.Node) ([]string, error) {
+	return nameEnums(root, sdknames.EnumNames())
+}
+
+// nameEnums is shortEnumNames with the names pinned by parameter
+// ("<operation id> <parameter>" -> name) given.
+func nameEnums(root *yaml.Node, pinned map[string]string) ([]string, error) {
+	schemas, err := must(root, "components", "schemas")
+	if err != nil {
+		return nil, err
+	}
+	n := &namer{root: root, schemas: schemas, sites: map[string]*site{}, pinned: pinned, pinnedUsed: map[string]bool{}}
+	if err := n.collect(); err != nil {
+		return nil, err
+	}
+	for key := range pinned {
+		if !n.pinnedUsed[key] {
+			return nil, fmt.Errorf("internal/sdknames names the enum of %q, which no operation has", key)
+		}
+	}
+	if err := n.name(); err != nil {
+		return nil, err
+	}
+	log, err := n.apply()
+	if err != nil {
+		return log, err
+	}
+	return append(log, n.mergeResponses()...), nil
+}
+
+// site is one schema to name: a component, or an inline schema.
+type site struct {
+	key       string           // identity: "#Component", or the inline node's address
+	where     string           // the place, for the log
+	component string           // component name, "" when inline
+	node      *yaml.Node       // the schema
+	replace   func(*yaml.Node) // inline: puts a $ref in its place
+	param     bool             // a parameter's schema (else a request body field)
+	prop      string           // CamelCase field or parameter name, qualified
+	resources []string         // singular tags of the operations reaching it, sorted
+	ops       []string         // "<Resource><Method>" of those operations, sorted
+	pinned    string           // the published title or internal/sdknames' name
+	name      string           // result
+}
+
+type namer struct {
+	root, schemas *yaml.Node
+	sites         map[string]*site
+	order         []string          // site keys in discovery order
+	pinned        map[string]string // names pinned by "<operation id> <parameter>"
+	pinnedUsed    map[string]bool   // the pinned entries that matched
+}
+
+// add records that operation (resource, method) reaches the schema s at key.
+func (n *namer) add(key string, s *site, resource, method string) {
+	have, ok := n.sites[key]
+	if !ok {
+		have = s
+		n.sites[key] = s
+		n.order = append(n.order, key)
+	}
+	if !slices.Contains(have.resources, resource) {
+		have.resources = append(have.resources, resource)
+		slices.Sort(have.resources)
+	}
+	if op := resource + method; !slices.Contains(have.ops, op) {
+		have.ops = append(have.ops, op)
+		slices.Sort(have.ops)
+	}
+}
+
+var httpMethods = []string{"get", "put", "post", "delete", "options", "head", "patch", "trace"}
+
+// collect finds the parameter and request body enums of every operation.
+func (n *namer) collect() error {
+	return operations(n.root, func(method, path string, op *yaml.Node) error {
+		if !slices.Contains(httpMethods, method) {
+			return nil
+		}
+		tags := get(op, "tags")
+		if tags == nil || len(tags.Content) != 1 {
+			return fmt.Errorf("%s %s: want exactly one tag", method, path)
+		}
+		tag := strings.TrimPrefix(tags.Content[0].Value, "subpackage_")
+		resource := singular(upperFirst(tag))
+		id := scalar(op, "operationId")
+		verb := camelCase(strings.TrimPrefix(id, snakeCase(tag)+"_"))
+		for _, p := range nodes(get(op, "parameters")) {
+			n.param(op, p, resource, verb, method, path)
+		}
+		w := &schemaWalk{schemas: n.schemas, placed: true, seen: map[*yaml.Node]bool{},
+			add: func(st *site) { n.add(st.key, st, resource, verb) }}
+		for _, media := range pairs(get(get(op, "requestBody"), "content")) {
+			w.walk(get(media, "schema"), setKey(media, "schema"), nil, "", "", "")
+		}
+		return nil
+	})
+}
+
+// param records the schema of one parameter when the generator would name
+// it after its place: a component named after the URL path, or an inline
+// enum or object.
+func (n *namer) param(op, p *yaml.Node, resource, verb, method, path string) {
+	name, sch := scalar(p, "name"), get(p, "schema")
+	if sch == nil {
+		return
+	}
+	s := &site{param: true, prop: camelCase(name)}
+	key := scalar(op, "operationId") + " " + name
+	pin, pinned := n.pinned[key]
+	if pinned {
+		n.pinnedUsed[key] = true
+	}
+	if ref := scalar(sch, "$ref"); ref != "" {
+		comp := strings.TrimPrefix(ref, schemaRef)
+		if !strings.HasPrefix(comp, pathName(path, method)) {
+			return // a schema with a name of its own (FrameOrAdobeId, ShareActivityInclude)
+		}
+		s.key, s.where, s.component, s.node = "#"+comp, comp, comp, get(n.schemas, comp)
+	} else {
+		if get(sch, "enum") == nil && scalar(sch, "type") != "object" {
+			return
+		}
+		s.key, s.node, s.replace = fmt.Sprintf("%s %s %s", method, path, name), sch, setKey(p, "schema")
+		s.where = strings.ToUpper(method) + " " + path + " " + name
+		s.pinned = scalar(sch, "title")
+	}
+	if pinned {
+		s.pinned = pin
+	}
+	n.add(s.key, s, resource, verb)
+}
+
+// schemaWalk finds the enums below a request or response body schema and
+// hands each to add, as a site with its prop set (see walk).
+type schemaWalk struct {
+	schemas *yaml.Node
+	add     func(*site)
+	// placed limits component enums to those the docs named after their
+	// place (their name starts with an owner's: SearchParamsEngine in
+	// SearchParams, CreateShareParamsDataDiscriminatorMappingAssetAccess in
+	// a variant of CreateShareParamsData); one with a name of its own
+	// (WorkspaceRole) is not a site.
+	placed bool
+	seen   map[*yaml.Node]bool
+}
+
+// walk visits s. owners are the components s sits in, outermost first,
+// parent the field holding
+// s ("" at the top), prop the name an enum at s gets, skip a field of s to
+// leave alone (a union's discriminator), replace puts another schema in the
+// place of s.
+func (w *schemaWalk) walk(s *yaml.Node, replace func(*yaml.Node), owners []string, parent, prop, skip string) {
+	if s == nil {
+		return
+	}
+	if ref := scalar(s, "$ref"); ref != "" {
+		comp := strings.TrimPrefix(ref, schemaRef)
+		target := get(w.schemas, comp)
+		if target == nil {
+			return
+		}
+		if get(target, "enum") != nil {
+			placed := slices.ContainsFunc(owners, func(o string) bool { return strings.HasPrefix(comp, o) })
+			if prop != "" && (!w.placed || placed) {
+				w.add(&site{key: "#" + comp, where: comp, component: comp, node: target, prop: prop})
+			}
+			return
+		}
+		s, replace, owners = target, nil, append(slices.Clip(owners), comp)
+	}
+	if get(s, "enum") != nil {
+		if prop != "" && replace != nil {
+			w.add(&site{key: fmt.Sprintf("%p", s), where: strings.Join(owners, ">") + "." + parent, node: s, replace: replace, prop: prop})
+		}
+		return
+	}
+	if w.seen[s] {
+		return
+	}
+	w.seen[s] = true
+	defer delete(w.seen, s)
+	discriminator := scalar(get(s, "discriminator"), "propertyName")
+	for _, alt := range []string{"oneOf", "anyOf", "allOf"} {
+		seq := get(s, alt)
+		for i, v := range nodes(seq) {
+			// A union's variants carry its discriminator: skip that field.
+			w.walk(v, setItem(seq, i), owners, parent, prop, discriminator)
+		}
+	}
+	if items := get(s, "items"); items != nil {
+		w.walk(items, setKey(s, "items"), owners, singular(parent), fieldName(singular(parent), ""), "")
+	}
+	props := get(s, "properties")
+	for i := 0; props != nil && i+1 < len(props.Content); i += 2 {
+		field := props.Content[i].Value
+		if field == skip {
+			continue
+		}
+		f := camelCase(field)
+		w.walk(props.Content[i+1], setKey(props, field), owners, f, fieldName(f, parent), "")
+	}
+}
+
+// setKey returns a function that sets key of the mapping m.
+func setKey(m *yaml.Node, key string) func(*yaml.Node) {
+	return func(v *yaml.Node) { set(m, key, v) }
+}
+
+// setItem returns a function that sets item i of the sequence seq.
+func setItem(seq *yaml.Node, i int) func(*yaml.Node) {
+	return func(v *yaml.Node) { seq.Content[i] = v }
+}
+
+// genericFields are field names that say nothing alone: the name of the
+// field holding them comes first.
+var genericFields = []string{"Type", "Kind", "Value"}
+
+// fieldName is the name part an enum field contributes: the field, or the
+// parent field and the field for a generic one.
+func fieldName(field, parent string) string {
+	if slices.Contains(genericFields, field) || field == "" {
+		return parent + field
+	}
+	return field
+}
+
+// name gives every site its name (see shortEnumNames for the rules).
+func (n *namer) name() error {
+	// 1. published titles propagate to identical schemas.
+	for _, k := range n.order {
+		s := n.sites[k]
+		if s.pinned != "" || !s.param {
+			continue
+		}
+		for _, k2 := range n.order {
+			o := n.sites[k2]
+			if o.pinned != "" && o.param && sameEnum(s.node, o.node) &&
+				scalar(s.node, "description") == scalar(o.node, "description") {
+				s.pinned = o.pinned
+				break
+			}
+		}
+	}
+	// 2-3. derived names; colliding different enums get their operation.
+	groups := map[string][]*site{}
+	var names []string
+	for _, k := range n.order {
+		s := n.sites[k]
+		s.name = s.pinned
+		if s.name == "" {
+			s.name = commonSuffix(s.resources) + s.prop
+		}
+		if _, ok := groups[s.name]; !ok {
+			names = append(names, s.name)
+		}
+		groups[s.name] = append(groups[s.name], s)
+	}
+	for _, name := range names {
+		g := groups[name]
+		distinct := 0
+		for i, s := range g {
+			if !slices.ContainsFunc(g[:i], func(o *site) bool { return sameEnum(o.node, s.node) }) {
+				distinct++
+			}
+		}
+		if distinct < 2 {
+			continue
+		}
+		for _, s := range g {
+			if s.pinned != "" {
+				if slices.ContainsFunc(g, func(o *site) bool { return o.pinned == s.pinned && !sameEnum(o.node, s.node) }) {
+					return fmt.Errorf("%s names different schemas", s.pinned)
+				}
+				continue
+			}
+			s.name = s.ops[0] + s.prop
+		}
+	}
+	return nil
+}
+
+// apply renames the components and hoists the inline schemas.
+func (n *namer) apply() ([]string, error) {
+	var log []string
+	done := map[string]string{} // new name -> the site key that took it
+	for _, k := range n.order {
+		s := n.sites[k]
+		if s.component == s.name {
+			done[s.name] = k
+			continue
+		}
+		if prev, taken := done[s.name]; taken || get(n.schemas, s.name) != nil {
+			existing := get(n.schemas, s.name)
+			if existing == nil || !sameEnum(existing, s.node) {
+				return log, fmt.Errorf("%s: %s is taken by another schema (previous %s)", s.where, s.name, prev)
+			}
+			// The same enum already has the name: point this one at it.
+			if s.component != "" {
+				refs := renameRefs(n.root, s.component, s.name)
+				deleteKey(n.schemas, s.component)
+				log = append(log, fmt.Sprintf("%s -> %s (merged, %d refs)", s.component, s.name, refs))
+			} else {
+				s.replace(refNode(s.name))
+				log = append(log, fmt.Sprintf("%s (inline) -> %s (merged)", s.where, s.name))
+			}
+			continue
+		}
+		done[s.name] = k
+		if s.component != "" {
+			renameComponent(n.schemas, s.component, s.name)
+			refs := renameRefs(n.root, s.component, s.name)
+			log = append(log, fmt.Sprintf("%s -> %s (%d refs)", s.component, s.name, refs))
+			continue
+		}
+		hoisted := s.node
+		set(hoisted, "title", str(s.name))
+		set(n.schemas, s.name, hoisted)
+		s.replace(refNode(s.name))
+		log = append(log, fmt.Sprintf("%s (inline) -> %s", s.where, s.name))
+	}
+	return log, nil
+}
+
+// mergeResponses merges into each named request enum the component enums
+// with the same values held by a field of the same name.
+func (n *namer) mergeResponses() []string {
+	named := map[string]string{} // field -> name, for body enums
+	for _, k := range n.order {
+		if s := n.sites[k]; !s.param {
+			named[s.name] = s.prop
+		}
+	}
+	held := n.responseFields()
+	var log []string
+	for _, target := range sortedKeys(named) {
+		want := get(n.schemas, target)
+		for i := 0; i+1 < len(n.schemas.Content); i += 2 {
+			comp, s := n.schemas.Content[i].Value, n.schemas.Content[i+1]
+			if comp == target || named[comp] != "" || !sameEnum(s, want) || !slices.Contains(held[comp], named[target]) {
+				continue
+			}
+			refs := renameRefs(n.root, comp, target)
+			deleteKey(n.schemas, comp)
+			i -= 2
+			log = append(log, fmt.Sprintf("%s -> %s (same values and field, %d refs)", comp, target, refs))
+		}
+	}
+	return log
+}
+
+// responseFields maps each component enum of a response body to the
+// field names (as schemaWalk names them) of the fields holding it.
+func (n *namer) responseFields() map[string][]string {
+	out := map[string][]string{}
+	w := &schemaWalk{schemas: n.schemas, seen: map[*yaml.Node]bool{}, add: func(st *site) {
+		if st.component != "" && !slices.Contains(out[st.component], st.prop) {
+			out[st.component] = append(out[st.component], st.prop)
+		}
+	}}
+	_ = operations(n.root, func(method, _ string, op *yaml.Node) error {
+		for _, r := range pairs(get(op, "responses")) {
+			for _, media := range pairs(get(r, "content")) {
+				w.walk(get(media, "schema"), nil, nil, "", "", "")
+			}
+		}
+		return nil
+	})
+	return out
+}
+
+// sameEnum reports whether a and b are the same enum (the same type and
+// set of values) or, for other schemas, equal.
+func sameEnum(a, b *yaml.Node) bool {
+	if a == nil || b == nil {
+		return false
+	}
+	ea, eb := get(a, "enum"), get(b, "enum")
+	if ea == nil || eb == nil {
+		return ea == nil && eb == nil && equal(withoutDocs(a), withoutDocs(b))
+	}
+	values := func(e *yaml.Node) []string {
+		var out []string
+		for _, c := range e.Content {
+			out = append(out, c.Value)
+		}
+		sort.Strings(out)
+		return slices.Compact(out)
+	}
+	return scalar(a, "type") == scalar(b, "type") && slices.Equal(values(ea), values(eb))
+}
+
+// withoutDocs is s without title and description.
+func withoutDocs(s *yaml.Node) *yaml.Node {
+	cp := *s
+	cp.Content = nil
+	for i := 0; i+1 < len(s.Content); i += 2 {
+		if k := s.Content[i].Value; k != "title" && k != "description" {
+			cp.Content = append(cp.Content, s.Content[i], s.Content[i+1])
+		}
+	}
+	return &cp
+}
+
+// pathName is the prefix the docs' generator gives schemas of the
+// parameters of an operation: /v4/accounts/{account_id}/users, get ->
+// V4AccountsAccountIdUsersGetParameters.
+func pathName(path, method string) string {
+	var b strings.Builder
+	for seg := range strings.SplitSeq(strings.Trim(path, "/"), "/") {
+		b.WriteString(camelCase(strings.Trim(seg, "{}")))
+	}
+	return b.String() + upperFirst(method) + "Parameters"
+}
+
+// commonSuffix is the longest run of trailing CamelCase words all names
+// share (ProjectPermission, WorkspacePermission -> Permission), or the first
+// name when they share none.
+func commonSuffix(names []string) string {
+	if len(names) == 1 {
+		return names[0]
+	}
+	split := func(s string) []string {
+		var words []string
+		start := 0
+		for i := 1; i < len(s); i++ {
+			if s[i] >= 'A' && s[i] <= 'Z' {
+				words = append(words, s[start:i])
+				start = i
+			}
+		}
+		return append(words, s[start:])
+	}
+	common := split(names[0])
+	for _, name := range names[1:] {
+		w := split(name)
+		k := 0
+		for k < len(common) && k < len(w) && common[len(common)-1-k] == w[len(w)-1-k] {
+			k++
+		}
+		common = common[len(common)-k:]
+	}
+	if len(common) == 0 {
+		return names[0]
+	}
+	return strings.Join(common, "")
+}
+
+// singular drops a plural s: Comments -> Comment, Metadata -> Metadata.
+func singular(s string) string {
+	if strings.HasSuffix(s, "s") && !strings.HasSuffix(s, "ss") {
+		return s[:len(s)-1]
+	}
+	return s
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// camelCase turns snake, kebab or dotted case into CamelCase: api-version ->
+// ApiVersion (the generator's name normalizer makes it APIVersion).
+func camelCase(s string) string {
+	var b strings.Builder
+	for part := range strings.FieldsFuncSeq(s, func(r rune) bool { return r == '_' || r == '-' || r == '.' || r == ' ' }) {
+		b.WriteString(upperFirst(part))
+	}
+	return b.String()
+}
+
+// snakeCase turns lowerCamel into snake case: versionStacks -> version_stacks.
+func snakeCase(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		if r >= 'A' && r <= 'Z' {
+			if i > 0 {
+				b.WriteByte('_')
+			}
+			r += 'a' - 'A'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// nodes returns the items of a sequence node.
+func nodes(n *yaml.Node) []*yaml.Node {
+	if n == nil || n.Kind != yaml.SequenceNode {
+		return nil
+	}
+	return n.Content
+}
+
+// pairs returns the values of a mapping node, in order.
+func pairs(n *yaml.Node) []*yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	var out []*yaml.Node
+	for i := 1; i < len(n.Content); i += 2 {
+		out = append(out, n.Content[i])
+	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// renameComponent changes the key (and title) of component old to repl.
+func renameComponent(schemas *yaml.Node, old, repl string) {
+	for i := 0; i+1 < len(schemas.Content); i += 2 {
+		if schemas.Content[i].Value == old {
+			schemas.Content[i].Value = repl
+			if get(schemas.Content[i+1], "title") != nil {
+				set(schemas.Content[i+1], "title", str(repl))
+			}
+		}
+	}
+}
+
+// deleteKey removes key from the mapping n.
+func deleteKey(n *yaml.Node, key string) {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			n.Content = append(n.Content[:i], n.Content[i+2:]...)
+			return
+		}
+	}
+}

@@ -1,0 +1,63 @@
+package specfix
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// pluralWord matches the plural of an initialism as a CamelCase word:
+// Ids in FileIds, Urls in FileWithUploadUrls (not Idsx, not Urlsafe).
+var pluralWord = regexp.MustCompile(`(Id|Url)s([A-Z]|$)`)
+
+// fixPlurals writes the plural initialism words of a CamelCase name in
+// upper case: FileIds -> FileIDs, UploadUrls -> UploadURLs.
+func fixPlurals(s string) string {
+	for {
+		loc := pluralWord.FindStringSubmatchIndex(s)
+		if loc == nil {
+			return s
+		}
+		s = s[:loc[2]] + strings.ToUpper(s[loc[2]:loc[3]]) + s[loc[3]:]
+	}
+}
+
+// pluralInitialisms completes what oapi-codegen's name normalizer does for
+// ID and URL (FileId -> FileID): its list knows no plurals, so file_ids
+// would be FileIds. Properties named *_ids or *_urls get an x-go-name
+// (FileIDs, UploadURLs), and component names with such a word are renamed
+// (FileWithUploadUrls -> FileWithUploadURLs), refs following.
+func pluralInitialisms(root *yaml.Node) ([]string, error) {
+	schemas, err := must(root, "components", "schemas")
+	if err != nil {
+		return nil, err
+	}
+	var log []string
+	for i := 0; i+1 < len(schemas.Content); i += 2 {
+		old := schemas.Content[i].Value
+		if repl := fixPlurals(old); repl != old {
+			if get(schemas, repl) != nil {
+				return log, fmt.Errorf("%s: %s is taken", old, repl)
+			}
+			renameComponent(schemas, old, repl)
+			log = append(log, fmt.Sprintf("%s -> %s (%d refs)", old, repl, renameRefs(root, old, repl)))
+		}
+	}
+	n := 0
+	walk(root, func(m *yaml.Node, _ string) {
+		props := get(m, "properties")
+		for i := 0; props != nil && i+1 < len(props.Content); i += 2 {
+			name, p := props.Content[i].Value, props.Content[i+1]
+			if p.Kind != yaml.MappingNode || get(p, "x-go-name") != nil {
+				continue
+			}
+			if goName := fixPlurals(camelCase(name)); goName != camelCase(name) {
+				set(p, "x-go-name", str(goName))
+				n++
+			}
+		}
+	})
+	return append(log, fmt.Sprintf("%d properties named *_ids or *_urls get Go names ending in IDs or URLs", n)), nil
+}

@@ -1,0 +1,185 @@
+package specfix
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// NullableImport is the package of the Go type optional nullable request
+// fields get (step nullable-request-fields).
+const NullableImport = "github.com/oapi-codegen/nullable"
+
+// nullableRequestFields gives every optional, nullable property of the
+// body of an update (PATCH or PUT) the Go type nullable.Nullable[T]:
+// absent, null and a value are three different requests there (leave a
+// share's description alone, clear it, or set it). Everywhere else an
+// optional or nullable value is a plain *T (nil: absent or null), so
+// reading a response never needs an error check, and a create leaves out
+// what it does not set. A required nullable property stays *T: nil sends
+// null. Update schemas a response also uses would force .Get() on readers:
+// such a schema with an optional nullable property is an error, to be
+// decided by a person.
+func nullableRequestFields(root *yaml.Node) ([]string, error) {
+	schemas, err := must(root, "components", "schemas")
+	if err != nil {
+		return nil, err
+	}
+	var requests, responses []*yaml.Node
+	err = operations(root, func(method, _ string, op *yaml.Node) error {
+		if !slices.Contains(httpMethods, method) {
+			return nil
+		}
+		if rb := get(op, "requestBody"); rb != nil && (method == "patch" || method == "put") {
+			requests = append(requests, rb)
+		}
+		responses = append(responses, pairs(get(op, "responses"))...)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	inRequests, inResponses := reachable(schemas, requests), reachable(schemas, responses)
+	var log []string
+	for _, name := range sortedKeys(inRequests) {
+		s := get(schemas, name)
+		props := get(s, "properties")
+		required := map[string]bool{}
+		for _, r := range nodes(get(s, "required")) {
+			required[r.Value] = true
+		}
+		for i := 0; props != nil && i+1 < len(props.Content); i += 2 {
+			field, p := props.Content[i].Value, props.Content[i+1]
+			inner, ok := nullableOf(p)
+			if !ok || required[field] || get(p, "x-go-type") != nil {
+				continue
+			}
+			if inResponses[name] {
+				return log, fmt.Errorf("%s.%s: optional and nullable in a schema both requests and responses use", name, field)
+			}
+			goType, err := goTypeOf(inner)
+			if err != nil {
+				return log, fmt.Errorf("%s.%s: %w", name, field, err)
+			}
+			set(p, "x-go-type", str("nullable.Nullable["+goType+"]"))
+			imp := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+			set(imp, "path", str(NullableImport))
+			set(p, "x-go-type-import", imp)
+			set(p, "x-go-type-skip-optional-pointer", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+			log = append(log, fmt.Sprintf("%s.%s: nullable.Nullable[%s]", name, field, goType))
+		}
+	}
+	return log, nil
+}
+
+// nullableOf reports whether s allows null, and returns the schema of its
+// other values: type [T, "null"] gives s itself, oneOf [X, {type: null}] X.
+func nullableOf(s *yaml.Node) (*yaml.Node, bool) {
+	if t := get(s, "type"); t != nil && t.Kind == yaml.SequenceNode &&
+		slices.ContainsFunc(t.Content, func(x *yaml.Node) bool { return x.Value == "null" }) {
+		return s, true
+	}
+	alts := nodes(get(s, "oneOf"))
+	if len(alts) == 2 {
+		for i, a := range alts {
+			if scalar(a, "type") == "null" {
+				return alts[1-i], true
+			}
+		}
+	}
+	return nil, false
+}
+
+// goTypeOf is the Go type oapi-codegen gives the non-null values of s.
+func goTypeOf(s *yaml.Node) (string, error) {
+	if ref := scalar(s, "$ref"); ref != "" {
+		return strings.TrimPrefix(ref, schemaRef), nil
+	}
+	if t := get(s, "x-go-type"); t != nil {
+		return t.Value, nil
+	}
+	typ := scalar(s, "type")
+	if t := get(s, "type"); t != nil && t.Kind == yaml.SequenceNode {
+		for _, x := range t.Content {
+			if x.Value != "null" {
+				typ = x.Value
+			}
+		}
+	}
+	switch typ {
+	case "string":
+		switch scalar(s, "format") {
+		case "date-time":
+			return "time.Time", nil
+		case "", "uuid", "email", "uri", "url", "password":
+			return "string", nil
+		}
+	case "boolean":
+		return "bool", nil
+	case "integer":
+		return "int", nil
+	case "number":
+		return "float32", nil
+	}
+	return "", fmt.Errorf("no Go type for a nullable %s (format %q)", typ, scalar(s, "format"))
+}
+
+// reachable returns the component schemas the nodes refer to, directly or
+// through other schemas.
+func reachable(schemas *yaml.Node, roots []*yaml.Node) map[string]bool {
+	seen := map[string]bool{}
+	var rec func(n *yaml.Node)
+	rec = func(n *yaml.Node) {
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if n.Content[i].Value == "$ref" {
+					name, ok := strings.CutPrefix(n.Content[i+1].Value, schemaRef)
+					if ok && !seen[name] {
+						seen[name] = true
+						if s := get(schemas, name); s != nil {
+							rec(s)
+						}
+					}
+					continue
+				}
+				rec(n.Content[i+1])
+			}
+		case yaml.SequenceNode:
+			for _, c := range n.Content {
+				rec(c)
+			}
+		}
+	}
+	for _, r := range roots {
+		rec(r)
+	}
+	return seen
+}
+
+// TimestampImport is the package of the Go type of comment timestamps
+// (step comment-timestamp).
+const TimestampImport = "github.com/frameio-go/frameio-go/internal/timestamp"
+
+// commentTimestamp makes TimeStamp (a oneOf of a timecode string and a
+// frame number) the Go value type timestamp.Value, which frameio names
+// CommentTimestamp: comments then take frameio.FrameNumber(120) and return
+// a value to ask .FrameNumber() or .Timecode(), with no separate encode or
+// decode step. Its zero value is "no timestamp", so like a slice it is never
+// a pointer: optional fields leave it out when zero (omitzero).
+func commentTimestamp(schemas *yaml.Node) ([]string, error) {
+	s := get(schemas, "TimeStamp")
+	if s == nil {
+		return nil, fmt.Errorf("no TimeStamp schema")
+	}
+	set(s, "x-go-type", str("timestamp.Value"))
+	imp := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	set(imp, "path", str(TimestampImport))
+	set(s, "x-go-type-import", imp)
+	yes := func() *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"} }
+	set(s, "x-go-type-skip-optional-pointer", yes())
+	set(s, "x-omitzero", yes())
+	return []string{"TimeStamp: timestamp.Value"}, nil
+}
