@@ -95,6 +95,13 @@ func (c *Client) doRaw(ctx context.Context, req *http.Request, opts []RequestOpt
 	if ctx == nil {
 		ctx = req.Context()
 	}
+	// WithTimeout bounds everything below: pacing, attempts, token waits
+	// and retry waits (which are not started when they would end after it).
+	if cfg.callTimeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, cfg.callTimeout)
+		defer cancel()
+	}
 	rawQuery := mergeQuery(req.URL.RawQuery, cfg.query)
 	// safeURL (for errors) and the logger's attributes are built only when
 	// needed: the success path of a call with logging off allocates neither.
@@ -191,7 +198,8 @@ func (c *Client) doRaw(ctx context.Context, req *http.Request, opts []RequestOpt
 		if passesDeadline(ctx, d) {
 			attrs = append(attrs, slog.String("reason", "the wait would pass the context deadline"))
 			log.LogAttrs(ctx, slog.LevelDebug, "frameio: giving up", attrs...)
-			return rep, &RequestError{Method: req.Method, URL: safeURL(), Attempts: attempt, Err: context.DeadlineExceeded, Last: lastErr}
+			err := fmt.Errorf("not retrying: the %s wait would pass the deadline: %w", d.Round(time.Millisecond), context.DeadlineExceeded)
+			return rep, &RequestError{Method: req.Method, URL: safeURL(), Attempts: attempt, Err: err, Last: lastErr}
 		}
 		log.LogAttrs(ctx, slog.LevelDebug, "frameio: retrying", attrs...)
 		if err := wait(ctx, cfg.sleep, d); err != nil {
@@ -203,14 +211,15 @@ func (c *Client) doRaw(ctx context.Context, req *http.Request, opts []RequestOpt
 // attempt sends one try of req. terr is a transport failure (including a
 // body cut short or a per-attempt timeout), possibly with resp set; fatal
 // is an error that must end the call (token source, body rewind). The
-// per-attempt timeout bounds the wait for the token too.
+// per-attempt timeout (WithAttemptTimeout) bounds the wait for the token
+// too.
 func (cfg *requestConfig) attempt(ctx context.Context, req *http.Request, rawQuery string) (resp *http.Response, body []byte, token string, terr, fatal error) {
 	if cfg.tokenSource == nil {
 		return nil, nil, "", nil, ErrNoToken
 	}
 	actx, cancel := ctx, context.CancelFunc(func() {})
-	if cfg.timeout > 0 {
-		actx, cancel = context.WithTimeout(ctx, cfg.timeout)
+	if cfg.attemptTimeout > 0 {
+		actx, cancel = context.WithTimeout(ctx, cfg.attemptTimeout)
 	}
 	defer cancel()
 

@@ -119,8 +119,8 @@ func TestResponseIntoOnError(t *testing.T) {
 // blockUntilDone blocks until the request's context ends.
 func blockUntilDone(w http.ResponseWriter, r *http.Request) { <-r.Context().Done() }
 
-func TestClientTimeout(t *testing.T) {
-	env := newTestEnv(t, blockUntilDone, WithTimeout(20*time.Millisecond), WithMaxRetries(0))
+func TestClientAttemptTimeout(t *testing.T) {
+	env := newTestEnv(t, blockUntilDone, WithAttemptTimeout(20*time.Millisecond), WithMaxRetries(0))
 	start := time.Now()
 	err := env.client.Do(t.Context(), http.MethodGet, "/v4/x", nil, nil)
 	require.ErrorIs(t, err, context.DeadlineExceeded)
@@ -129,9 +129,9 @@ func TestClientTimeout(t *testing.T) {
 	assert.True(t, ok)
 }
 
-func TestPerCallTimeoutRetried(t *testing.T) {
+func TestPerCallAttemptTimeoutRetried(t *testing.T) {
 	env := newTestEnv(t, blockUntilDone) // client default: 60 s
-	err := env.client.Do(t.Context(), http.MethodGet, "/v4/x", nil, nil, WithTimeout(20*time.Millisecond))
+	err := env.client.Do(t.Context(), http.MethodGet, "/v4/x", nil, nil, WithAttemptTimeout(20*time.Millisecond))
 	require.ErrorIs(t, err, context.DeadlineExceeded)
 	reqErr, ok := errors.AsType[*RequestError](err)
 	require.True(t, ok)
@@ -147,12 +147,12 @@ func TestTimeoutCoversBodyRead(t *testing.T) {
 		w.(http.Flusher).Flush()
 		<-r.Context().Done()
 	}, WithMaxRetries(0))
-	err := env.client.Do(t.Context(), http.MethodGet, "/v4/x", nil, &struct{}{}, WithTimeout(30*time.Millisecond))
+	err := env.client.Do(t.Context(), http.MethodGet, "/v4/x", nil, &struct{}{}, WithAttemptTimeout(30*time.Millisecond))
 	require.ErrorIs(t, err, context.DeadlineExceeded)
 }
 
 func TestNoTimeout(t *testing.T) {
-	env := newTestEnv(t, status(200, `{}`), WithTimeout(0))
+	env := newTestEnv(t, status(200, `{}`), WithTimeout(0), WithAttemptTimeout(0))
 	require.NoError(t, env.client.Do(t.Context(), http.MethodGet, "/v4/x", nil, nil))
 }
 

@@ -10,9 +10,10 @@
 //
 // One option type, RequestOption (alias Option), configures both the client
 // and single calls: options given to NewClient are defaults, options given
-// to a call are applied after them and win. Timeouts (WithTimeout, per
-// attempt, default 60 s), retries (WithMaxRetries, default 2;
-// WithRetryPolicy), extra headers and query parameters (WithHeader,
+// to a call are applied after them and win. Timeouts (WithTimeout for the
+// whole call, none by default; WithAttemptTimeout for each attempt, 60 s),
+// retries (WithMaxRetries, default 2; WithRetryPolicy), middleware
+// (WithMiddleware), extra headers and query parameters (WithHeader,
 // WithQuery) and capture of the raw response (WithResponseInto) all work
 // at both levels.
 //
@@ -61,11 +62,16 @@
 //
 // # Waits
 //
-// Every wait of a call ends when its context does, and each has a bound:
-// an attempt (sending, reading the answer, and the wait for a token from
-// the token source) lasts at most WithTimeout (60 s); a retry waits at most
+// Every wait of a call ends when its context does, and each has a bound.
+// WithTimeout bounds the whole call, retries and waits included; an attempt
+// (sending, reading the answer, and the wait for a token from the token
+// source) lasts at most WithAttemptTimeout (60 s); a retry waits at most
 // RetryPolicy.MaxDelay (2 min) plus jitter, or a server-provided wait up to
 // MaxRetryAfter (2 min; longer ones end the call); rate-limit pacing waits
-// at most MaxRetryAfter. A wait that would end after the context's
-// deadline is not started: the call returns at once.
+// at most MaxRetryAfter. A wait that would end after the context's deadline
+// or the call's timeout is not started: the call returns the last attempt's
+// error at once, as a *RequestError wrapping context.DeadlineExceeded with
+// that error (an *Error for a 500, say) in Last. The first wait after a 5xx
+// is 30 s, as Frame.io's guides ask, so WithTimeout(2*time.Second) and a 500
+// return the 500 within the two seconds rather than retrying.
 package frameio

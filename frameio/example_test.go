@@ -36,7 +36,8 @@ func fakeFrameio() *httptest.Server {
 func ExampleNewClient() {
 	client, err := frameio.NewClient(
 		frameio.WithToken("YOUR_ACCESS_TOKEN"),
-		frameio.WithTimeout(30*time.Second), // per attempt
+		frameio.WithTimeout(2*time.Minute),         // the whole call, retries included
+		frameio.WithAttemptTimeout(30*time.Second), // each attempt
 		frameio.WithMaxRetries(3),
 		frameio.WithUserAgent("my-app/1.0"),
 	)

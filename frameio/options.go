@@ -20,8 +20,10 @@ const DefaultBaseURL = "https://api.frame.io"
 // Defaults applied by NewClient. Every one can be overridden on the client
 // and again on each call.
 const (
-	// DefaultTimeout bounds each attempt of a request (see WithTimeout).
-	DefaultTimeout = 60 * time.Second
+	// DefaultAttemptTimeout bounds each attempt of a request (see
+	// WithAttemptTimeout). The whole call has no bound of its own unless
+	// WithTimeout gives one (or the context has a deadline).
+	DefaultAttemptTimeout = 60 * time.Second
 	// DefaultMaxRetries is the number of retries after the first attempt.
 	DefaultMaxRetries = 2
 )
@@ -54,38 +56,39 @@ type Clock func() time.Time
 type requestConfig struct {
 	building bool // true while NewClient applies its options
 
-	baseURL     string // no trailing slash
-	httpClient  *http.Client
-	tokenSource oauth2.TokenSource
-	userAgent   string
-	header      http.Header
-	query       url.Values
-	timeout     time.Duration // per attempt; 0 means none
-	maxRetries  int
-	retry       RetryPolicy
-	logger      *slog.Logger
-	sleep       Sleeper
-	now         Clock
-	pacing      bool     // wait before a call whose bucket the last response emptied
-	redact      []string // more secrets to hide from errors, like the token
+	baseURL        string // no trailing slash
+	httpClient     *http.Client
+	tokenSource    oauth2.TokenSource
+	userAgent      string
+	header         http.Header
+	query          url.Values
+	callTimeout    time.Duration // the whole call; 0 means none (WithTimeout)
+	attemptTimeout time.Duration // each attempt; 0 means none (WithAttemptTimeout)
+	maxRetries     int
+	retry          RetryPolicy
+	logger         *slog.Logger
+	sleep          Sleeper
+	now            Clock
+	pacing         bool     // wait before a call whose bucket the last response emptied
+	redact         []string // more secrets to hide from errors, like the token
 
 	responseInto **http.Response
 }
 
 func defaultConfig() requestConfig {
 	return requestConfig{
-		baseURL:    DefaultBaseURL,
-		httpClient: http.DefaultClient,
-		pacing:     true,
-		userAgent:  defaultUserAgent(),
-		header:     http.Header{},
-		query:      url.Values{},
-		timeout:    DefaultTimeout,
-		maxRetries: DefaultMaxRetries,
-		retry:      DefaultRetryPolicy(),
-		logger:     slog.New(slog.DiscardHandler),
-		sleep:      Sleep,
-		now:        time.Now,
+		baseURL:        DefaultBaseURL,
+		httpClient:     http.DefaultClient,
+		pacing:         true,
+		userAgent:      defaultUserAgent(),
+		header:         http.Header{},
+		query:          url.Values{},
+		attemptTimeout: DefaultAttemptTimeout,
+		maxRetries:     DefaultMaxRetries,
+		retry:          DefaultRetryPolicy(),
+		logger:         slog.New(slog.DiscardHandler),
+		sleep:          Sleep,
+		now:            time.Now,
 	}
 }
 
@@ -152,8 +155,8 @@ func WithToken(token string) RequestOption {
 // so it must be safe for concurrent use; wrap a source that does network
 // work in oauth2.ReuseTokenSource to cache its tokens.
 //
-// The wait for a token is bounded by the call's context and by the
-// per-attempt timeout (WithTimeout). A ContextTokenSource (every credential
+// The wait for a token is bounded by the call's context, the call's
+// timeout (WithTimeout) and the per-attempt timeout (WithAttemptTimeout). A ContextTokenSource (every credential
 // of package auth) is asked with TokenContext and stops waiting itself; a
 // plain oauth2.TokenSource is asked on a separate goroutine, which the call
 // stops waiting for when the context ends (it finishes in the background).
@@ -207,7 +210,8 @@ func normalizeBaseURL(base string) (string, error) {
 
 // WithHTTPClient sets the *http.Client used to send requests: the place for
 // proxies, custom transports, mTLS or instrumentation. Its Timeout, if any,
-// applies in addition to WithTimeout. Default: http.DefaultClient.
+// applies in addition to WithTimeout and WithAttemptTimeout. Default:
+// http.DefaultClient.
 func WithHTTPClient(hc *http.Client) RequestOption {
 	return func(c *requestConfig) error {
 		if hc == nil {

@@ -22,8 +22,9 @@ func TestNewClientDefaults(t *testing.T) {
 	c, err := NewClient(WithToken(testToken), nil)
 	require.NoError(t, err)
 	assert.Equal(t, "https://api.frame.io", c.serverURL())
-	assert.Equal(t, DefaultTimeout, c.cfg.timeout)
-	assert.Equal(t, 60*time.Second, c.cfg.timeout)
+	assert.Equal(t, DefaultAttemptTimeout, c.cfg.attemptTimeout)
+	assert.Equal(t, 60*time.Second, c.cfg.attemptTimeout)
+	assert.Zero(t, c.cfg.callTimeout, "no bound on the whole call by default")
 	assert.Equal(t, 2, c.cfg.maxRetries)
 	assert.Equal(t, DefaultRetryPolicy(), c.cfg.retry)
 	assert.Same(t, http.DefaultClient, c.cfg.httpClient)
@@ -68,11 +69,12 @@ func TestOptionArgumentErrors(t *testing.T) {
 func TestCallOptionsDoNotLeakIntoClient(t *testing.T) {
 	env := newTestEnv(t, status(200, `{}`), WithHeader("A", "1"))
 	require.NoError(t, env.client.Do(t.Context(), http.MethodGet, "/v4/x", nil, nil,
-		WithHeader("B", "2"), WithQuery("q", "1"), WithTimeout(time.Second), WithMaxRetries(0)))
+		WithHeader("B", "2"), WithQuery("q", "1"), WithTimeout(time.Second), WithAttemptTimeout(time.Second), WithMaxRetries(0)))
 	assert.Equal(t, "1", env.client.cfg.header.Get("A"))
 	assert.Empty(t, env.client.cfg.header.Get("B"))
 	assert.Empty(t, env.client.cfg.query)
-	assert.Equal(t, DefaultTimeout, env.client.cfg.timeout)
+	assert.Equal(t, DefaultAttemptTimeout, env.client.cfg.attemptTimeout)
+	assert.Zero(t, env.client.cfg.callTimeout)
 	assert.Equal(t, 2, env.client.cfg.maxRetries)
 }
 

@@ -8,15 +8,30 @@ import (
 	"time"
 )
 
-// WithTimeout bounds each attempt of a request, from the wait for a token
-// (see WithTokenSource) and sending the request to reading the whole
-// response body. Waits between attempts are not included; bound
-// the whole call, retries and waits included, with the context. Zero or a
-// negative value means no per-attempt timeout. Default: DefaultTimeout (60 s).
-// An attempt that times out is retried like a transport error.
+// WithTimeout bounds the whole call: every attempt, the waits before
+// retries, rate-limit pacing and the wait for a token. When d is over the
+// call ends with a *RequestError wrapping context.DeadlineExceeded; a wait
+// that would end after it is not started at all, and the call returns the
+// last attempt's error at once (a *RequestError wrapping
+// context.DeadlineExceeded whose Last is, say, the *Error of a 500: both
+// errors.Is and errors.As reach them). Zero or a negative value means no
+// bound beyond the context's. Default: none. For an iterator (<Op>All,
+// <Op>Pages) it bounds each page's call.
 func WithTimeout(d time.Duration) RequestOption {
 	return func(c *requestConfig) error {
-		c.timeout = max(d, 0)
+		c.callTimeout = max(d, 0)
+		return nil
+	}
+}
+
+// WithAttemptTimeout bounds each attempt of a call, from the wait for a
+// token (see WithTokenSource) and sending the request to reading the whole
+// response body. An attempt that times out is retried like a transport
+// error. Zero or a negative value means no per-attempt bound. Default:
+// DefaultAttemptTimeout (60 s).
+func WithAttemptTimeout(d time.Duration) RequestOption {
+	return func(c *requestConfig) error {
+		c.attemptTimeout = max(d, 0)
 		return nil
 	}
 }

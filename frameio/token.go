@@ -9,9 +9,9 @@ import (
 // ContextTokenSource is an oauth2.TokenSource whose wait for a token can be
 // cut short by a context. Every credential of package
 // github.com/frameio-go/frameio-go/frameio/auth implements it. The client
-// calls TokenContext with the call's context, bounded by the per-attempt
-// timeout (WithTimeout), so a slow identity server cannot hold a call past
-// its deadline.
+// calls TokenContext with the call's context, bounded by the call's and the
+// attempt's timeouts (WithTimeout, WithAttemptTimeout), so a slow identity
+// server cannot hold a call past its deadline.
 type ContextTokenSource interface {
 	oauth2.TokenSource
 	// TokenContext returns a valid token, or ctx's error once ctx is done.
