@@ -249,7 +249,7 @@ func (cfg *requestConfig) attempt(ctx context.Context, req *http.Request, rawQue
 	}
 	r.Header.Set("Authorization", "Bearer "+tok.AccessToken)
 
-	resp, err = cfg.httpClient.Do(r)
+	resp, err = cfg.send(r)
 	if err != nil {
 		if ue, ok := errors.AsType[*url.Error](err); ok {
 			err = ue.Err // its message repeats the URL, which the caller adds

@@ -69,8 +69,9 @@ type requestConfig struct {
 	logger         *slog.Logger
 	sleep          Sleeper
 	now            Clock
-	pacing         bool     // wait before a call whose bucket the last response emptied
-	redact         []string // more secrets to hide from errors, like the token
+	pacing         bool         // wait before a call whose bucket the last response emptied
+	redact         []string     // more secrets to hide from errors, like the token
+	middleware     []Middleware // around each attempt, outermost first (WithMiddleware)
 
 	responseInto **http.Response
 }
@@ -97,6 +98,7 @@ func (c requestConfig) clone() requestConfig {
 	c.header = c.header.Clone()
 	c.query = cloneValues(c.query)
 	c.redact = slices.Clone(c.redact)
+	c.middleware = slices.Clip(c.middleware) // a call's appends must not write into the client's array
 	c.responseInto = nil
 	return c
 }
