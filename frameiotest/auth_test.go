@@ -23,7 +23,7 @@ func TestAuth(t *testing.T) {
 			if header != "" {
 				req.Header.Set("Authorization", header)
 			}
-			resp, err := srv.Client().Do(req)
+			resp, err := srv.HTTPClient().Do(req)
 			require.NoError(t, err)
 			defer resp.Body.Close()
 			assert.Equal(t, http.StatusUnauthorized, resp.StatusCode)

@@ -4,14 +4,27 @@
 // The server implements every operation of the embedded OpenAPI document
 // (api.V4): accounts, workspaces, projects, folders, files, version stacks,
 // comments, shares, webhooks, metadata field definitions and users are
-// stateful; every other operation answers with a minimal body that is valid
-// for its schema. Requests and responses are validated against the document,
-// list operations page with opaque cursors, local uploads go to a fake object
-// store on the same listener, and faults (errors, rate limits, latency,
-// truncated or malformed bodies, failing upload parts, expired upload URLs)
-// can be injected on demand.
+// stateful; every other operation answers with a body that is valid for
+// its schema, made of the spec's examples where it has them and minimal
+// values elsewhere. Requests and responses are validated against the
+// document, include= is honoured where an operation documents it
+// (include=owner on comments, creator, project, media links...), list
+// operations page with opaque cursors, every response carries an
+// x-request-id and the rate-limit headers, local uploads go to a fake
+// object store on the same listener, and faults (errors, rate limits,
+// latency, truncated or malformed bodies, failing upload parts, expired
+// upload URLs) can be injected on demand.
 //
-//	srv := frameiotest.NewServer(t)
-//	client, _ := gen.NewClientWithResponses(srv.URL(), gen.WithHTTPClient(srv.Client()),
-//		gen.WithRequestEditorFn(srv.AuthorizeRequest))
+// Server.Client returns a frameio.Client already pointed at the server:
+//
+//	srv := frameiotest.NewServer(t)           // closed, and its spec violations reported, at t.Cleanup
+//	client := srv.Client()                     // any frameio.Option may follow
+//	seed := srv.Seed()                         // the account, workspace, project, root folder and user
+//	folder, err := client.Folders.Create(ctx, seed.AccountID, seed.RootFolderID,
+//		gen.FolderCreateParamsData{Name: new("Dailies")})
+//	srv.FailNext(1, http.StatusInternalServerError) // the next call gets a 500, retried at once
+//
+// The client skips the waits between retries; pass frameio.WithSleeper to
+// record or restore them. HTTPClient and AuthorizeRequest serve other
+// clients, such as the generated one of package gen.
 package frameiotest

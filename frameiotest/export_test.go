@@ -8,7 +8,8 @@ import (
 // OperationInfo describes one operation of the embedded spec for tests.
 type OperationInfo struct {
 	ID, Method, Path string
-	Body             any // a minimal valid request body, or nil
+	Body             any      // a minimal valid request body, or nil
+	Includes         []string // the values of its include query parameter
 }
 
 // Operations lists the spec's operations with minimal request bodies.
@@ -17,6 +18,13 @@ func (s *Server) Operations() []OperationInfo {
 	var out []OperationInfo
 	for _, op := range s.spec.ops {
 		info := OperationInfo{ID: op.ID, Method: op.Method, Path: op.Path}
+		for _, p := range op.Op.Parameters {
+			if p.Value != nil && p.Value.In == "query" && p.Value.Name == "include" && p.Value.Schema != nil {
+				for _, e := range p.Value.Schema.Value.Enum {
+					info.Includes = append(info.Includes, e.(string))
+				}
+			}
+		}
 		if sch := requestSchema(op.Op); sch != nil {
 			info.Body = f.fill(sch, nil)
 		}

@@ -20,7 +20,7 @@ func get(t *testing.T, srv *frameiotest.Server, path string) (*http.Response, []
 	req, err := http.NewRequest(http.MethodGet, srv.URL()+path, nil)
 	require.NoError(t, err)
 	require.NoError(t, srv.AuthorizeRequest(context.Background(), req))
-	resp, err := srv.Client().Do(req)
+	resp, err := srv.HTTPClient().Do(req)
 	require.NoError(t, err)
 	defer resp.Body.Close()
 	b, err := io.ReadAll(resp.Body)
@@ -93,7 +93,7 @@ func TestLatency(t *testing.T) {
 	srv.DelayNext(1, 300*time.Millisecond)
 	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, srv.URL()+"/v4/me", nil)
 	_ = srv.AuthorizeRequest(ctx, req)
-	_, err := srv.Client().Do(req)
+	_, err := srv.HTTPClient().Do(req)
 	assert.ErrorIs(t, err, context.DeadlineExceeded)
 
 	slow := frameiotest.NewServer(t, frameiotest.WithLatency(50*time.Millisecond))

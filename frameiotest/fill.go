@@ -2,15 +2,19 @@ package frameiotest
 
 import (
 	"encoding/json"
+	"slices"
 	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
 // filler completes partial JSON values so that they satisfy a schema:
-// missing required properties get minimal values (null where the type
-// allows it, the first enum value, zero, "", false, [] or {}), and the
-// branch of a oneOf is chosen by trying each in turn against the schema.
+// missing required properties get the spec's value where it has one (the
+// schema's const or default, its example, or the example of the object
+// holding it) and minimal values otherwise (null where the type allows it,
+// the first enum value, zero, "", false, [] or {}); the branch of a oneOf
+// is chosen by trying each in turn against the schema. Examples that do
+// not fit their schema (some of the published document's) are ignored.
 type filler struct {
 	now   func() time.Time
 	newID func() string
@@ -61,13 +65,16 @@ func (f *filler) fill(ref *openapi3.SchemaRef, v any) any {
 		return f.fill(alts[0], v)
 	}
 	if v == nil {
+		ex, hasEx := example(s)
 		switch {
 		case s.Const != nil:
 			return s.Const
-		case len(s.Enum) > 0:
-			return s.Enum[0]
 		case s.Default != nil && !s.Type.Permits(openapi3.TypeObject):
 			return s.Default
+		case hasEx:
+			return ex
+		case len(s.Enum) > 0:
+			return s.Enum[0]
 		}
 	}
 	switch f.kind(s, v) {
@@ -78,8 +85,13 @@ func (f *filler) fill(ref *openapi3.SchemaRef, v any) any {
 		if m == nil {
 			m = map[string]any{}
 		}
+		ex, _ := exampleObject(s)
 		for _, name := range s.Required {
 			if _, ok := m[name]; !ok {
+				if p := s.Properties[name]; ex[name] != nil && p != nil && p.Value != nil && !ownValue(p.Value) && conforms(p.Value, ex[name]) {
+					m[name] = generic(ex[name]) // the example of the object holding it
+					continue
+				}
 				m[name] = f.fill(s.Properties[name], nil)
 			}
 		}
@@ -170,4 +182,36 @@ func (f *filler) minString(s *openapi3.Schema) string {
 		return "https://example.com"
 	}
 	return ""
+}
+
+// example returns the first example of a scalar schema that fits it.
+// Object and array examples are used member by member (exampleObject),
+// so that what a handler sets is kept.
+func example(s *openapi3.Schema) (any, bool) {
+	if s.Type.Permits(openapi3.TypeObject) || s.Type.Permits(openapi3.TypeArray) {
+		return nil, false
+	}
+	for _, ex := range append(slices.Clip(s.Examples), s.Example) {
+		if ex != nil && conforms(s, ex) {
+			return generic(ex), true
+		}
+	}
+	return nil, false
+}
+
+// ownValue reports whether s gives its own value: a const, a default or an
+// example that fits.
+func ownValue(s *openapi3.Schema) bool {
+	_, ok := example(s)
+	return ok || s.Const != nil || s.Default != nil
+}
+
+// exampleObject returns the first object example of s.
+func exampleObject(s *openapi3.Schema) (map[string]any, bool) {
+	for _, ex := range append(slices.Clip(s.Examples), s.Example) {
+		if m, ok := generic(ex).(map[string]any); ok {
+			return m, true
+		}
+	}
+	return nil, false
 }

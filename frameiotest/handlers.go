@@ -28,27 +28,63 @@ func includes(r *http.Request) map[string]bool {
 	return out
 }
 
-// render returns the response representation of rec for r.
+// render returns the response representation of rec for r, with what its
+// include query parameter asks for (see renderIncludes).
 func (s *Server) render(r *http.Request, rec *record) map[string]any {
 	v := rec.view()
 	switch rec.kind {
 	case kindFile:
-		s.renderFileIncludes(r, rec, v)
+		s.renderMediaLinks(r, rec, v)
 	case kindVersionStack:
 		if files := s.st.children(rec.id, kindFile); len(files) > 0 {
 			v["head_version"] = files[len(files)-1].view()
 		}
 	}
+	s.renderIncludes(r, rec.attrs, v)
 	return v
 }
 
-// renderFileIncludes adds media_links (and creator/project) to a file as
-// asked by include. Links of a file that is not transcoded are null, as
-// are renditions, which the fake never produces.
-func (s *Server) renderFileIncludes(r *http.Request, rec *record, v map[string]any) {
-	inc := includes(r)
+// renderIncludes adds to v the related resources the include query
+// parameter names, as the operations that take it document: creator, owner
+// and user (the user the record's creator_id, owner_id or user_id names,
+// else the seed user), project (the record's project), metadata (none
+// set) and replies (none). attrs are the record's (nil for the operations
+// that hold no state). Request validation has already refused a value the
+// operation does not document.
+func (s *Server) renderIncludes(r *http.Request, attrs map[string]any, v map[string]any) {
+	user := func(attr string) any {
+		if u := s.st.get(str(attrs, attr), kindUser); u != nil {
+			return u.view()
+		}
+		if u := s.st.get(s.st.seed.UserID, kindUser); u != nil {
+			return u.view()
+		}
+		return nil
+	}
+	for inc := range includes(r) {
+		switch inc {
+		case "creator", "owner", "user":
+			v[inc] = user(inc + "_id")
+		case "project":
+			if p := s.st.get(str(attrs, "project_id"), kindProject); p != nil {
+				v["project"] = p.view()
+			}
+		case "metadata":
+			if _, ok := v["metadata"]; !ok {
+				v["metadata"] = []any{}
+			}
+		case "replies":
+			v["replies"] = []any{}
+		}
+	}
+}
+
+// renderMediaLinks adds media_links to a file as asked by include. Links
+// of a file that is not transcoded are null, as are renditions, which the
+// fake never produces.
+func (s *Server) renderMediaLinks(r *http.Request, rec *record, v map[string]any) {
 	links := map[string]any{}
-	for k := range inc {
+	for k := range includes(r) {
 		name, ok := strings.CutPrefix(k, "media_links.")
 		if !ok {
 			continue
@@ -64,19 +100,6 @@ func (s *Server) renderFileIncludes(r *http.Request, rec *record, v map[string]a
 	}
 	if len(links) > 0 {
 		v["media_links"] = links
-	}
-	if inc["creator"] {
-		if u := s.st.get(s.st.seed.UserID); u != nil {
-			v["creator"] = u.view()
-		}
-	}
-	if inc["project"] {
-		if p := s.st.get(rec.str("project_id")); p != nil {
-			v["project"] = p.view()
-		}
-	}
-	if inc["metadata"] {
-		v["metadata"] = []any{}
 	}
 }
 

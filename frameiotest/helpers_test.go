@@ -17,7 +17,7 @@ import (
 // newClient returns a generated client that authenticates against srv.
 func newClient(t *testing.T, srv *frameiotest.Server) *gen.ClientWithResponses {
 	t.Helper()
-	c, err := gen.NewClientWithResponses(srv.URL(), gen.WithHTTPClient(srv.Client()), gen.WithRequestEditorFn(srv.AuthorizeRequest))
+	c, err := gen.NewClientWithResponses(srv.URL(), gen.WithHTTPClient(srv.HTTPClient()), gen.WithRequestEditorFn(srv.AuthorizeRequest))
 	require.NoError(t, err)
 	return c
 }
@@ -47,7 +47,7 @@ func doRequest(t *testing.T, srv *frameiotest.Server, method, path string, body 
 		req.Header[http.CanonicalHeaderKey(k)] = vs
 	}
 	require.NoError(t, srv.AuthorizeRequest(req.Context(), req))
-	resp, err := srv.Client().Do(req)
+	resp, err := srv.HTTPClient().Do(req)
 	require.NoError(t, err)
 	defer resp.Body.Close()
 	raw, err := io.ReadAll(resp.Body)

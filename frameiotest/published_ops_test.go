@@ -15,16 +15,9 @@ import (
 // The nine operations of the published document that the docs lack, driven
 // through the SDK against the fake.
 
-func sdkClient(t *testing.T, srv *frameiotest.Server) *frameio.Client {
-	t.Helper()
-	c, err := frameio.NewClient(frameio.WithToken(srv.Token()), frameio.WithBaseURL(srv.URL()), frameio.WithHTTPClient(srv.Client()))
-	require.NoError(t, err)
-	return c
-}
-
 func TestBulkCopyAndMove(t *testing.T) {
 	srv := frameiotest.NewServer(t)
-	c, ctx, seed := sdkClient(t, srv), context.Background(), srv.Seed()
+	c, ctx, seed := srv.Client(), context.Background(), srv.Seed()
 	dest, err := srv.AddFolder(seed.RootFolderID, "dest")
 	require.NoError(t, err)
 	a, err := srv.AddFile(seed.RootFolderID, "a.mov", []byte("a"))
@@ -87,7 +80,7 @@ func TestBulkCopyAndMove(t *testing.T) {
 
 func TestShareAssetsAndActivities(t *testing.T) {
 	srv := frameiotest.NewServer(t)
-	c, ctx, seed := sdkClient(t, srv), context.Background(), srv.Seed()
+	c, ctx, seed := srv.Client(), context.Background(), srv.Seed()
 	folder, err := srv.AddFolder(seed.RootFolderID, "cuts")
 	require.NoError(t, err)
 	_, err = srv.AddFile(folder, "one.mov", []byte("1"))
@@ -118,7 +111,7 @@ func TestShareAssetsAndActivities(t *testing.T) {
 
 func TestAccountProjectsInvitedProjectsAndAccountRoles(t *testing.T) {
 	srv := frameiotest.NewServer(t)
-	c, ctx, seed := sdkClient(t, srv), context.Background(), srv.Seed()
+	c, ctx, seed := srv.Client(), context.Background(), srv.Seed()
 	other := srv.AddWorkspace("Other")
 	invited, _, err := srv.AddProject(other, "Invited")
 	require.NoError(t, err)

@@ -16,8 +16,7 @@ func TestUserRolesAreStateful(t *testing.T) {
 	srv := frameiotest.NewServer(t)
 	seed := srv.Seed()
 	ctx := context.Background()
-	c, err := frameio.NewClient(frameio.WithToken(srv.Token()), frameio.WithBaseURL(srv.URL()))
-	require.NoError(t, err)
+	c := srv.Client()
 	ana := srv.AddUser("Ana", "ana@example.com")
 
 	roles := func(seq func(yield func(gen.UserRole, error) bool)) map[string]string {
@@ -36,7 +35,7 @@ func TestUserRolesAreStateful(t *testing.T) {
 	}
 	assert.Equal(t, map[string]string{"test.user@example.com": "owner", "ana@example.com": "member"}, accountRoles)
 
-	_, err = c.ProjectPermissions.ProjectUserRolesUpdate(ctx, seed.AccountID, seed.ProjectID, ana,
+	_, err := c.ProjectPermissions.ProjectUserRolesUpdate(ctx, seed.AccountID, seed.ProjectID, ana,
 		gen.UpdateUserRolesParamsData{Role: gen.PermissionRoleCommenter})
 	require.NoError(t, err)
 	assert.Equal(t, "commenter", srv.Role(seed.ProjectID, ana))

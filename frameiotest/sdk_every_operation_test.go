@@ -21,8 +21,7 @@ import (
 func TestSDKDrivesEveryOperation(t *testing.T) {
 	srv := frameiotest.NewServer(t)
 	e := setupEveryOperation(t, srv)
-	client, err := frameio.NewClient(frameio.WithToken(srv.Token()), frameio.WithBaseURL(srv.URL()))
-	require.NoError(t, err)
+	client := srv.Client()
 	byID := map[string]frameio.Operation{}
 	for _, op := range frameio.Operations() {
 		byID[op.ID] = op

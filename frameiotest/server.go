@@ -92,9 +92,6 @@ func Start(opts ...Option) (*Server, error) {
 // URL returns the base URL of the server, e.g. http://127.0.0.1:1234.
 func (s *Server) URL() string { return s.hs.URL }
 
-// Client returns an *http.Client for the server. It does not add the token.
-func (s *Server) Client() *http.Client { return s.hs.Client() }
-
 // Close shuts the server down and blocks until outstanding requests finish.
 func (s *Server) Close() { s.hs.Close() }
 
@@ -144,8 +141,13 @@ func routeOf(r *http.Request) *routed {
 
 // ServeHTTP implements http.Handler: object-store paths go to the fake
 // object store, everything else through faults, authentication, request
-// validation, the operation handler and response validation.
+// validation, the operation handler and response validation. Every
+// response has an x-request-id header; API responses also have the
+// rate-limit headers.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	// Every response carries a request id, as Frame.io's do; *frameio.Error
+	// reports it as RequestID.
+	w.Header().Set("X-Request-Id", newID())
 	if s.cfg.latency > 0 {
 		time.Sleep(s.cfg.latency)
 	}

@@ -48,7 +48,7 @@ func put(t *testing.T, srv *frameiotest.Server, url string, body []byte, header 
 	for k, v := range header {
 		req.Header.Set(k, v)
 	}
-	resp, err := srv.Client().Do(req)
+	resp, err := srv.HTTPClient().Do(req)
 	require.NoError(t, err)
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
@@ -118,7 +118,7 @@ func TestLocalUpload(t *testing.T) {
 		if rng != "" {
 			req.Header.Set("Range", rng)
 		}
-		resp, err := srv.Client().Do(req)
+		resp, err := srv.HTTPClient().Do(req)
 		require.NoError(t, err)
 		defer resp.Body.Close()
 		b, err := io.ReadAll(resp.Body)

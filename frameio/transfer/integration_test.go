@@ -34,16 +34,13 @@ func noWait(ctx context.Context, _ time.Duration) error { return ctx.Err() }
 func newFioEnv(t *testing.T, opts ...frameiotest.Option) *fioEnv {
 	t.Helper()
 	srv := frameiotest.NewServer(t, opts...)
-	c, err := frameio.NewClient(frameio.WithBaseURL(srv.URL()), frameio.WithToken(srv.Token()),
-		frameio.WithHTTPClient(srv.Client()), frameio.WithSleeper(noWait))
-	require.NoError(t, err)
-	return &fioEnv{srv: srv, client: c, seed: srv.Seed()}
+	return &fioEnv{srv: srv, client: srv.Client(), seed: srv.Seed()}
 }
 
 func (e *fioEnv) uploader(t *testing.T, opts ...transfer.Option) *transfer.Uploader {
 	t.Helper()
 	u, err := transfer.NewUploader(e.client, append([]transfer.Option{transfer.WithSleeper(noWait),
-		transfer.WithHTTPClient(e.srv.Client())}, opts...)...)
+		transfer.WithHTTPClient(e.srv.HTTPClient())}, opts...)...)
 	require.NoError(t, err)
 	return u
 }
@@ -131,7 +128,7 @@ func TestIntegrationDirVersionAndDownload(t *testing.T) {
 	for _, id := range []string{vr.Upload.FileID, ids["sub/deep/c.wav"]} {
 		_ = e.srv.Transcode(id)
 	}
-	dl, err := transfer.NewDownloader(e.client, transfer.WithHTTPClient(e.srv.Client()), transfer.WithSleeper(noWait))
+	dl, err := transfer.NewDownloader(e.client, transfer.WithHTTPClient(e.srv.HTTPClient()), transfer.WithSleeper(noWait))
 	require.NoError(t, err)
 	dst := filepath.Join(t.TempDir(), "out.mov")
 	dres, err := dl.DownloadFile(context.Background(), e.seed.AccountID, vr.Upload.FileID, dst)

@@ -62,19 +62,19 @@ func Open(ctx context.Context, c Config, out io.Writer, opts ...frameio.Option) 
 			return nil, err
 		}
 		e.Fake = fake
-		c.Token, c.BaseURL = fake.Token(), fake.URL()
-		fmt.Fprintf(out, "No FRAMEIO_TOKEN set: using the embedded fake Frame.io at %s\n", c.BaseURL)
+		e.Client = fake.Client(opts...)
+		fmt.Fprintf(out, "No FRAMEIO_TOKEN set: using the embedded fake Frame.io at %s\n", fake.URL())
+	} else {
+		opts = append([]frameio.Option{frameio.WithToken(c.Token)}, opts...)
+		if c.BaseURL != "" {
+			opts = append(opts, frameio.WithBaseURL(c.BaseURL))
+		}
+		client, err := frameio.NewClient(opts...)
+		if err != nil {
+			return nil, err
+		}
+		e.Client = client
 	}
-	opts = append([]frameio.Option{frameio.WithToken(c.Token)}, opts...)
-	if c.BaseURL != "" {
-		opts = append(opts, frameio.WithBaseURL(c.BaseURL))
-	}
-	client, err := frameio.NewClient(opts...)
-	if err != nil {
-		e.Close()
-		return nil, err
-	}
-	e.Client = client
 	if err := e.resolve(ctx, c); err != nil {
 		e.Close()
 		return nil, err
