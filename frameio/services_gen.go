@@ -7,6 +7,7 @@ import (
 	"iter"
 	"net/http"
 
+	"github.com/frameio-go/frameio-go/frameio/metadata"
 	"github.com/frameio-go/frameio-go/frameio/search"
 	"github.com/frameio-go/frameio-go/gen"
 )
@@ -1596,14 +1597,14 @@ type MetadataFieldsService struct{ c *Client }
 //
 // Create account level field definitions.
 // Rate Limits: 10 calls per 1.00 minute(s) per account_user
-func (s *MetadataFieldsService) MetadataFieldDefinitionsCreate(ctx context.Context, accountID string, data FieldDefinitionParams, opts ...RequestOption) (FieldDefinition, error) {
+func (s *MetadataFieldsService) MetadataFieldDefinitionsCreate(ctx context.Context, accountID string, data metadata.FieldDefinitionParams, opts ...RequestOption) (metadata.FieldDefinition, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
 	if data == nil {
 		return nil, &InvalidParamError{Param: "data", Reason: "is required and must not be nil"}
 	}
-	w, err := EncodeFieldDefinitionParams(data)
+	w, err := metadata.EncodeFieldDefinitionParams(data)
 	if err != nil {
 		return nil, err
 	}
@@ -1615,7 +1616,7 @@ func (s *MetadataFieldsService) MetadataFieldDefinitionsCreate(ctx context.Conte
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return DecodeFieldDefinition(out.Data)
+	return metadata.DecodeFieldDefinition(out.Data)
 }
 
 // MetadataFieldDefinitionsDelete calls "Delete account level custom field definitions": DELETE /v4/accounts/{account_id}/metadata/field_definitions/{field_definition_id} (operation metadata_fields_metadata_field_definitions_delete).
@@ -1658,9 +1659,9 @@ func (s *MetadataFieldsService) MetadataFieldDefinitionsIndex(ctx context.Contex
 // MetadataFieldDefinitionsIndexAll iterates over every item of MetadataFieldDefinitionsIndex, following links.next
 // page by page (one page in memory at a time; stop the loop to stop
 // fetching). params applies to every page; page_size must be 1-100.
-// Items arrive as FieldDefinitionWithIncludes values to switch on by type (see DecodeFieldDefinitionWithIncludes).
-func (s *MetadataFieldsService) MetadataFieldDefinitionsIndexAll(ctx context.Context, accountID string, params *gen.MetadataFieldsMetadataFieldDefinitionsIndexParams, opts ...RequestOption) iter.Seq2[FieldDefinitionWithIncludes, error] {
-	return decodeItems(s.MetadataFieldDefinitionsIndexPages(ctx, accountID, params, opts...), DecodeFieldDefinitionWithIncludes)
+// Items arrive as metadata.FieldDefinitionWithIncludes values to switch on by type (see metadata.DecodeFieldDefinitionWithIncludes).
+func (s *MetadataFieldsService) MetadataFieldDefinitionsIndexAll(ctx context.Context, accountID string, params *gen.MetadataFieldsMetadataFieldDefinitionsIndexParams, opts ...RequestOption) iter.Seq2[metadata.FieldDefinitionWithIncludes, error] {
+	return decodeItems(s.MetadataFieldDefinitionsIndexPages(ctx, accountID, params, opts...), metadata.DecodeFieldDefinitionWithIncludes)
 }
 
 // MetadataFieldDefinitionsIndexPages iterates over the pages of MetadataFieldDefinitionsIndex: each page's items,
@@ -1683,7 +1684,7 @@ func (s *MetadataFieldsService) MetadataFieldDefinitionsIndexPages(ctx context.C
 //
 // Update account level custom field definitions.
 // Rate Limits: 10 calls per 1.00 minute(s) per account_user
-func (s *MetadataFieldsService) MetadataFieldDefinitionsUpdate(ctx context.Context, accountID string, fieldDefinitionID string, data UpdateFieldDefinitionParams, opts ...RequestOption) (FieldDefinition, error) {
+func (s *MetadataFieldsService) MetadataFieldDefinitionsUpdate(ctx context.Context, accountID string, fieldDefinitionID string, data metadata.UpdateFieldDefinitionParams, opts ...RequestOption) (metadata.FieldDefinition, error) {
 	if err := requireID("account_id", accountID); err != nil {
 		return nil, err
 	}
@@ -1693,7 +1694,7 @@ func (s *MetadataFieldsService) MetadataFieldDefinitionsUpdate(ctx context.Conte
 	if data == nil {
 		return nil, &InvalidParamError{Param: "data", Reason: "is required and must not be nil"}
 	}
-	w, err := EncodeUpdateFieldDefinitionParams(data)
+	w, err := metadata.EncodeUpdateFieldDefinitionParams(data)
 	if err != nil {
 		return nil, err
 	}
@@ -1705,7 +1706,7 @@ func (s *MetadataFieldsService) MetadataFieldDefinitionsUpdate(ctx context.Conte
 	if err := s.c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
-	return DecodeFieldDefinition(out.Data)
+	return metadata.DecodeFieldDefinition(out.Data)
 }
 
 // ProjectPermissionsService calls the projectPermissions operations of the Frame.io V4 API.

@@ -17,6 +17,7 @@ import (
 
 	"github.com/frameio-go/frameio-go/api"
 	"github.com/frameio-go/frameio-go/frameio"
+	"github.com/frameio-go/frameio-go/frameio/metadata"
 )
 
 // specOperations reads method, path and operationId of every operation in
@@ -158,7 +159,7 @@ func callArgs(fn reflect.Value, blank int, withParams bool) []reflect.Value {
 // unionBody returns a variant of the union request body type in: the
 // methods taking one refuse nil.
 func unionBody(in reflect.Type) reflect.Value {
-	for _, v := range []any{&frameio.TextDefinitionParams{}, &frameio.UpdateTextDefinitionParams{}, &frameio.AssetShare{}} {
+	for _, v := range []any{&metadata.TextDefinitionParams{}, &metadata.UpdateTextDefinitionParams{}, &frameio.AssetShare{}} {
 		if reflect.TypeOf(v).Implements(in) {
 			return reflect.ValueOf(v)
 		}

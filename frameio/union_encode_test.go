@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/frameio-go/frameio-go/frameio"
+	"github.com/frameio-go/frameio-go/frameio/metadata"
 	"github.com/frameio-go/frameio-go/frameio/search"
 	"github.com/frameio-go/frameio-go/gen"
 )
@@ -16,11 +17,11 @@ import (
 // field_type comes from the Go type.
 func TestEncodeSelectFieldDefinition(t *testing.T) {
 	enableAddNew := false
-	data, err := frameio.EncodeFieldDefinitionParams(&frameio.SelectDefinitionParams{
+	data, err := metadata.EncodeFieldDefinitionParams(&metadata.SelectDefinitionParams{
 		Name: "Fields definition name",
-		FieldConfiguration: frameio.SelectFieldConfiguration{
+		FieldConfiguration: metadata.SelectFieldConfiguration{
 			EnableAddNew: &enableAddNew,
-			Options: []frameio.SelectFieldOption{
+			Options: []metadata.SelectFieldOption{
 				{DisplayName: "Option 1"},
 				{DisplayName: "Option 2"},
 			},
@@ -45,10 +46,10 @@ func TestEncodeSelectFieldDefinition(t *testing.T) {
 }
 
 func TestEncodeUpdateSelectFieldDefinition(t *testing.T) {
-	data, err := frameio.EncodeUpdateFieldDefinitionParams(&frameio.UpdateSelectDefinitionParams{
+	data, err := metadata.EncodeUpdateFieldDefinitionParams(&metadata.UpdateSelectDefinitionParams{
 		Name: new("Updated-Field-Name"),
-		FieldConfiguration: &frameio.UpdateSelectFieldConfiguration{
-			Options: []frameio.UpdateSelectFieldOption{{DisplayName: "Option 1"}},
+		FieldConfiguration: &metadata.UpdateSelectFieldConfiguration{
+			Options: []metadata.UpdateSelectFieldOption{{DisplayName: "Option 1"}},
 		},
 	})
 	require.NoError(t, err)
@@ -74,7 +75,7 @@ func TestEncodeShareParams(t *testing.T) {
 // TestEncodeOverridesWrongDiscriminator: a single-value variant always
 // writes its own value, whatever its field holds.
 func TestEncodeOverridesWrongDiscriminator(t *testing.T) {
-	b, err := frameio.EncodeMetadataValue(&frameio.DateValue{FieldType: "text"})
+	b, err := metadata.EncodeValue(&metadata.DateValue{FieldType: "text"})
 	require.NoError(t, err)
 	kind, err := b.Discriminator()
 	require.NoError(t, err)
@@ -90,11 +91,11 @@ func TestSharedVariants(t *testing.T) {
 		want    string
 		wantErr bool
 	}{
-		{"text default", &frameio.TextValue{}, "text", false},
-		{"long_text kept", &frameio.TextValue{FieldType: "long_text"}, "long_text", false},
-		{"text refuses date", &frameio.TextValue{FieldType: "date"}, "", true},
-		{"users kept", &frameio.MultiUserValue{FieldType: "users"}, "users", false},
-		{"user_multi default", &frameio.MultiUserValue{}, "user_multi", false},
+		{"text default", &metadata.TextValue{}, "text", false},
+		{"long_text kept", &metadata.TextValue{FieldType: "long_text"}, "long_text", false},
+		{"text refuses date", &metadata.TextValue{FieldType: "date"}, "", true},
+		{"users kept", &metadata.MultiUserValue{FieldType: "users"}, "users", false},
+		{"user_multi default", &metadata.MultiUserValue{}, "user_multi", false},
 		{"workfront kept", &frameio.StandardGroup{Source: "workfront"}, "workfront", false},
 		{"frame default", &frameio.StandardGroup{}, "frame", false},
 		{"adobe is a SyncGroup", &frameio.StandardGroup{Source: "adobe"}, "", true},

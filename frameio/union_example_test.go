@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/frameio-go/frameio-go/frameio"
+	"github.com/frameio-go/frameio-go/frameio/metadata"
 	"github.com/frameio-go/frameio-go/gen"
 )
 
@@ -46,10 +47,10 @@ func ExampleFolderAssets() {
 // A request union is built from the typed variant; its discriminator is
 // set from the Go type.
 func ExampleEncodeFieldDefinitionParams() {
-	data, err := frameio.EncodeFieldDefinitionParams(&frameio.SelectDefinitionParams{
+	data, err := metadata.EncodeFieldDefinitionParams(&metadata.SelectDefinitionParams{
 		Name: "Approval Status",
-		FieldConfiguration: frameio.SelectFieldConfiguration{
-			Options: []frameio.SelectFieldOption{{DisplayName: "Approved"}, {DisplayName: "Needs changes"}},
+		FieldConfiguration: metadata.SelectFieldConfiguration{
+			Options: []metadata.SelectFieldOption{{DisplayName: "Approved"}, {DisplayName: "Needs changes"}},
 		},
 	})
 	if err != nil {

@@ -1,6 +1,9 @@
 package frameio
 
-import "github.com/frameio-go/frameio-go/gen"
+import (
+	"github.com/frameio-go/frameio-go/frameio/metadata"
+	"github.com/frameio-go/frameio-go/gen"
+)
 
 // FolderAssets decodes the children of a folder, as listed by the folder
 // children endpoint, into files, folders and version stacks.
@@ -35,39 +38,16 @@ func GroupsOf(resp *gen.GroupsWithIncludesResponse) ([]Group, error) {
 	return DecodeGroups(resp.Data)
 }
 
-// FieldDefinitionsOf decodes a list of an account's metadata field definitions.
-func FieldDefinitionsOf(resp *gen.FieldDefinitionsWithIncludesResponse) ([]FieldDefinitionWithIncludes, error) {
-	if resp == nil {
-		return nil, nil
-	}
-	return DecodeFieldDefinitionsWithIncludes(resp.Data)
-}
-
-// MetadataOf decodes the metadata values of a file.
-func MetadataOf(m *gen.MetadataWithDefinition) ([]MetadataValue, error) {
-	if m == nil {
-		return nil, nil
-	}
-	return DecodeMetadataValues(m.Metadata)
-}
-
 // MetadataValues decodes the file's metadata, present when requested with
 // include=metadata; nil when absent.
-func (v *File) MetadataValues() ([]MetadataValue, error) { return decodeOptional(v.Metadata) }
+func (v *File) MetadataValues() ([]metadata.Value, error) { return metadata.DecodeValues(v.Metadata) }
 
 // MetadataValues decodes the folder's metadata, present when requested with
 // include=metadata; nil when absent.
-func (v *Folder) MetadataValues() ([]MetadataValue, error) { return decodeOptional(v.Metadata) }
+func (v *Folder) MetadataValues() ([]metadata.Value, error) { return metadata.DecodeValues(v.Metadata) }
 
 // MetadataValues decodes the version stack's metadata, present when
 // requested with include=metadata; nil when absent.
-func (v *VersionStack) MetadataValues() ([]MetadataValue, error) {
-	return decodeOptional(v.Metadata)
-}
-
-func decodeOptional(fields []gen.MetadataField) ([]MetadataValue, error) {
-	if fields == nil {
-		return nil, nil
-	}
-	return DecodeMetadataValues(fields)
+func (v *VersionStack) MetadataValues() ([]metadata.Value, error) {
+	return metadata.DecodeValues(v.Metadata)
 }

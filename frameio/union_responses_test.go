@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/frameio-go/frameio-go/frameio"
+	"github.com/frameio-go/frameio-go/frameio/metadata"
 	"github.com/frameio-go/frameio-go/frameio/search"
 	"github.com/frameio-go/frameio-go/gen"
 )
@@ -71,7 +72,7 @@ func TestListHelpers(t *testing.T) {
 	require.Len(t, groups, 3)
 	require.IsType(t, &frameio.SyncGroup{}, groups[0])
 
-	defs, err := frameio.FieldDefinitionsOf(readFixture[gen.FieldDefinitionsWithIncludesResponse](t, "metadata_fields_metadata_field_definitions_index_200.json"))
+	defs, err := metadata.DefinitionsOf(readFixture[gen.FieldDefinitionsWithIncludesResponse](t, "metadata_fields_metadata_field_definitions_index_200.json"))
 	require.NoError(t, err)
 	require.Len(t, defs, 10)
 
@@ -86,7 +87,7 @@ func TestListHelpers(t *testing.T) {
 	_, err = project.TypedMatches()
 	require.NoError(t, err)
 
-	meta, err := frameio.MetadataOf(&readFixture[gen.MetadataResponse](t, "metadata_show_200.json").Data)
+	meta, err := metadata.ValuesOf(&readFixture[gen.MetadataResponse](t, "metadata_show_200.json").Data)
 	require.NoError(t, err)
 	require.Len(t, meta, 11)
 
@@ -94,9 +95,9 @@ func TestListHelpers(t *testing.T) {
 		func() (int, error) { v, err := frameio.VersionStackAssets(nil); return len(v), err },
 		func() (int, error) { v, err := frameio.FileAssets(nil); return len(v), err },
 		func() (int, error) { v, err := frameio.GroupsOf(nil); return len(v), err },
-		func() (int, error) { v, err := frameio.FieldDefinitionsOf(nil); return len(v), err },
+		func() (int, error) { v, err := metadata.DefinitionsOf(nil); return len(v), err },
 		func() (int, error) { v, err := search.ResultsOf(nil); return len(v), err },
-		func() (int, error) { v, err := frameio.MetadataOf(nil); return len(v), err },
+		func() (int, error) { v, err := metadata.ValuesOf(nil); return len(v), err },
 	} {
 		n, err := f()
 		require.NoError(t, err)

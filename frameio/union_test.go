@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/frameio-go/frameio-go/frameio"
+	"github.com/frameio-go/frameio-go/frameio/metadata"
 	"github.com/frameio-go/frameio-go/frameio/search"
 	"github.com/frameio-go/frameio-go/gen"
 	"github.com/frameio-go/frameio-go/internal/fixtures"
@@ -68,11 +69,11 @@ func caseOf[U any, W wrapper, PW interface {
 func unionCases() []unionCase {
 	return []unionCase{
 		caseOf("AssetWithIncludes", frameio.AssetFromJSON, frameio.EncodeAsset),
-		caseOf("MetadataField", frameio.MetadataValueFromJSON, frameio.EncodeMetadataValue),
-		caseOf("FieldDefinition", frameio.FieldDefinitionFromJSON, frameio.EncodeFieldDefinition),
-		caseOf("FieldDefinitionWithIncludes", frameio.FieldDefinitionWithIncludesFromJSON, frameio.EncodeFieldDefinitionWithIncludes),
-		caseOf("CreateFieldDefinitionParamsData", frameio.FieldDefinitionParamsFromJSON, frameio.EncodeFieldDefinitionParams),
-		caseOf("UpdateFieldDefinitionParamsData", frameio.UpdateFieldDefinitionParamsFromJSON, frameio.EncodeUpdateFieldDefinitionParams),
+		caseOf("MetadataField", metadata.ValueFromJSON, metadata.EncodeValue),
+		caseOf("FieldDefinition", metadata.FieldDefinitionFromJSON, metadata.EncodeFieldDefinition),
+		caseOf("FieldDefinitionWithIncludes", metadata.FieldDefinitionWithIncludesFromJSON, metadata.EncodeFieldDefinitionWithIncludes),
+		caseOf("CreateFieldDefinitionParamsData", metadata.FieldDefinitionParamsFromJSON, metadata.EncodeFieldDefinitionParams),
+		caseOf("UpdateFieldDefinitionParamsData", metadata.UpdateFieldDefinitionParamsFromJSON, metadata.EncodeUpdateFieldDefinitionParams),
 		caseOf("GroupWithIncludes", frameio.GroupFromJSON, frameio.EncodeGroup),
 		caseOf("CreateShareParamsData", frameio.ShareParamsFromJSON, frameio.EncodeShareParams),
 		caseOf("SearchMatch", search.MatchFromJSON, search.EncodeMatch),

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/frameio-go/frameio-go/frameio"
+	"github.com/frameio-go/frameio-go/frameio/metadata"
 	"github.com/frameio-go/frameio-go/frameiotest"
 )
 
@@ -81,8 +82,8 @@ func bodyArg(t *testing.T, in reflect.Type, body any, op string) reflect.Value {
 	require.NoError(t, err)
 	if in.Kind() == reflect.Interface {
 		for _, fromJSON := range []func([]byte) (any, error){
-			func(b []byte) (any, error) { return frameio.FieldDefinitionParamsFromJSON(b) },
-			func(b []byte) (any, error) { return frameio.UpdateFieldDefinitionParamsFromJSON(b) },
+			func(b []byte) (any, error) { return metadata.FieldDefinitionParamsFromJSON(b) },
+			func(b []byte) (any, error) { return metadata.UpdateFieldDefinitionParamsFromJSON(b) },
 			func(b []byte) (any, error) { return frameio.ShareParamsFromJSON(b) },
 		} {
 			if v, err := fromJSON(raw); err == nil && v != nil && reflect.TypeOf(v).Implements(in) {

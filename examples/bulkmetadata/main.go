@@ -19,6 +19,7 @@ import (
 
 	"github.com/frameio-go/frameio-go/examples/internal/env"
 	"github.com/frameio-go/frameio-go/frameio"
+	"github.com/frameio-go/frameio-go/frameio/metadata"
 	"github.com/frameio-go/frameio-go/gen"
 )
 
@@ -63,11 +64,11 @@ func run(ctx context.Context, cfg env.Config, folderID string, out io.Writer) er
 		return errors.New("the folder has no files")
 	}
 
-	approved, err := createField(ctx, c, e.AccountID, &frameio.ToggleDefinitionParams{Name: "Approved"})
+	approved, err := createField(ctx, c, e.AccountID, &metadata.ToggleDefinitionParams{Name: "Approved"})
 	if err != nil {
 		return err
 	}
-	notes, err := createField(ctx, c, e.AccountID, &frameio.TextDefinitionParams{Name: "Approval notes"})
+	notes, err := createField(ctx, c, e.AccountID, &metadata.TextDefinitionParams{Name: "Approval notes"})
 	if err != nil {
 		return err
 	}
@@ -86,16 +87,16 @@ func run(ctx context.Context, cfg env.Config, folderID string, out io.Writer) er
 }
 
 // createField creates a metadata field definition and returns its ID.
-func createField(ctx context.Context, c *frameio.Client, accountID string, def frameio.FieldDefinitionParams) (string, error) {
+func createField(ctx context.Context, c *frameio.Client, accountID string, def metadata.FieldDefinitionParams) (string, error) {
 	created, err := c.MetadataFields.MetadataFieldDefinitionsCreate(ctx, accountID, def)
 	if err != nil {
 		return "", err
 	}
 	var id string
 	switch d := created.(type) {
-	case *frameio.ToggleDefinition:
+	case *metadata.ToggleDefinition:
 		id = d.ID
-	case *frameio.TextDefinition:
+	case *metadata.TextDefinition:
 		id = d.ID
 	default:
 		return "", fmt.Errorf("created a %s field, not the kind asked for", created.Kind())

@@ -44,7 +44,7 @@ func TestGeneratedCodeUpToDate(t *testing.T) {
 
 	unions := filepath.Join(tmp, "frameio")
 	run(t, root, "go", "run", "./internal/cmd/genunions", "-out", unions)
-	for _, name := range []string{"union_gen.go", filepath.Join("search", "union_gen.go")} {
+	for _, name := range []string{"union_gen.go", filepath.Join("search", "union_gen.go"), filepath.Join("metadata", "union_gen.go")} {
 		same(t, filepath.Join(root, "frameio", name), filepath.Join(unions, name))
 	}
 }

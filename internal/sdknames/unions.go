@@ -30,9 +30,10 @@ type Union struct {
 	// value gets it.
 	Defaults []string
 	// Package is the package below frameio the sum type lives in ("search":
-	// frameio/search), "" for frameio itself. Unions only one call returns
-	// live apart, so their many variants do not bury the client and the
-	// services in frameio's documentation.
+	// frameio/search), "" for frameio itself. The unions of one concern
+	// (search results and matches; metadata values and field definitions)
+	// live apart, so that their many variants do not bury the client and
+	// the services in frameio's documentation.
 	Package string
 }
 
@@ -57,28 +58,28 @@ func Unions() []Union {
 			Variants: map[string]string{"file": "File", "folder": "Folder", "version_stack": "VersionStack"},
 		},
 		{
-			Schema: "MetadataField", Name: "MetadataValue", Plural: "MetadataValues",
+			Schema: "MetadataField", Name: "Value", Plural: "Values", Package: "metadata",
 			Doc:      "is the value of one metadata field of an asset, typed by its field_type",
 			Defaults: []string{"text", "user_multi"},
 		},
 		{
-			Schema: "FieldDefinition", Name: "FieldDefinition", Plural: "FieldDefinitions",
+			Schema: "FieldDefinition", Name: "FieldDefinition", Plural: "FieldDefinitions", Package: "metadata",
 			Doc: "is an account's metadata field definition, typed by its field_type",
 		},
 		{
 			Schema: "FieldDefinitionWithIncludes", Name: "FieldDefinitionWithIncludes",
-			Plural: "FieldDefinitionsWithIncludes",
-			Doc:    "is a metadata field definition with its requested includes (creator...), typed by its field_type",
+			Plural: "FieldDefinitionsWithIncludes", Package: "metadata",
+			Doc: "is a metadata field definition with its requested includes (creator...), typed by its field_type",
 		},
 		{
 			Schema: "CreateFieldDefinitionParamsData", Name: "FieldDefinitionParams",
-			Plural: "FieldDefinitionParamsList",
-			Doc:    "is the body of a create-field-definition request, typed by its field_type",
+			Plural: "FieldDefinitionParamsList", Package: "metadata",
+			Doc: "is the body of a create-field-definition request, typed by its field_type",
 		},
 		{
 			Schema: "UpdateFieldDefinitionParamsData", Name: "UpdateFieldDefinitionParams",
-			Plural: "UpdateFieldDefinitionParamsList",
-			Doc:    "is the body of an update-field-definition request, typed by its field_type",
+			Plural: "UpdateFieldDefinitionParamsList", Package: "metadata",
+			Doc: "is the body of an update-field-definition request, typed by its field_type",
 		},
 		{
 			Schema: "GroupWithIncludes", Name: "Group", Plural: "Groups",

@@ -14,7 +14,7 @@ import (
 
 // Generate returns the sources of the sum types for the OpenAPI document
 // spec, keyed by file path below frameio/: union_gen.go for package
-// frameio, search/union_gen.go for package frameio/search (see
+// frameio, <pkg>/union_gen.go for frameio/search and frameio/metadata (see
 // sdknames.Union.Package).
 func Generate(spec []byte) (map[string][]byte, error) {
 	loader := openapi3.NewLoader()

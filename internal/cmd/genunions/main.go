@@ -1,4 +1,5 @@
-// Command genunions writes frameio/union_gen.go and frameio/search/union_gen.go:
+// Command genunions writes frameio/union_gen.go, frameio/metadata/union_gen.go
+// and frameio/search/union_gen.go:
 // the Go sum types of the unions of api/frameio.codegen.yaml (see
 // frameio/union.go for the decoding rules). The variants and discriminator
 // values are read from the spec; the Go names, documentation and packages

@@ -18,7 +18,7 @@ func TestUnionGenUpToDate(t *testing.T) {
 	require.NoError(t, err)
 	files, err := Generate(spec)
 	require.NoError(t, err)
-	require.Len(t, files, 2, "frameio and frameio/search")
+	require.Len(t, files, 3, "frameio, frameio/metadata and frameio/search")
 	for name, want := range files {
 		got, err := os.ReadFile(filepath.Join("../../../frameio", name))
 		require.NoError(t, err)
@@ -31,6 +31,7 @@ func TestRun(t *testing.T) {
 	require.NoError(t, run("../../../api/frameio.codegen.yaml", out))
 	require.FileExists(t, filepath.Join(out, "union_gen.go"))
 	require.FileExists(t, filepath.Join(out, "search", "union_gen.go"))
+	require.FileExists(t, filepath.Join(out, "metadata", "union_gen.go"))
 	require.Error(t, run("does-not-exist.yaml", out))
 }
 

@@ -1,4 +1,4 @@
-package frameio
+package metadata
 
 import "github.com/frameio-go/frameio-go/gen"
 
