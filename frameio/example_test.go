@@ -17,6 +17,7 @@ import (
 func fakeFrameio() *httptest.Server {
 	return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("X-Request-Id", "req-42")
 		switch r.URL.Path {
 		case "/v4/me":
 			_, _ = io.WriteString(w, `{"data":{"id":"B0DC108C5CD449CA0A494133@c62f24cc5b5b7e0e0a494004","name":"Ada"}}`)
@@ -104,7 +105,7 @@ func ExampleUsersService_Show() {
 		log.Fatal(err)
 	}
 	var resp *http.Response
-	me, err := client.Users.Show(context.Background(), nil,
+	me, err := client.Users.Show(context.Background(),
 		frameio.WithTimeout(5*time.Second), frameio.WithMaxRetries(0), frameio.WithResponseInto(&resp))
 	if err != nil {
 		log.Fatal(err)
@@ -130,4 +131,28 @@ func ExampleAccountsService_IndexAll() {
 	// Output:
 	// acc-1 Studio
 	// acc-2 Agency
+}
+
+// Middleware sees every attempt of a call: here it logs the method, path,
+// status and the server's request id (never the Authorization header).
+// Pass it to NewClient for every call, or to one call.
+func ExampleWithMiddleware() {
+	srv := fakeFrameio()
+	defer srv.Close()
+	logRequestID := func(req *http.Request, next frameio.MiddlewareNext) (*http.Response, error) {
+		resp, err := next(req)
+		if err == nil {
+			fmt.Println(req.Method, req.URL.Path, resp.StatusCode, resp.Header.Get("X-Request-Id"))
+		}
+		return resp, err
+	}
+	client, err := frameio.NewClient(frameio.WithToken("YOUR_ACCESS_TOKEN"), frameio.WithBaseURL(srv.URL),
+		frameio.WithMiddleware(logRequestID))
+	if err != nil {
+		log.Fatal(err)
+	}
+	if _, err := client.Users.Show(context.Background()); err != nil {
+		log.Fatal(err)
+	}
+	// Output: GET /v4/me 200 req-42
 }

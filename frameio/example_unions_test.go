@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/frameio-go/frameio-go/frameio"
-	"github.com/frameio-go/frameio-go/frameio/metadata"
 	"github.com/frameio-go/frameio-go/gen"
 )
 
@@ -45,22 +44,3 @@ func ExampleFolderAssets() {
 }
 
 // A request union is built from the typed variant; its discriminator is
-// set from the Go type.
-func ExampleEncodeFieldDefinitionParams() {
-	data, err := metadata.EncodeFieldDefinitionParams(&metadata.SelectDefinitionParams{
-		Name: "Approval Status",
-		FieldConfiguration: metadata.SelectFieldConfiguration{
-			Options: []metadata.SelectFieldOption{{DisplayName: "Approved"}, {DisplayName: "Needs changes"}},
-		},
-	})
-	if err != nil {
-		panic(err)
-	}
-	body, err := json.Marshal(gen.CreateFieldDefinitionParams{Data: &data})
-	if err != nil {
-		panic(err)
-	}
-	fmt.Println(string(body))
-	// Output:
-	// {"data":{"field_configuration":{"options":[{"display_name":"Approved"},{"display_name":"Needs changes"}]},"field_type":"select","name":"Approval Status"}}
-}
