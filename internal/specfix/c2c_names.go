@@ -49,19 +49,10 @@ func c2cRename(root *yaml.Node) ([]string, error) {
 		if get(schemas, repl) != nil {
 			return log, fmt.Errorf("%s: %s is taken", old, repl)
 		}
-		found := false
-		for i := 0; i+1 < len(schemas.Content); i += 2 {
-			if schemas.Content[i].Value == old {
-				schemas.Content[i].Value = repl
-				if get(schemas.Content[i+1], "title") != nil {
-					set(schemas.Content[i+1], "title", str(repl))
-				}
-				found = true
-			}
-		}
-		if !found {
+		if get(schemas, old) == nil {
 			return log, fmt.Errorf("schema %s not found", old)
 		}
+		renameComponent(schemas, old, repl)
 		log = append(log, fmt.Sprintf("%s -> %s (%d refs)", old, repl, renameRefs(root, old, repl)))
 	}
 	return log, nil

@@ -127,7 +127,7 @@ func (n *namer) collect() error {
 		tag := strings.TrimPrefix(tags.Content[0].Value, "subpackage_")
 		resource := singular(upperFirst(tag))
 		id := scalar(op, "operationId")
-		verb := camelCase(strings.TrimPrefix(id, snakeCase(tag)+"_"))
+		verb := sdknames.Camel(strings.TrimPrefix(id, sdknames.Snake(tag)+"_"))
 		for _, p := range nodes(get(op, "parameters")) {
 			n.param(op, p, resource, verb, method, path)
 		}
@@ -148,7 +148,7 @@ func (n *namer) param(op, p *yaml.Node, resource, verb, method, path string) {
 	if sch == nil {
 		return
 	}
-	s := &site{param: true, prop: camelCase(name)}
+	s := &site{param: true, prop: sdknames.Camel(name)}
 	key := scalar(op, "operationId") + " " + name
 	pin, pinned := n.pinned[key]
 	if pinned {
@@ -172,100 +172,6 @@ func (n *namer) param(op, p *yaml.Node, resource, verb, method, path string) {
 		s.pinned = pin
 	}
 	n.add(s.key, s, resource, verb)
-}
-
-// schemaWalk finds the enums below a request or response body schema and
-// hands each to add, as a site with its prop set (see walk).
-type schemaWalk struct {
-	schemas *yaml.Node
-	add     func(*site)
-	// placed limits component enums to those the docs named after their
-	// place (their name starts with an owner's: SearchParamsEngine in
-	// SearchParams, CreateShareParamsDataDiscriminatorMappingAssetAccess in
-	// a variant of CreateShareParamsData); one with a name of its own
-	// (WorkspaceRole) is not a site.
-	placed bool
-	seen   map[*yaml.Node]bool
-}
-
-// walk visits s. owners are the components s sits in, outermost first,
-// parent the field holding
-// s ("" at the top), prop the name an enum at s gets, skip a field of s to
-// leave alone (a union's discriminator), replace puts another schema in the
-// place of s.
-func (w *schemaWalk) walk(s *yaml.Node, replace func(*yaml.Node), owners []string, parent, prop, skip string) {
-	if s == nil {
-		return
-	}
-	if ref := scalar(s, "$ref"); ref != "" {
-		comp := strings.TrimPrefix(ref, schemaRef)
-		target := get(w.schemas, comp)
-		if target == nil {
-			return
-		}
-		if get(target, "enum") != nil {
-			placed := slices.ContainsFunc(owners, func(o string) bool { return strings.HasPrefix(comp, o) })
-			if prop != "" && (!w.placed || placed) {
-				w.add(&site{key: "#" + comp, where: comp, component: comp, node: target, prop: prop})
-			}
-			return
-		}
-		s, replace, owners = target, nil, append(slices.Clip(owners), comp)
-	}
-	if get(s, "enum") != nil {
-		if prop != "" && replace != nil {
-			w.add(&site{key: fmt.Sprintf("%p", s), where: strings.Join(owners, ">") + "." + parent, node: s, replace: replace, prop: prop})
-		}
-		return
-	}
-	if w.seen[s] {
-		return
-	}
-	w.seen[s] = true
-	defer delete(w.seen, s)
-	discriminator := scalar(get(s, "discriminator"), "propertyName")
-	for _, alt := range []string{"oneOf", "anyOf", "allOf"} {
-		seq := get(s, alt)
-		for i, v := range nodes(seq) {
-			// A union's variants carry its discriminator: skip that field.
-			w.walk(v, setItem(seq, i), owners, parent, prop, discriminator)
-		}
-	}
-	if items := get(s, "items"); items != nil {
-		w.walk(items, setKey(s, "items"), owners, singular(parent), fieldName(singular(parent), ""), "")
-	}
-	props := get(s, "properties")
-	for i := 0; props != nil && i+1 < len(props.Content); i += 2 {
-		field := props.Content[i].Value
-		if field == skip {
-			continue
-		}
-		f := camelCase(field)
-		w.walk(props.Content[i+1], setKey(props, field), owners, f, fieldName(f, parent), "")
-	}
-}
-
-// setKey returns a function that sets key of the mapping m.
-func setKey(m *yaml.Node, key string) func(*yaml.Node) {
-	return func(v *yaml.Node) { set(m, key, v) }
-}
-
-// setItem returns a function that sets item i of the sequence seq.
-func setItem(seq *yaml.Node, i int) func(*yaml.Node) {
-	return func(v *yaml.Node) { seq.Content[i] = v }
-}
-
-// genericFields are field names that say nothing alone: the name of the
-// field holding them comes first.
-var genericFields = []string{"Type", "Kind", "Value"}
-
-// fieldName is the name part an enum field contributes: the field, or the
-// parent field and the field for a generic one.
-func fieldName(field, parent string) string {
-	if slices.Contains(genericFields, field) || field == "" {
-		return parent + field
-	}
-	return field
 }
 
 // name gives every site its name (see shortEnumNames for the rules).
@@ -443,139 +349,4 @@ func withoutDocs(s *yaml.Node) *yaml.Node {
 		}
 	}
 	return &cp
-}
-
-// pathName is the prefix the docs' generator gives schemas of the
-// parameters of an operation: /v4/accounts/{account_id}/users, get ->
-// V4AccountsAccountIdUsersGetParameters.
-func pathName(path, method string) string {
-	var b strings.Builder
-	for seg := range strings.SplitSeq(strings.Trim(path, "/"), "/") {
-		b.WriteString(camelCase(strings.Trim(seg, "{}")))
-	}
-	return b.String() + upperFirst(method) + "Parameters"
-}
-
-// commonSuffix is the longest run of trailing CamelCase words all names
-// share (ProjectPermission, WorkspacePermission -> Permission), or the first
-// name when they share none.
-func commonSuffix(names []string) string {
-	if len(names) == 1 {
-		return names[0]
-	}
-	split := func(s string) []string {
-		var words []string
-		start := 0
-		for i := 1; i < len(s); i++ {
-			if s[i] >= 'A' && s[i] <= 'Z' {
-				words = append(words, s[start:i])
-				start = i
-			}
-		}
-		return append(words, s[start:])
-	}
-	common := split(names[0])
-	for _, name := range names[1:] {
-		w := split(name)
-		k := 0
-		for k < len(common) && k < len(w) && common[len(common)-1-k] == w[len(w)-1-k] {
-			k++
-		}
-		common = common[len(common)-k:]
-	}
-	if len(common) == 0 {
-		return names[0]
-	}
-	return strings.Join(common, "")
-}
-
-// singular drops a plural s: Comments -> Comment, Metadata -> Metadata.
-func singular(s string) string {
-	if strings.HasSuffix(s, "s") && !strings.HasSuffix(s, "ss") {
-		return s[:len(s)-1]
-	}
-	return s
-}
-
-func upperFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-// camelCase turns snake, kebab or dotted case into CamelCase: api-version ->
-// ApiVersion (the generator's name normalizer makes it APIVersion).
-func camelCase(s string) string {
-	var b strings.Builder
-	for part := range strings.FieldsFuncSeq(s, func(r rune) bool { return r == '_' || r == '-' || r == '.' || r == ' ' }) {
-		b.WriteString(upperFirst(part))
-	}
-	return b.String()
-}
-
-// snakeCase turns lowerCamel into snake case: versionStacks -> version_stacks.
-func snakeCase(s string) string {
-	var b strings.Builder
-	for i, r := range s {
-		if r >= 'A' && r <= 'Z' {
-			if i > 0 {
-				b.WriteByte('_')
-			}
-			r += 'a' - 'A'
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-// nodes returns the items of a sequence node.
-func nodes(n *yaml.Node) []*yaml.Node {
-	if n == nil || n.Kind != yaml.SequenceNode {
-		return nil
-	}
-	return n.Content
-}
-
-// pairs returns the values of a mapping node, in order.
-func pairs(n *yaml.Node) []*yaml.Node {
-	if n == nil || n.Kind != yaml.MappingNode {
-		return nil
-	}
-	var out []*yaml.Node
-	for i := 1; i < len(n.Content); i += 2 {
-		out = append(out, n.Content[i])
-	}
-	return out
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
-// renameComponent changes the key (and title) of component old to repl.
-func renameComponent(schemas *yaml.Node, old, repl string) {
-	for i := 0; i+1 < len(schemas.Content); i += 2 {
-		if schemas.Content[i].Value == old {
-			schemas.Content[i].Value = repl
-			if get(schemas.Content[i+1], "title") != nil {
-				set(schemas.Content[i+1], "title", str(repl))
-			}
-		}
-	}
-}
-
-// deleteKey removes key from the mapping n.
-func deleteKey(n *yaml.Node, key string) {
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == key {
-			n.Content = append(n.Content[:i], n.Content[i+2:]...)
-			return
-		}
-	}
 }

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/frameio-go/frameio-go/internal/sdknames"
 	"gopkg.in/yaml.v3"
 )
 
@@ -53,7 +54,7 @@ func pluralInitialisms(root *yaml.Node) ([]string, error) {
 			if p.Kind != yaml.MappingNode || get(p, "x-go-name") != nil {
 				continue
 			}
-			if goName := fixPlurals(camelCase(name)); goName != camelCase(name) {
+			if goName := fixPlurals(sdknames.Camel(name)); goName != sdknames.Camel(name) {
 				set(p, "x-go-name", str(goName))
 				n++
 			}

@@ -86,3 +86,54 @@ func sortMap(n *yaml.Node) {
 		n.Content = append(n.Content, p.k, p.v)
 	}
 }
+
+// nodes returns the items of a sequence node.
+func nodes(n *yaml.Node) []*yaml.Node {
+	if n == nil || n.Kind != yaml.SequenceNode {
+		return nil
+	}
+	return n.Content
+}
+
+// pairs returns the values of a mapping node, in order.
+func pairs(n *yaml.Node) []*yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	var out []*yaml.Node
+	for i := 1; i < len(n.Content); i += 2 {
+		out = append(out, n.Content[i])
+	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// renameComponent changes the key (and title) of component old to repl.
+func renameComponent(schemas *yaml.Node, old, repl string) {
+	for i := 0; i+1 < len(schemas.Content); i += 2 {
+		if schemas.Content[i].Value == old {
+			schemas.Content[i].Value = repl
+			if get(schemas.Content[i+1], "title") != nil {
+				set(schemas.Content[i+1], "title", str(repl))
+			}
+		}
+	}
+}
+
+// deleteKey removes key from the mapping n.
+func deleteKey(n *yaml.Node, key string) {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			n.Content = append(n.Content[:i], n.Content[i+2:]...)
+			return
+		}
+	}
+}

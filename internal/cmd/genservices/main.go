@@ -18,7 +18,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
 
 	"gopkg.in/yaml.v3"
 )
@@ -148,25 +147,6 @@ func readOperations(path string) ([]operation, error) {
 	}
 	sort.Slice(ops, func(i, j int) bool { return ops[i].ID < ops[j].ID })
 	return ops, nil
-}
-
-// camel turns snake or kebab case into Go's exported CamelCase.
-func camel(s string) string {
-	var b strings.Builder
-	up := true
-	for _, r := range s {
-		if r == '_' || r == '-' {
-			up = true
-			continue
-		}
-		if up {
-			b.WriteRune(unicode.ToUpper(r))
-			up = false
-		} else {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 // goIdent makes a generated parameter name idiomatic: accountId -> accountID.

@@ -76,17 +76,17 @@ func imports(services []service) []string {
 func plan(ops []operation, g *generated) ([]service, error) {
 	byTag := map[string]*service{}
 	for _, op := range ops {
-		goOp := camel(op.ID)
+		goOp := sdknames.Camel(op.ID)
 		sig := g.sigs[goOp]
 		if sig == nil {
 			return nil, fmt.Errorf("%s: gen has no New%sRequest", op.ID, goOp)
 		}
 		svc := byTag[op.Tag]
 		if svc == nil {
-			svc = &service{Name: camel(snakeTag(op.Tag)), Tag: op.Tag}
+			svc = &service{Name: sdknames.Camel(sdknames.Snake(op.Tag)), Tag: op.Tag}
 			byTag[op.Tag] = svc
 		}
-		m := method{Op: op, Name: camel(strings.TrimPrefix(op.ID, snakeTag(op.Tag)+"_")), GoOp: goOp,
+		m := method{Op: op, Name: sdknames.Camel(strings.TrimPrefix(op.ID, sdknames.Snake(op.Tag)+"_")), GoOp: goOp,
 			Result: sig.Result, Headers: op.FixedHeaders}
 		i := 0
 		for _, p := range sig.Params {
@@ -199,20 +199,6 @@ func genType(t string) string {
 		return prefix + t
 	}
 	return prefix + "gen." + t
-}
-
-func snakeTag(tag string) string {
-	var b strings.Builder
-	for i, r := range tag {
-		if r >= 'A' && r <= 'Z' {
-			if i > 0 {
-				b.WriteByte('_')
-			}
-			r += 'a' - 'A'
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 // docLines is the method's doc comment: summary, the endpoint, and the

@@ -1,0 +1,31 @@
+package sdknames
+
+import "strings"
+
+// Camel turns snake, kebab or dotted case into CamelCase, the way the spec's
+// names become Go names before oapi-codegen's name normalizer adds the
+// initialisms: files_create_local_upload -> FilesCreateLocalUpload,
+// api-version -> ApiVersion (APIVersion once normalized).
+func Camel(s string) string {
+	var b strings.Builder
+	for part := range strings.FieldsFuncSeq(s, func(r rune) bool { return r == '_' || r == '-' || r == '.' || r == ' ' }) {
+		b.WriteString(strings.ToUpper(part[:1]) + part[1:])
+	}
+	return b.String()
+}
+
+// Snake turns lowerCamel into snake case, as operation ids spell tags:
+// versionStacks -> version_stacks.
+func Snake(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		if r >= 'A' && r <= 'Z' {
+			if i > 0 {
+				b.WriteByte('_')
+			}
+			r += 'a' - 'A'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

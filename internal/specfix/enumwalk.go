@@ -1,0 +1,104 @@
+package specfix
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/frameio-go/frameio-go/internal/sdknames"
+	"gopkg.in/yaml.v3"
+)
+
+// schemaWalk finds the enums below a request or response body schema and
+// hands each to add, as a site with its prop set (see walk).
+type schemaWalk struct {
+	schemas *yaml.Node
+	add     func(*site)
+	// placed limits component enums to those the docs named after their
+	// place (their name starts with an owner's: SearchParamsEngine in
+	// SearchParams, CreateShareParamsDataDiscriminatorMappingAssetAccess in
+	// a variant of CreateShareParamsData); one with a name of its own
+	// (WorkspaceRole) is not a site.
+	placed bool
+	seen   map[*yaml.Node]bool
+}
+
+// walk visits s. owners are the components s sits in, outermost first,
+// parent the field holding
+// s ("" at the top), prop the name an enum at s gets, skip a field of s to
+// leave alone (a union's discriminator), replace puts another schema in the
+// place of s.
+func (w *schemaWalk) walk(s *yaml.Node, replace func(*yaml.Node), owners []string, parent, prop, skip string) {
+	if s == nil {
+		return
+	}
+	if ref := scalar(s, "$ref"); ref != "" {
+		comp := strings.TrimPrefix(ref, schemaRef)
+		target := get(w.schemas, comp)
+		if target == nil {
+			return
+		}
+		if get(target, "enum") != nil {
+			placed := slices.ContainsFunc(owners, func(o string) bool { return strings.HasPrefix(comp, o) })
+			if prop != "" && (!w.placed || placed) {
+				w.add(&site{key: "#" + comp, where: comp, component: comp, node: target, prop: prop})
+			}
+			return
+		}
+		s, replace, owners = target, nil, append(slices.Clip(owners), comp)
+	}
+	if get(s, "enum") != nil {
+		if prop != "" && replace != nil {
+			w.add(&site{key: fmt.Sprintf("%p", s), where: strings.Join(owners, ">") + "." + parent, node: s, replace: replace, prop: prop})
+		}
+		return
+	}
+	if w.seen[s] {
+		return
+	}
+	w.seen[s] = true
+	defer delete(w.seen, s)
+	discriminator := scalar(get(s, "discriminator"), "propertyName")
+	for _, alt := range []string{"oneOf", "anyOf", "allOf"} {
+		seq := get(s, alt)
+		for i, v := range nodes(seq) {
+			// A union's variants carry its discriminator: skip that field.
+			w.walk(v, setItem(seq, i), owners, parent, prop, discriminator)
+		}
+	}
+	if items := get(s, "items"); items != nil {
+		w.walk(items, setKey(s, "items"), owners, singular(parent), fieldName(singular(parent), ""), "")
+	}
+	props := get(s, "properties")
+	for i := 0; props != nil && i+1 < len(props.Content); i += 2 {
+		field := props.Content[i].Value
+		if field == skip {
+			continue
+		}
+		f := sdknames.Camel(field)
+		w.walk(props.Content[i+1], setKey(props, field), owners, f, fieldName(f, parent), "")
+	}
+}
+
+// setKey returns a function that sets key of the mapping m.
+func setKey(m *yaml.Node, key string) func(*yaml.Node) {
+	return func(v *yaml.Node) { set(m, key, v) }
+}
+
+// setItem returns a function that sets item i of the sequence seq.
+func setItem(seq *yaml.Node, i int) func(*yaml.Node) {
+	return func(v *yaml.Node) { seq.Content[i] = v }
+}
+
+// genericFields are field names that say nothing alone: the name of the
+// field holding them comes first.
+var genericFields = []string{"Type", "Kind", "Value"}
+
+// fieldName is the name part an enum field contributes: the field, or the
+// parent field and the field for a generic one.
+func fieldName(field, parent string) string {
+	if slices.Contains(genericFields, field) || field == "" {
+		return parent + field
+	}
+	return field
+}
