@@ -92,4 +92,15 @@
 // Handlers wait for nothing but your functions: bound those with
 // [WithTimeout], and the request body with the http.Server's timeouts and
 // [WithMaxBodySize].
+//
+// # Where things live
+//
+// A delivery takes one straight path: handler.go ([Handler], dispatch by
+// event type) or action_handler.go ([ActionHandler]) call receive.go (POST
+// only, verify, decode, the status of a rejection), which calls
+// verifier.go ([Verifier]: headers, timestamp tolerance, the v0 HMAC, the
+// bounded body read; [Sign] for tests). events.go holds [Event] and its
+// types, action.go [ActionEvent], action_response.go the messages and
+// forms a custom action answers with, options.go the handler options and
+// errors.go the sentinel errors.
 package webhook
