@@ -31,8 +31,7 @@ generate:
 	$(GO) run ./internal/cmd/specfix -in api/frameio.yaml -out api/frameio.codegen.yaml
 	$(CODEGEN) -config oapi-codegen.yaml api/frameio.codegen.yaml
 	$(CODEGEN) -config oapi-codegen.server.yaml api/frameio.codegen.yaml
-	$(GO) run ./internal/cmd/genservices
-	$(GO) run ./internal/cmd/genunions
+	$(GO) run ./internal/cmd/gensdk
 
 ## test: the README's test command.
 test:

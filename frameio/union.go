@@ -3,7 +3,7 @@ package frameio
 // The sum types of the unions (see "Unions" in the package documentation),
 // their variant types and their Decode and Encode functions are generated
 // from api/frameio.codegen.yaml into union_gen.go, metadata/union_gen.go and
-// search/union_gen.go by internal/cmd/genunions; the helpers they share are
-// in internal/unions.
+// search/union_gen.go by internal/cmd/gensdk, with the services of
+// services_gen.go; the helpers the unions share are in internal/unions.
 
-//go:generate go run ../internal/cmd/genunions -in ../api/frameio.codegen.yaml -out .
+//go:generate go run ../internal/cmd/gensdk -spec ../api/frameio.codegen.yaml -gen ../gen/frameio.gen.go -out .

@@ -20,5 +20,3 @@
 // this SDK arrives as *UnknownValue (or *UnknownFieldDefinition, ...),
 // keeping its JSON.
 package metadata
-
-//go:generate go run ../../internal/cmd/genunions -in ../../api/frameio.codegen.yaml -out ..

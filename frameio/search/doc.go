@@ -17,5 +17,3 @@
 // documentation of package frameio: an unknown kind of result or match
 // arrives as *UnknownResult or *UnknownMatch, keeping its JSON.
 package search
-
-//go:generate go run ../../internal/cmd/genunions -in ../../api/frameio.codegen.yaml -out ..

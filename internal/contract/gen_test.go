@@ -38,14 +38,10 @@ func TestGeneratedCodeUpToDate(t *testing.T) {
 		same(t, committed, fresh)
 	}
 
-	fresh := filepath.Join(tmp, "services_gen.go")
-	run(t, root, "go", "run", "./internal/cmd/genservices", "-out", fresh)
-	same(t, filepath.Join(root, "frameio", "services_gen.go"), fresh)
-
-	unions := filepath.Join(tmp, "frameio")
-	run(t, root, "go", "run", "./internal/cmd/genunions", "-out", unions)
-	for _, name := range []string{"union_gen.go", filepath.Join("search", "union_gen.go"), filepath.Join("metadata", "union_gen.go")} {
-		same(t, filepath.Join(root, "frameio", name), filepath.Join(unions, name))
+	sdk := filepath.Join(tmp, "frameio")
+	run(t, root, "go", "run", "./internal/cmd/gensdk", "-out", sdk)
+	for _, name := range []string{"services_gen.go", "union_gen.go", filepath.Join("search", "union_gen.go"), filepath.Join("metadata", "union_gen.go")} {
+		same(t, filepath.Join(root, "frameio", name), filepath.Join(sdk, name))
 	}
 }
 

@@ -1,10 +1,13 @@
-// Package sdknames holds the Go names the SDK keeps stable whatever the
-// spec calls things: the sum types of the unions and their variants. It is
-// the one table the generators share (genunions writes the sum types,
-// genservices types the list iterators with them); everything else about
-// a union (its variants, their tag values, their order) is read from the
-// spec. Each entry names a spec schema; a spec without it fails the
-// generation loudly (see Check) instead of silently generating other names.
+// Package sdknames is the one table of the Go names the SDK keeps stable
+// whatever the spec calls things: the sum types of the unions, their
+// variants and packages (read by internal/cmd/gensdk, which writes the sum
+// types and types the services' bodies, results and iterators with them),
+// the enum names internal/specfix pins, and the operations whose ids the
+// SDK keeps. Everything else about a union (its variants, their tag values,
+// their order) is read from the spec. Each entry names a spec schema,
+// parameter or operation; a spec without it fails the generation loudly
+// instead of silently generating other names. Camel and Snake are the one
+// spelling of spec names as Go names both tools use.
 package sdknames
 
 // Union names one union of the spec in Go.

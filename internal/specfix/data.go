@@ -10,7 +10,7 @@ import (
 // component named <Schema>Data, as the docs' own schemas already are
 // (FolderCreateParamsData). oapi-codegen would make it an anonymous struct
 // (the published BulkFileCopyMoveParams), which a service method taking the
-// inner data (see internal/cmd/genservices) could not name.
+// inner data (see internal/cmd/gensdk) could not name.
 func namedData(schemas *yaml.Node) ([]string, error) {
 	var log []string
 	for _, name := range sortedKeys(mapOf(schemas)) {

@@ -1,7 +1,7 @@
 // Package unions holds what the generated sum types of package frameio and
 // its subpackages (frameio/search) share: JSON helpers for choosing and
 // decoding a variant, and for encoding one into its gen wrapper. See
-// frameio/union.go for the rules; internal/cmd/genunions writes the code
+// frameio/union.go for the rules; internal/cmd/gensdk writes the code
 // that calls these.
 package unions
 

@@ -10,15 +10,15 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestUnionGenUpToDate fails when frameio/union_gen.go is not what the
-// generator makes from api/frameio.codegen.yaml: run `make generate`
+// TestGeneratedUpToDate fails when the committed files are not what the
+// generator makes from api/frameio.codegen.yaml and gen/: run `make generate`
 // (or go generate ./frameio).
-func TestUnionGenUpToDate(t *testing.T) {
+func TestGeneratedUpToDate(t *testing.T) {
 	spec, err := os.ReadFile("../../../api/frameio.codegen.yaml")
 	require.NoError(t, err)
-	files, err := Generate(spec)
+	files, err := generate(spec, "../../../gen/frameio.gen.go")
 	require.NoError(t, err)
-	require.Len(t, files, 3, "frameio, frameio/metadata and frameio/search")
+	require.Len(t, files, 4, "services, and the unions of frameio, frameio/metadata and frameio/search")
 	for name, want := range files {
 		got, err := os.ReadFile(filepath.Join("../../../frameio", name))
 		require.NoError(t, err)
@@ -28,11 +28,12 @@ func TestUnionGenUpToDate(t *testing.T) {
 
 func TestRun(t *testing.T) {
 	out := t.TempDir()
-	require.NoError(t, run("../../../api/frameio.codegen.yaml", out))
-	require.FileExists(t, filepath.Join(out, "union_gen.go"))
-	require.FileExists(t, filepath.Join(out, "search", "union_gen.go"))
-	require.FileExists(t, filepath.Join(out, "metadata", "union_gen.go"))
-	require.Error(t, run("does-not-exist.yaml", out))
+	require.NoError(t, run("../../../api/frameio.codegen.yaml", "../../../gen/frameio.gen.go", out))
+	for _, f := range []string{"services_gen.go", "union_gen.go", "search/union_gen.go", "metadata/union_gen.go"} {
+		require.FileExists(t, filepath.Join(out, f))
+	}
+	require.Error(t, run("does-not-exist.yaml", "../../../gen/frameio.gen.go", out))
+	require.Error(t, run("../../../api/frameio.codegen.yaml", "does-not-exist.go", out))
 }
 
 // TestModelErrors covers the spec shapes the generator refuses, each with

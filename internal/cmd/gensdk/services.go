@@ -213,6 +213,16 @@ func docLines(m method) []string {
 			}
 		}
 	}
+	var shape []string
+	if m.In.Arg == "data" {
+		shape = append(shape, `data is sent as the request's {"data": ...} body.`)
+	}
+	if m.Out.Return != "" && m.Out.Return != "&out, nil" {
+		shape = append(shape, `The result is the response's "data".`)
+	}
+	if len(shape) > 0 {
+		lines = append(lines, "", strings.Join(shape, " "))
+	}
 	for _, h := range m.Headers {
 		lines = append(lines, "", fmt.Sprintf("The request carries the %q header this endpoint needs.", h[0]+": "+h[1]))
 	}

@@ -20,7 +20,7 @@ type signature struct {
 	Item     string // element type of the success body's Data slice, for lists
 }
 
-// generated is what genservices reads from gen/frameio.gen.go.
+// generated is what gensdk reads from gen/frameio.gen.go.
 type generated struct {
 	sigs map[string]*signature // by operation (FoldersCreate)
 	// fields lists the fields of each struct type, with an alias

@@ -1,0 +1,58 @@
+package main
+
+import (
+	"os"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestBodiesAndResults pins what the services take and return for each
+// shape of body and response gen has.
+func TestBodiesAndResults(t *testing.T) {
+	g, err := readGenerated("../../../gen/frameio.gen.go")
+	require.NoError(t, err)
+	ins := map[string]input{
+		"FoldersCreateJSONRequestBody": {Param: "data gen.FolderCreateParamsData", Builder: "gen.FoldersCreateJSONRequestBody{Data: data}", Arg: "data"},
+		"FilesCopyJSONRequestBody":     {Param: "data *gen.FileCopyParamsData", Builder: "gen.FilesCopyJSONRequestBody{Data: data}", Arg: "data"},
+		"SharesCreateJSONRequestBody":  {Param: "data ShareParams", Encode: "EncodeShareParams", Builder: "gen.SharesCreateJSONRequestBody{Data: w}", Arg: "data"},
+		"MetadataFieldsMetadataFieldDefinitionsCreateJSONRequestBody": {Param: "data metadata.FieldDefinitionParams",
+			Encode: "metadata.EncodeFieldDefinitionParams", Builder: "gen.MetadataFieldsMetadataFieldDefinitionsCreateJSONRequestBody{Data: &w}", Arg: "data"},
+		"SearchSearchJSONRequestBody": {Param: "body gen.SearchSearchJSONRequestBody", Builder: "body", Arg: "body"},
+		"":                            {},
+	}
+	for body, want := range ins {
+		assert.Equal(t, want, bodyInput(body, g), body)
+	}
+	outs := map[string]output{
+		"FolderResponse":                   {Type: "*gen.Folder", Return: "&out.Data, nil"},
+		"GroupWithIncludesResponse":        {Type: "Group", Return: "DecodeGroup(out.Data)"},
+		"BulkFileCopyResponse":             {Type: "[]gen.BulkFileCopyResult", Return: "out.Data, nil"},
+		"FolderAssetsWithIncludesResponse": {Type: "*gen.FolderAssetsWithIncludesResponse", Return: "&out, nil"},
+		"":                                 {},
+	}
+	for result, want := range outs {
+		assert.Equal(t, want, resultOutput(result, g), result)
+	}
+}
+
+func TestPlanRefusesWhatGenLacks(t *testing.T) {
+	spec, err := os.ReadFile("../../../api/frameio.codegen.yaml")
+	require.NoError(t, err)
+	doc, err := loadSpec(spec)
+	require.NoError(t, err)
+	ops, err := readOperations(doc)
+	require.NoError(t, err)
+	require.Len(t, ops, 97)
+
+	_, err = plan(ops, &generated{sigs: map[string]*signature{}})
+	assert.ErrorContains(t, err, "gen has no New")
+
+	g, err := readGenerated("../../../gen/frameio.gen.go")
+	require.NoError(t, err)
+	bad := append([]operation(nil), ops[0])
+	bad[0].PathParams = append(bad[0].PathParams, "extra_id")
+	_, err = plan(bad, g)
+	assert.ErrorContains(t, err, "path parameters")
+}
