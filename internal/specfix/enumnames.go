@@ -86,6 +86,7 @@ type site struct {
 	name      string           // result
 }
 
+// namer finds and names the sites of one document (see shortEnumNames).
 type namer struct {
 	root, schemas *yaml.Node
 	sites         map[string]*site
