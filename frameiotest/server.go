@@ -77,7 +77,7 @@ func Start(opts ...Option) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, spec: sp, secret: make([]byte, 32)}
 	_, _ = rand.Read(s.secret)
-	s.fill = &filler{now: s.now, newID: newID}
+	s.fill = &filler{now: s.now, newID: newID, checks: sp.checks}
 	s.api = gen.HandlerWithOptions(&handlers{s: s}, gen.StdHTTPServerOptions{
 		ErrorHandlerFunc: func(w http.ResponseWriter, r *http.Request, err error) {
 			s.replyError(w, r, http.StatusBadRequest, "Bad Request", err.Error(), "")

@@ -22,6 +22,8 @@ type spec struct {
 	// relaxed names the discriminated oneOf schemas validated as anyOf
 	// (see relaxOverlappingOneOf).
 	relaxed []string
+	// checks validates values against the document's schemas.
+	checks *schemaChecks
 }
 
 // operation describes one operation of the document.
@@ -49,7 +51,7 @@ func loadSpec() (*spec, error) {
 	if err != nil {
 		return nil, fmt.Errorf("frameiotest: router: %w", err)
 	}
-	sp := &spec{doc: doc, router: router, ops: map[string]*operation{}, relaxed: relaxed}
+	sp := &spec{doc: doc, router: router, ops: map[string]*operation{}, relaxed: relaxed, checks: newSchemaChecks()}
 	for path, item := range doc.Paths.Map() {
 		for method, op := range item.Operations() {
 			sp.ops[op.OperationID] = &operation{ID: op.OperationID, Method: method, Path: path, Op: op}
