@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"sort"
 	"strconv"
+	"sync"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/routers"
@@ -34,9 +35,16 @@ type operation struct {
 	Op     *openapi3.Operation
 }
 
-// loadSpec parses api.V4 and builds a router that matches any host: the
+// loadSpec returns the spec every Server shares: parsing and validating
+// the document takes about a quarter of a second, which every test
+// starting a Server paid. Nothing changes a spec once loaded (the router,
+// the schemas and the operations are only read; the schema checks guard
+// their cache), so one serves every Server, concurrently.
+var loadSpec = sync.OnceValues(parseSpec)
+
+// parseSpec parses api.V4 and builds a router that matches any host: the
 // document's server (https://api.frame.io) is replaced by "/".
-func loadSpec() (*spec, error) {
+func parseSpec() (*spec, error) {
 	loader := openapi3.NewLoader()
 	doc, err := loader.LoadFromData(api.V4())
 	if err != nil {
