@@ -11,6 +11,12 @@
 //	up, err := transfer.NewUploader(client, transfer.WithProgressBar(os.Stderr))
 //	res, err := up.UploadFile(ctx, accountID, folderID, "clip.mov")
 //
+// Reuse one Uploader (and one Downloader): they are safe for concurrent
+// use and keep their object store connections open between transfers.
+// Without WithHTTPClient they all share one default transport, HTTP/1.1
+// so that each part or range in flight has its own connection, keeping
+// MaxIdleConnsPerHost idle connections per host.
+//
 // # Uploads
 //
 // files.create-local-upload returns one presigned URL per part with the

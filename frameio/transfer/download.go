@@ -29,7 +29,7 @@ func NewDownloader(client *frameio.Client, opts ...Option) (*Downloader, error) 
 	if client == nil {
 		return nil, errors.New("transfer: NewDownloader: client is nil")
 	}
-	cfg, err := defaultConfig(defaultHTTPClient()).with(opts)
+	cfg, err := defaultConfig(sharedHTTPClient()).with(opts)
 	if err != nil {
 		return nil, err
 	}
