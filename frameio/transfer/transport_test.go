@@ -27,10 +27,11 @@ func TestDefaultTransportIsShared(t *testing.T) {
 	assert.Same(t, u1.cfg.httpClient, u2.cfg.httpClient)
 	assert.Same(t, u1.cfg.httpClient, d.cfg.httpClient)
 	tr := u1.cfg.httpClient.Transport.(*http.Transport)
-	assert.GreaterOrEqual(t, tr.MaxIdleConnsPerHost, DefaultConcurrency)
+	assert.GreaterOrEqual(t, tr.MaxIdleConnsPerHost, max(DefaultConcurrency, DefaultDownloadConcurrency))
 	require.NotNil(t, tr.Protocols)
 	assert.True(t, tr.Protocols.HTTP1())
 	assert.False(t, tr.Protocols.HTTP2(), "each range gets its own connection")
+	assert.Equal(t, DefaultDownloadConcurrency, d.cfg.concurrency)
 	assert.Equal(t, DefaultConcurrency, u1.cfg.concurrency)
 }
 

@@ -1,0 +1,85 @@
+package transfer
+
+import "fmt"
+
+// Download defaults, chosen by measurement (BenchmarkDownloadCapped and
+// BenchmarkDownloadWriterCapped, each connection capped at 40 MB/s with a
+// 20 ms first byte; see bench_capped_test.go for the figures).
+const (
+	// DefaultDownloadConcurrency is the number of ranges a Downloader
+	// fetches at once, each on its own connection.
+	DefaultDownloadConcurrency = 8
+	// DefaultRangeSize is the size of each ranged GET of a download to a
+	// file (DownloadFile): large enough that the first-byte wait of each
+	// request is a small part of its time.
+	DefaultRangeSize int64 = 8 << 20
+	// DefaultBufferSize is the size of each ranged GET of a download to an
+	// io.Writer (Download, DownloadURL); each range is held in memory until
+	// the ranges before it are written, so such a download holds at most
+	// the concurrency times this.
+	DefaultBufferSize int64 = 2 << 20
+	// DefaultMaxResumes bounds how many times a download (each range of
+	// it) resumes after a dropped connection that had made progress
+	// (attempts that move no byte count toward DefaultMaxRetries instead),
+	// so that a server trickling a few bytes per connection cannot keep it
+	// looping.
+	DefaultMaxResumes = 20
+)
+
+// MinRangeSize is the smallest range WithRangeSize and WithBufferSize
+// accept.
+const MinRangeSize int64 = 64 << 10
+
+// WithRangeSize sets the size of each ranged GET of a download to a file
+// (DownloadFile), each written at its offset in the file. Objects no
+// larger are fetched in one GET. Default: DefaultRangeSize.
+func WithRangeSize(n int64) Option {
+	return func(c *config) error {
+		if n < MinRangeSize {
+			return fmt.Errorf("transfer: WithRangeSize: %d is less than MinRangeSize (%d)", n, MinRangeSize)
+		}
+		c.rangeSize = n
+		return nil
+	}
+}
+
+// WithBufferSize sets the size of each ranged GET of a download to an
+// io.Writer (Download, DownloadURL). Each range is held in memory until the
+// ranges before it are written, so such a download holds at most the
+// concurrency times n bytes. Objects no larger are fetched in one GET.
+// Default: DefaultBufferSize.
+func WithBufferSize(n int64) Option {
+	return func(c *config) error {
+		if n < MinRangeSize {
+			return fmt.Errorf("transfer: WithBufferSize: %d is less than MinRangeSize (%d)", n, MinRangeSize)
+		}
+		c.bufferSize = n
+		return nil
+	}
+}
+
+// WithMaxResumes sets how many times a download may resume (with a Range
+// request) after a dropped connection that had made progress. Attempts that
+// move no byte count toward WithMaxRetries instead. Zero makes any drop
+// after progress fatal. Default: DefaultMaxResumes (20).
+func WithMaxResumes(n int) Option {
+	return func(c *config) error {
+		if n < 0 {
+			return fmt.Errorf("transfer: WithMaxResumes: %d is negative", n)
+		}
+		c.maxResumes = n
+		return nil
+	}
+}
+
+// WithRendition chooses which media link a download fetches. Default:
+// RenditionOriginal.
+func WithRendition(r Rendition) Option {
+	return func(c *config) error {
+		if _, ok := r.include(); !ok {
+			return fmt.Errorf("transfer: WithRendition: unknown rendition %q", r)
+		}
+		c.rendition = r
+		return nil
+	}
+}
