@@ -174,7 +174,9 @@ func (d *Downloader) DownloadFile(ctx context.Context, accountID, fileID, dst st
 	}
 	res := &DownloadResult{Path: dst, File: l.File}
 	res.Size, res.Resumes, err = writeAtomically(dst, func(f *os.File) (int64, int, error) {
-		return fetchAt(ctx, labelled(&cfg, l.File.Name), l.URL, l.Size, f)
+		ff := newFlushingFile(f, flushEvery)
+		defer ff.wait()
+		return fetchAt(ctx, labelled(&cfg, l.File.Name), l.URL, l.Size, ff)
 	})
 	if err != nil {
 		return res, err
