@@ -35,8 +35,7 @@ func BenchmarkDownloadCapped(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	hc := &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
-	b.Cleanup(hc.CloseIdleConnections)
+	hc := handClient(b)
 	ctx := context.Background()
 	sdk := func() error {
 		_, err := dl.DownloadFile(ctx, "acc", id, filepath.Join(dir, "sdk.bin"))
@@ -93,20 +92,7 @@ func BenchmarkUploadCapped(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	hc := &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
-	b.Cleanup(hc.CloseIdleConnections)
-	ctx := context.Background()
-	sdk := func() error {
-		_, err := up.UploadFile(ctx, "acc", "folder", path)
-		return err
-	}
-	single := func() error {
-		created, err := e.client.Files.CreateLocalUpload(ctx, "acc", "folder", localUploadParams("big.bin", cappedSize))
-		if err != nil {
-			return err
-		}
-		return baselineUpload(hc, path, valueOr(created.Data.MediaType), *created.Data.UploadUrls, 1)
-	}
+	sdk, single := uploadVariants(e, up, handClient(b), path, cappedSize, 1)
 	b.Run("sdk", func(b *testing.B) { alternate(b, cappedSize, sdk, single, "x-single") })
 	b.Run("single", func(b *testing.B) { alternate(b, cappedSize, single, sdk, "") })
 	e.store.noViolations(b)

@@ -28,8 +28,9 @@ import (
 // SDK's variant, the speed ratio of each pair (x-<other>). Run them with,
 // for instance,
 //
-//	go test -run '^$' -bench 'Capped|Upload256' -benchtime 1x -count 5 ./frameio/transfer | tee bench.txt
-//	go run golang.org/x/perf/cmd/benchstat@latest bench.txt
+//	go test -run '^$' -bench Capped -benchtime 1x -count 6 ./frameio/transfer | tee capped.txt
+//	go test -run '^$' -bench Upload256 -benchtime 3x -count 10 ./frameio/transfer | tee loopback.txt
+//	go run golang.org/x/perf/cmd/benchstat@latest capped.txt loopback.txt
 
 const (
 	benchSize     = 256 << 20
@@ -143,25 +144,39 @@ func BenchmarkUpload256MiB(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	tr := http.DefaultTransport.(*http.Transport).Clone()
-	tr.MaxIdleConnsPerHost = benchConc
-	hc := &http.Client{Transport: tr}
-	b.Cleanup(hc.CloseIdleConnections)
-	ctx := context.Background()
-	sdk := func() error {
-		_, err := up.UploadFile(ctx, "acc", "folder", path)
-		return err
-	}
-	baseline := func() error {
-		created, err := e.client.Files.CreateLocalUpload(ctx, "acc", "folder", localUploadParams("big.bin", benchSize))
-		if err != nil {
-			return err
-		}
-		return baselineUpload(hc, path, valueOr(created.Data.MediaType), *created.Data.UploadUrls, benchConc)
-	}
+	hc := handClient(b)
+	hc.Transport.(*http.Transport).MaxIdleConnsPerHost = benchConc
+	sdk, baseline := uploadVariants(e, up, hc, path, benchSize, benchConc)
 	b.Run("sdk", func(b *testing.B) { alternate(b, benchSize, sdk, baseline, "x-baseline") })
 	b.Run("baseline", func(b *testing.B) { alternate(b, benchSize, baseline, sdk, "") })
 	e.store.noViolations(b)
+}
+
+// handClient is the client of a hand-written variant: net/http's default
+// transport settings.
+func handClient(b *testing.B) *http.Client {
+	hc := &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
+	b.Cleanup(hc.CloseIdleConnections)
+	return hc
+}
+
+// uploadVariants returns an upload of the size bytes at path through up,
+// and the same upload by hand through hc (baselineUpload, conc parts at a
+// time).
+func uploadVariants(e *env, up *Uploader, hc *http.Client, path string, size, conc int) (sdk, hand func() error) {
+	ctx := context.Background()
+	sdk = func() error {
+		_, err := up.UploadFile(ctx, "acc", "folder", path)
+		return err
+	}
+	hand = func() error {
+		created, err := e.client.Files.CreateLocalUpload(ctx, "acc", "folder", localUploadParams(filepath.Base(path), size))
+		if err != nil {
+			return err
+		}
+		return baselineUpload(hc, path, valueOr(created.Data.MediaType), *created.Data.UploadUrls, conc)
+	}
+	return sdk, hand
 }
 
 // baselineUpload is what a caller would write by hand with net/http: the

@@ -51,13 +51,7 @@ const MinRangeSize int64 = 64 << 10
 // (DownloadFile), each written at its offset in the file. Objects no
 // larger are fetched in one GET. Default: DefaultRangeSize.
 func WithRangeSize(n int64) Option {
-	return func(c *config) error {
-		if n < MinRangeSize {
-			return fmt.Errorf("transfer: WithRangeSize: %d is less than MinRangeSize (%d)", n, MinRangeSize)
-		}
-		c.rangeSize = n
-		return nil
-	}
+	return rangeOption("WithRangeSize", n, func(c *config) *int64 { return &c.rangeSize })
 }
 
 // WithBufferSize sets the size of each ranged GET of a download to an
@@ -66,11 +60,17 @@ func WithRangeSize(n int64) Option {
 // concurrency times n bytes. Objects no larger are fetched in one GET.
 // Default: DefaultBufferSize.
 func WithBufferSize(n int64) Option {
+	return rangeOption("WithBufferSize", n, func(c *config) *int64 { return &c.bufferSize })
+}
+
+// rangeOption sets the range size field of the option name to n, refusing
+// sizes below MinRangeSize.
+func rangeOption(name string, n int64, field func(*config) *int64) Option {
 	return func(c *config) error {
 		if n < MinRangeSize {
-			return fmt.Errorf("transfer: WithBufferSize: %d is less than MinRangeSize (%d)", n, MinRangeSize)
+			return fmt.Errorf("transfer: %s: %d is less than MinRangeSize (%d)", name, n, MinRangeSize)
 		}
-		c.bufferSize = n
+		*field(c) = n
 		return nil
 	}
 }

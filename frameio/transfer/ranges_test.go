@@ -195,3 +195,16 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	c.n.Add(int64(len(p)))
 	return len(p), nil
 }
+
+func TestRangeOptionsAreValidated(t *testing.T) {
+	e := newEnv(t)
+	for _, o := range []Option{WithRangeSize(MinRangeSize - 1), WithBufferSize(0)} {
+		_, err := NewDownloader(e.client, o)
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), "MinRangeSize")
+	}
+	d, err := NewDownloader(e.client, WithRangeSize(MinRangeSize), WithBufferSize(3<<20))
+	require.NoError(t, err)
+	assert.Equal(t, MinRangeSize, d.cfg.rangeSize)
+	assert.EqualValues(t, 3<<20, d.cfg.bufferSize)
+}
