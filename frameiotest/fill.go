@@ -12,8 +12,9 @@ import (
 // allows it, the first enum value, zero, "", false, [] or {}), and the
 // branch of a oneOf is chosen by trying each in turn against the schema.
 type filler struct {
-	now   func() time.Time
-	newID func() string
+	now    func() time.Time
+	newID  func() string
+	checks *schemaChecks // nil: ask kin-openapi every time
 }
 
 // generic converts v to its JSON-generic form (maps, slices, float64...).
@@ -33,8 +34,8 @@ func generic(v any) any {
 }
 
 // conforms reports whether v is valid for s (as a response value).
-func conforms(s *openapi3.Schema, v any) bool {
-	return s.VisitJSON(v, openapi3.EnableJSONSchema2020(), openapi3.VisitAsResponse()) == nil
+func (f *filler) conforms(s *openapi3.Schema, v any) bool {
+	return f.checks.visit(s, v, openapi3.VisitAsResponse()) == nil
 }
 
 // fill returns v completed for ref. v must be JSON-generic; it may be
@@ -50,11 +51,11 @@ func (f *filler) fill(ref *openapi3.SchemaRef, v any) any {
 	alts := make(openapi3.SchemaRefs, 0, len(s.OneOf)+len(s.AnyOf))
 	alts = append(append(alts, s.OneOf...), s.AnyOf...)
 	if len(alts) > 0 {
-		if conforms(s, v) {
+		if f.conforms(s, v) {
 			return v
 		}
 		for _, alt := range alts {
-			if c := f.fill(alt, generic(v)); conforms(s, c) {
+			if c := f.fill(alt, generic(v)); f.conforms(s, c) {
 				return c
 			}
 		}
