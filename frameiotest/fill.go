@@ -16,8 +16,9 @@ import (
 // is chosen by trying each in turn against the schema. Examples that do
 // not fit their schema (some of the published document's) are ignored.
 type filler struct {
-	now   func() time.Time
-	newID func() string
+	now    func() time.Time
+	newID  func() string
+	checks *schemaChecks // nil: ask kin-openapi every time
 }
 
 // generic converts v to its JSON-generic form (maps, slices, float64...).
@@ -37,8 +38,8 @@ func generic(v any) any {
 }
 
 // conforms reports whether v is valid for s (as a response value).
-func conforms(s *openapi3.Schema, v any) bool {
-	return s.VisitJSON(v, openapi3.EnableJSONSchema2020(), openapi3.VisitAsResponse()) == nil
+func (f *filler) conforms(s *openapi3.Schema, v any) bool {
+	return f.checks.visit(s, v, openapi3.VisitAsResponse()) == nil
 }
 
 // fill returns v completed for ref. v must be JSON-generic; it may be
@@ -54,18 +55,18 @@ func (f *filler) fill(ref *openapi3.SchemaRef, v any) any {
 	alts := make(openapi3.SchemaRefs, 0, len(s.OneOf)+len(s.AnyOf))
 	alts = append(append(alts, s.OneOf...), s.AnyOf...)
 	if len(alts) > 0 {
-		if conforms(s, v) {
+		if f.conforms(s, v) {
 			return v
 		}
 		for _, alt := range alts {
-			if c := f.fill(alt, generic(v)); conforms(s, c) {
+			if c := f.fill(alt, generic(v)); f.conforms(s, c) {
 				return c
 			}
 		}
 		return f.fill(alts[0], v)
 	}
 	if v == nil {
-		ex, hasEx := example(s)
+		ex, hasEx := f.example(s)
 		switch {
 		case s.Const != nil:
 			return s.Const
@@ -88,7 +89,7 @@ func (f *filler) fill(ref *openapi3.SchemaRef, v any) any {
 		ex, _ := exampleObject(s)
 		for _, name := range s.Required {
 			if _, ok := m[name]; !ok {
-				if p := s.Properties[name]; ex[name] != nil && p != nil && p.Value != nil && !ownValue(p.Value) && conforms(p.Value, ex[name]) {
+				if p := s.Properties[name]; ex[name] != nil && p != nil && p.Value != nil && !f.ownValue(p.Value) && f.conforms(p.Value, ex[name]) {
 					m[name] = generic(ex[name]) // the example of the object holding it
 					continue
 				}
@@ -187,12 +188,12 @@ func (f *filler) minString(s *openapi3.Schema) string {
 // example returns the first example of a scalar schema that fits it.
 // Object and array examples are used member by member (exampleObject),
 // so that what a handler sets is kept.
-func example(s *openapi3.Schema) (any, bool) {
+func (f *filler) example(s *openapi3.Schema) (any, bool) {
 	if s.Type.Permits(openapi3.TypeObject) || s.Type.Permits(openapi3.TypeArray) {
 		return nil, false
 	}
 	for _, ex := range append(slices.Clip(s.Examples), s.Example) {
-		if ex != nil && conforms(s, ex) {
+		if ex != nil && f.conforms(s, ex) {
 			return generic(ex), true
 		}
 	}
@@ -201,8 +202,8 @@ func example(s *openapi3.Schema) (any, bool) {
 
 // ownValue reports whether s gives its own value: a const, a default or an
 // example that fits.
-func ownValue(s *openapi3.Schema) bool {
-	_, ok := example(s)
+func (f *filler) ownValue(s *openapi3.Schema) bool {
+	_, ok := f.example(s)
 	return ok || s.Const != nil || s.Default != nil
 }
 

@@ -63,13 +63,13 @@ func (s *Server) listChildren(w http.ResponseWriter, r *http.Request, id string,
 	if t := r.URL.Query().Get("type"); t != "" && len(kinds) > 1 {
 		kinds = []string{t}
 	}
-	recs := s.st.children(id, kinds...)
-	for _, rec := range recs {
+	// A listing counts as a status poll of the files it shows (see
+	// WithTranscodeAfterPolls), not of every file of the folder.
+	s.replyRecordsThen(w, r, s.st.children(id, kinds...), func(rec *record) {
 		if rec.kind == kindFile {
 			s.advance(rec, true)
 		}
-	}
-	s.replyRecords(w, r, recs)
+	})
 }
 
 // FoldersCreate creates a subfolder.
@@ -121,7 +121,7 @@ func (s *Server) move(w http.ResponseWriter, r *http.Request, id, kind string) {
 
 // reparent moves rec under parent; the caller holds s.mu.
 func (s *Server) reparent(rec, parent *record) {
-	rec.parentID = parent.id
+	s.st.setParent(rec, parent.id, false)
 	rec.attrs["parent_id"] = parent.id
 	rec.attrs["project_id"] = parent.str("project_id")
 	rec.attrs["updated_at"] = s.stamp()

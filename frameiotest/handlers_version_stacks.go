@@ -38,9 +38,7 @@ func (h *handlers) VersionStacksCreate(w http.ResponseWriter, r *http.Request, _
 	a["view_url"] = "https://next.frame.io/project/" + parent.str("project_id") + "/view/" + id
 	vs := h.s.st.put(kindVersionStack, id, parent.id, a)
 	for _, f := range files {
-		h.s.st.seq++
-		f.seq = h.s.st.seq
-		f.parentID = vs.id
+		h.s.st.setParent(f, vs.id, true)
 		f.attrs["parent_id"] = vs.id
 	}
 	h.s.replyData(w, r, h.s.render(r, vs))

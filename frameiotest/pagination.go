@@ -54,47 +54,82 @@ func (s *Server) decodeCursor(path, cursor string) (int, error) {
 	return int(binary.BigEndian.Uint32(b[4:8])), nil
 }
 
-// replyList replies with one page of items, honouring after, page_size and
-// include_total_count, and links.next as a relative URL that keeps every
-// other query parameter of the request.
-func (s *Server) replyList(w http.ResponseWriter, r *http.Request, items []any) {
+// pageOf is the page of a list of n items that r asks for.
+type pageOf struct {
+	start, end int
+	next       any // links.next: a relative URL, or nil on the last page
+	total      int
+	withTotal  bool
+}
+
+// cut reads after, page_size and include_total_count from r for a list of
+// n items, or replies 422 and returns false. links.next is a relative URL
+// that keeps every other query parameter of the request.
+func (s *Server) cut(w http.ResponseWriter, r *http.Request, n int) (pageOf, bool) {
 	q := r.URL.Query()
 	size := defaultPageSize
 	if v := q.Get("page_size"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > maxPageSize {
+		sz, err := strconv.Atoi(v)
+		if err != nil || sz < 1 || sz > maxPageSize {
 			s.replyError(w, r, http.StatusUnprocessableEntity, "Invalid page_size", "page_size must be between 1 and 100", "page_size")
-			return
+			return pageOf{}, false
 		}
-		size = n
+		size = sz
 	}
-	offset := 0
+	p := pageOf{total: n}
 	if q.Has("after") {
 		off, err := s.decodeCursor(r.URL.Path, q.Get("after"))
 		if err != nil {
 			s.replyError(w, r, http.StatusUnprocessableEntity, "Invalid cursor", err.Error(), "after")
-			return
+			return pageOf{}, false
 		}
-		offset = min(off, len(items))
+		p.start = min(off, n)
 	}
-	end := min(offset+size, len(items))
-	var next any
-	if end < len(items) {
-		q.Set("after", s.encodeCursor(r.URL.Path, end))
-		next = r.URL.Path + "?" + q.Encode()
+	p.end = min(p.start+size, n)
+	if p.end < n {
+		q.Set("after", s.encodeCursor(r.URL.Path, p.end))
+		p.next = r.URL.Path + "?" + q.Encode()
 	}
-	body := map[string]any{"data": items[offset:end], "links": map[string]any{"next": next}}
-	if v, _ := strconv.ParseBool(q.Get("include_total_count")); v {
-		body["total_count"] = len(items)
+	p.withTotal, _ = strconv.ParseBool(q.Get("include_total_count"))
+	return p, true
+}
+
+// replyPage replies with the items of page p.
+func (s *Server) replyPage(w http.ResponseWriter, r *http.Request, p pageOf, items []any) {
+	body := map[string]any{"data": items, "links": map[string]any{"next": p.next}}
+	if p.withTotal {
+		body["total_count"] = p.total
 	}
 	s.reply(w, r, http.StatusOK, body)
 }
 
-// replyRecords renders records and replies with one page of them.
-func (s *Server) replyRecords(w http.ResponseWriter, r *http.Request, recs []*record) {
-	items := make([]any, len(recs))
-	for i, rec := range recs {
-		items[i] = s.render(r, rec)
+// replyList replies with one page of items, honouring after, page_size and
+// include_total_count (see cut).
+func (s *Server) replyList(w http.ResponseWriter, r *http.Request, items []any) {
+	if p, ok := s.cut(w, r, len(items)); ok {
+		s.replyPage(w, r, p, items[p.start:p.end])
 	}
-	s.replyList(w, r, items)
+}
+
+// replyRecords replies with one page of recs, rendering only the records
+// of that page.
+func (s *Server) replyRecords(w http.ResponseWriter, r *http.Request, recs []*record) {
+	s.replyRecordsThen(w, r, recs, nil)
+}
+
+// replyRecordsThen is replyRecords calling each, when not nil, on every
+// record of the page before rendering it.
+func (s *Server) replyRecordsThen(w http.ResponseWriter, r *http.Request, recs []*record, each func(*record)) {
+	p, ok := s.cut(w, r, len(recs))
+	if !ok {
+		return
+	}
+	items := make([]any, 0, p.end-p.start)
+	for _, rec := range recs[p.start:p.end] {
+		if each != nil {
+			each(rec)
+		}
+		items = append(items, s.render(r, rec))
+	}
+	s.replyPage(w, r, p, items)
 }

@@ -3,6 +3,8 @@ package frameiotest
 import (
 	"encoding/json"
 	"net/http"
+
+	"github.com/getkin/kin-openapi/openapi3"
 )
 
 // errorBody builds the documented error body:
@@ -27,19 +29,41 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 }
 
 // reply writes body with status, completed with minimal values so that it
-// is valid for the operation's response schema.
+// is valid for the operation's response schema. body is copied at once
+// (the caller may hold the lock and pass views of the store); when w is
+// the recorder of an API request, completing and encoding the copy is left
+// to the recorder's finish, after the handler has released the lock.
 func (s *Server) reply(w http.ResponseWriter, r *http.Request, status int, body any) {
 	if status == http.StatusNoContent {
 		w.WriteHeader(status)
 		return
 	}
 	v := generic(body)
+	var sch *openapi3.SchemaRef
 	if rt := routeOf(r); rt != nil {
-		if sch := responseSchema(rt.op.Op, status); sch != nil {
-			v = s.fill.fill(sch, v)
-		}
+		sch = responseSchema(rt.op.Op, status)
 	}
-	writeJSON(w, status, v)
+	if rec, ok := w.(*recorder); ok {
+		rec.pending = &pendingBody{status: status, v: v, schema: sch, fill: s.fill}
+		return
+	}
+	writeJSON(w, status, s.fill.fill(sch, v))
+}
+
+// pendingBody is a reply not yet completed and encoded.
+type pendingBody struct {
+	status int
+	v      any
+	schema *openapi3.SchemaRef
+	fill   *filler
+}
+
+// finish completes and encodes the pending reply, if any, into rec.
+func (rec *recorder) finish() {
+	if p := rec.pending; p != nil {
+		rec.pending = nil
+		writeJSON(rec, p.status, p.fill.fill(p.schema, p.v))
+	}
 }
 
 // replyData replies with the operation's success status and {"data": data}.

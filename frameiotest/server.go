@@ -77,7 +77,7 @@ func Start(opts ...Option) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, spec: sp, secret: make([]byte, 32)}
 	_, _ = rand.Read(s.secret)
-	s.fill = &filler{now: s.now, newID: newID}
+	s.fill = &filler{now: s.now, newID: newID, checks: sp.checks}
 	s.api = gen.HandlerWithOptions(&handlers{s: s}, gen.StdHTTPServerOptions{
 		ErrorHandlerFunc: func(w http.ResponseWriter, r *http.Request, err error) {
 			s.replyError(w, r, http.StatusBadRequest, "Bad Request", err.Error(), "")
@@ -174,6 +174,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if f != nil && (f.kind == faultStatus || f.kind == faultRateLimit) {
 		rec := newRecorder()
 		s.writeFault(rec, r, f)
+		rec.finish()
 		s.record(r, rt.op.ID, rec.status)
 		rec.copyTo(w)
 		return
@@ -181,7 +182,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	rec := newRecorder()
 	rateLimitHeaders(rec.header)
-	s.serveAPI(rec, r, rt)
+	s.serveAPI(rec, r, rt) // holds the lock only while it reads or changes the state
+	rec.finish()
 	s.record(r, rt.op.ID, rec.status)
 	if f != nil && f.kind == faultTruncate {
 		rec.truncateTo(w)
@@ -222,9 +224,10 @@ func rateLimitHeaders(h http.Header) {
 
 // recorder buffers a response so that it can be validated before sending.
 type recorder struct {
-	header http.Header
-	status int
-	body   bytes.Buffer
+	header  http.Header
+	status  int
+	body    bytes.Buffer
+	pending *pendingBody // a reply to complete once the handler returned
 }
 
 func newRecorder() *recorder { return &recorder{header: http.Header{}, status: http.StatusOK} }

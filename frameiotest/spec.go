@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"sort"
 	"strconv"
+	"sync"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/routers"
@@ -22,6 +23,8 @@ type spec struct {
 	// relaxed names the discriminated oneOf schemas validated as anyOf
 	// (see relaxOverlappingOneOf).
 	relaxed []string
+	// checks validates values against the document's schemas.
+	checks *schemaChecks
 }
 
 // operation describes one operation of the document.
@@ -32,9 +35,16 @@ type operation struct {
 	Op     *openapi3.Operation
 }
 
-// loadSpec parses api.V4 and builds a router that matches any host: the
+// loadSpec returns the spec every Server shares: parsing and validating
+// the document takes about a quarter of a second, which every test
+// starting a Server paid. Nothing changes a spec once loaded (the router,
+// the schemas and the operations are only read; the schema checks guard
+// their cache), so one serves every Server, concurrently.
+var loadSpec = sync.OnceValues(parseSpec)
+
+// parseSpec parses api.V4 and builds a router that matches any host: the
 // document's server (https://api.frame.io) is replaced by "/".
-func loadSpec() (*spec, error) {
+func parseSpec() (*spec, error) {
 	loader := openapi3.NewLoader()
 	doc, err := loader.LoadFromData(api.V4())
 	if err != nil {
@@ -49,7 +59,7 @@ func loadSpec() (*spec, error) {
 	if err != nil {
 		return nil, fmt.Errorf("frameiotest: router: %w", err)
 	}
-	sp := &spec{doc: doc, router: router, ops: map[string]*operation{}, relaxed: relaxed}
+	sp := &spec{doc: doc, router: router, ops: map[string]*operation{}, relaxed: relaxed, checks: newSchemaChecks()}
 	for path, item := range doc.Paths.Map() {
 		for method, op := range item.Operations() {
 			sp.ops[op.OperationID] = &operation{ID: op.OperationID, Method: method, Path: path, Op: op}

@@ -1,6 +1,7 @@
 package frameiotest
 
 import (
+	"cmp"
 	"maps"
 	"slices"
 	"time"
@@ -57,6 +58,9 @@ type fileState struct {
 type store struct {
 	seq  uint64
 	recs map[string]*record
+	// kids indexes the records under each parent id in creation (seq)
+	// order, so a listing reads its children without scanning the store.
+	kids map[string][]*record
 	seed Seed
 	// roles maps an account, workspace, project or folder id to its
 	// users' roles (user id -> role).
@@ -64,7 +68,7 @@ type store struct {
 }
 
 func newStore() *store {
-	return &store{recs: map[string]*record{}, roles: map[string]map[string]string{}}
+	return &store{recs: map[string]*record{}, kids: map[string][]*record{}, roles: map[string]map[string]string{}}
 }
 
 func (st *store) put(kind, id, parentID string, attrs map[string]any) *record {
@@ -72,7 +76,35 @@ func (st *store) put(kind, id, parentID string, attrs map[string]any) *record {
 	attrs["id"] = id
 	rec := &record{kind: kind, id: id, parentID: parentID, seq: st.seq, attrs: attrs}
 	st.recs[id] = rec
+	st.kids[parentID] = append(st.kids[parentID], rec)
 	return rec
+}
+
+// setParent moves rec under parentID; with last, rec also becomes the
+// newest record (it then lists after every existing one).
+func (st *store) setParent(rec *record, parentID string, last bool) {
+	st.unlink(rec)
+	if last {
+		st.seq++
+		rec.seq = st.seq
+	}
+	rec.parentID = parentID
+	kids := st.kids[parentID]
+	i, _ := slices.BinarySearchFunc(kids, rec.seq, func(r *record, seq uint64) int { return cmp.Compare(r.seq, seq) })
+	st.kids[parentID] = slices.Insert(kids, i, rec)
+}
+
+// unlink removes rec from its parent's index.
+func (st *store) unlink(rec *record) {
+	kids := st.kids[rec.parentID]
+	if i := slices.Index(kids, rec); i >= 0 {
+		kids = slices.Delete(kids, i, i+1)
+	}
+	if len(kids) == 0 {
+		delete(st.kids, rec.parentID)
+	} else {
+		st.kids[rec.parentID] = kids
+	}
 }
 
 // get returns the record id if it has one of kinds.
@@ -87,12 +119,11 @@ func (st *store) get(id string, kinds ...string) *record {
 // children returns the records of kinds under parentID in creation order.
 func (st *store) children(parentID string, kinds ...string) []*record {
 	var out []*record
-	for _, rec := range st.recs {
-		if rec.parentID == parentID && slices.Contains(kinds, rec.kind) {
+	for _, rec := range st.kids[parentID] {
+		if slices.Contains(kinds, rec.kind) {
 			out = append(out, rec)
 		}
 	}
-	slices.SortFunc(out, func(a, b *record) int { return int(a.seq) - int(b.seq) })
 	return out
 }
 
@@ -104,17 +135,19 @@ func (st *store) ofKind(kind string) []*record {
 			out = append(out, rec)
 		}
 	}
-	slices.SortFunc(out, func(a, b *record) int { return int(a.seq) - int(b.seq) })
+	slices.SortFunc(out, func(a, b *record) int { return cmp.Compare(a.seq, b.seq) })
 	return out
 }
 
 // remove deletes id and everything below it.
 func (st *store) remove(id string) {
-	for _, rec := range st.recs {
-		if rec.parentID == id {
-			st.remove(rec.id)
-		}
+	for _, child := range slices.Clone(st.kids[id]) {
+		st.remove(child.id)
 	}
+	if rec := st.recs[id]; rec != nil {
+		st.unlink(rec)
+	}
+	delete(st.kids, id)
 	delete(st.recs, id)
 }
 

@@ -11,6 +11,12 @@
 //	up, err := transfer.NewUploader(client, transfer.WithProgressBar(os.Stderr))
 //	res, err := up.UploadFile(ctx, accountID, folderID, "clip.mov")
 //
+// Reuse one Uploader (and one Downloader): they are safe for concurrent
+// use and keep their object store connections open between transfers.
+// Without WithHTTPClient they all share one default transport, HTTP/1.1
+// so that each part or range in flight has its own connection, keeping
+// MaxIdleConnsPerHost idle connections per host.
+//
 // # Uploads
 //
 // files.create-local-upload returns one presigned URL per part with the
@@ -25,8 +31,25 @@
 // reported at once as a *PartError with Expired set. A part that moves no
 // byte for WithStallTimeout (default 2 min, the wait for the answer
 // included) is abandoned and retried the same way, as is a stalled
-// download. Every failed part is reported (UploadError.PartErrors), and
-// UploadContent with WithOnlyParts sends just those again.
+// download range. Every failed part is reported (UploadError.PartErrors),
+// and UploadContent with WithOnlyParts sends just those again.
+//
+// # Downloads
+//
+// A Downloader reads a file with its media link (WithRendition) and
+// fetches the link with plain GETs. An original larger than one range is
+// fetched in ranges, WithConcurrency (DefaultDownloadConcurrency, 8) at a
+// time, each on its own connection, which is what lifts a store's
+// per-connection rate: the first GET asks for the first range, and a 206
+// that gives the object's size starts the others; a server that ignores
+// Range (200) or gives no size gets one stream. DownloadFile writes each
+// range of WithRangeSize (DefaultRangeSize, 8 MiB) at its offset in a
+// temporary file renamed once complete; Download and DownloadURL write to
+// an io.Writer in order, each range of WithBufferSize (DefaultBufferSize,
+// 2 MiB) waiting in memory for its turn, so they hold at most the
+// concurrency times the buffer size. Each range is retried and resumed on
+// its own from the byte it reached (WithMaxRetries, WithMaxResumes); a
+// range that fails for good stops the others.
 //
 // # Progress
 //
@@ -64,8 +87,9 @@
 //
 // Every wait ends with the context and has a bound: a retry waits at most
 // WithRetryBackoff's maximum (30 s) plus jitter; an attempt that moves no
-// byte for WithStallTimeout (2 min) is abandoned; a download resumes at
-// most WithMaxResumes (20) times; a status poll waits at most
-// WithPollInterval's maximum (10 s), and a wait helper gives up after
-// WithWaitTimeout (1 h). API calls are bounded by the frameio.Client.
+// byte for WithStallTimeout (2 min) is abandoned; a download (each of its
+// ranges) resumes at most WithMaxResumes (20) times; a status poll waits
+// at most WithPollInterval's maximum (10 s), and a wait helper gives up
+// after WithWaitTimeout (1 h). API calls are bounded by the
+// frameio.Client.
 package transfer

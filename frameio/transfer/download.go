@@ -29,7 +29,9 @@ func NewDownloader(client *frameio.Client, opts ...Option) (*Downloader, error) 
 	if client == nil {
 		return nil, errors.New("transfer: NewDownloader: client is nil")
 	}
-	cfg, err := defaultConfig(defaultHTTPClient()).with(opts)
+	base := defaultConfig(sharedHTTPClient())
+	base.concurrency = DefaultDownloadConcurrency
+	cfg, err := base.with(opts)
 	if err != nil {
 		return nil, err
 	}
@@ -69,8 +71,8 @@ type DownloadResult struct {
 	Path string
 	// Size is the number of bytes written.
 	Size int64
-	// Resumes is the number of times the transfer resumed after a dropped
-	// connection.
+	// Resumes is the number of times the transfer (any of its ranges)
+	// resumed after a dropped connection.
 	Resumes int
 	// File is the file as read with the link included.
 	File gen.FileWithIncludes
@@ -114,10 +116,17 @@ func (d *Downloader) link(ctx context.Context, cfg *config, accountID, fileID st
 	return l, nil
 }
 
-// Download writes the file's media link to w, resuming with an HTTP Range
-// request after a dropped connection, and checks the length at the end
-// (*SizeMismatchError). Progress options apply. Bytes already written to w
-// stay written when it fails: to get all-or-nothing, use DownloadFile.
+// Download writes the file's media link to w, in order. An original of
+// more than WithBufferSize (DefaultBufferSize) bytes is fetched in ranges
+// of that size, WithConcurrency (DefaultDownloadConcurrency) at a time;
+// each range waits in memory for the ranges before it, so the download
+// holds at most the concurrency times the buffer size, whatever the file's
+// size. A server that ignores Range, or does not say the size, gets one
+// stream. A range (or the stream) whose connection drops resumes on its
+// own with an HTTP Range request from the byte it reached; the length is
+// checked at the end (*SizeMismatchError). Progress options apply. Bytes
+// already written to w stay written when it fails: to get all-or-nothing,
+// and ranges written straight to their place, use DownloadFile.
 func (d *Downloader) Download(ctx context.Context, accountID, fileID string, w io.Writer, opts ...Option) (*DownloadResult, error) {
 	cfg, err := d.cfg.with(opts)
 	if err != nil {
@@ -140,10 +149,13 @@ func (d *Downloader) Download(ctx context.Context, accountID, fileID string, w i
 }
 
 // DownloadFile downloads the file's media link to dst, or into the
-// directory dst under the file's name when dst is a directory. It writes a
-// temporary file next to the destination and renames it only once the
-// download is complete and its size checked, so a failed download leaves
-// nothing at dst. See Download.
+// directory dst under the file's name when dst is a directory. An original
+// of more than WithRangeSize (DefaultRangeSize) bytes is fetched in ranges
+// of that size, WithConcurrency (DefaultDownloadConcurrency) at a time,
+// each written at its offset (memory does not grow with the range size or
+// the file's). It writes a temporary file next to the destination and
+// renames it only once the download is complete and its size checked, so
+// a failed download leaves nothing at dst. See Download.
 func (d *Downloader) DownloadFile(ctx context.Context, accountID, fileID, dst string, opts ...Option) (*DownloadResult, error) {
 	cfg, err := d.cfg.with(opts)
 	if err != nil {
@@ -161,8 +173,10 @@ func (d *Downloader) DownloadFile(ctx context.Context, accountID, fileID, dst st
 		dst = filepath.Join(dst, name)
 	}
 	res := &DownloadResult{Path: dst, File: l.File}
-	res.Size, res.Resumes, err = writeAtomically(dst, func(w io.Writer) (int64, int, error) {
-		return fetch(ctx, labelled(&cfg, l.File.Name), l.URL, l.Size, w)
+	res.Size, res.Resumes, err = writeAtomically(dst, func(f *os.File) (int64, int, error) {
+		ff := newFlushingFile(f, flushEvery)
+		defer ff.wait()
+		return fetchAt(ctx, labelled(&cfg, l.File.Name), l.URL, l.Size, ff)
 	})
 	if err != nil {
 		return res, err
@@ -171,8 +185,9 @@ func (d *Downloader) DownloadFile(ctx context.Context, accountID, fileID, dst st
 }
 
 // DownloadURL fetches rawURL (a presigned media link) into w with the same
-// resume, progress and size check as Download. size is the expected length,
-// or -1 to trust the server's.
+// ranges, resumes, progress and size check as Download. size is the
+// expected length, or -1 to trust the server's (the object is then fetched
+// in ranges only if the answer to the first one gives its size).
 func (d *Downloader) DownloadURL(ctx context.Context, rawURL string, size int64, w io.Writer, opts ...Option) (int64, error) {
 	cfg, err := d.cfg.with(opts)
 	if err != nil {
@@ -184,7 +199,7 @@ func (d *Downloader) DownloadURL(ctx context.Context, rawURL string, size int64,
 
 // writeAtomically runs write on a temporary file in dst's directory and
 // renames it to dst on success; on failure it removes it.
-func writeAtomically(dst string, write func(io.Writer) (int64, int, error)) (n int64, resumes int, err error) {
+func writeAtomically(dst string, write func(*os.File) (int64, int, error)) (n int64, resumes int, err error) {
 	f, err := os.CreateTemp(filepath.Dir(dst), "."+filepath.Base(dst)+".*.partial")
 	if err != nil {
 		return 0, 0, err

@@ -237,12 +237,15 @@ type DownloadError struct {
 	// Expired is true for a 403, which for a presigned link almost always
 	// means it expired: fetch the file again for a fresh link.
 	Expired bool
-	// Written is the number of bytes written before the failure.
+	// Written is the number of bytes written before the failure (by every
+	// range of a download in ranges).
 	Written int64
-	// Attempts is the number of attempts made.
+	// Attempts is the number of attempts made of the request that failed
+	// (the download's one stream, or the range that failed).
 	Attempts int
-	// Resumes is the number of times the download resumed after a dropped
-	// connection that had made progress (bounded by WithMaxResumes).
+	// Resumes is the number of times the download (any of its ranges)
+	// resumed after a dropped connection that had made progress; each
+	// range is bounded by WithMaxResumes.
 	Resumes int
 	// Err is the transport error of the last attempt, or nil.
 	Err error

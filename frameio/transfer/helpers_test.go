@@ -221,7 +221,8 @@ type fakeAPI struct {
 	sizeHook    func(size int) []int
 	noLink      bool
 	forbidden   bool
-	failFolder  string // folders.create of this name answers 500... 422
+	failFolder  string            // folders.create of this name answers 500... 422
+	links       map[string]string // file -> media link, instead of the store's /dl/{file}
 }
 
 func newFakeAPI(t testing.TB, store *fakeStore) *fakeAPI {
@@ -362,6 +363,9 @@ func (a *fakeAPI) show(w http.ResponseWriter, r *http.Request) {
 	}
 	if inc := r.URL.Query().Get("include"); inc == "media_links.original" {
 		link := any(a.store.srv.URL + "/dl/" + id + presignedQuery)
+		if l, ok := a.links[id]; ok {
+			link = l
+		}
 		if a.noLink {
 			link = nil
 		}

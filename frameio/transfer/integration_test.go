@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -155,4 +156,40 @@ func TestIntegrationExplicitMediaType(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "text/plain", res.MediaType)
 	assert.Equal(t, []byte("hello"), e.srv.FileContent(res.FileID))
+}
+
+// Downloads in ranges against frameiotest's object store (which checks the
+// presigned signature and expiry of every GET): to a file and to an
+// io.Writer, one GET per range.
+func TestIntegrationParallelDownload(t *testing.T) {
+	e := newFioEnv(t, frameiotest.WithPartSize(1<<20), frameiotest.WithTranscodeAfterPolls(0))
+	content := randomBytes(3<<20 + 17)
+	res, err := e.uploader(t).Upload(context.Background(), e.seed.AccountID, e.seed.RootFolderID,
+		bytes.NewReader(content), int64(len(content)), "big.mov")
+	require.NoError(t, err)
+	dl, err := transfer.NewDownloader(e.client, transfer.WithHTTPClient(e.srv.HTTPClient()), transfer.WithSleeper(noWait),
+		transfer.WithRangeSize(256<<10), transfer.WithBufferSize(256<<10), transfer.WithConcurrency(4))
+	require.NoError(t, err)
+	mediaGets := func() int {
+		n := 0
+		for _, r := range e.srv.Requests() {
+			if r.Method == "GET" && strings.HasPrefix(r.Path, "/_objects/media/") {
+				n++
+			}
+		}
+		return n
+	}
+
+	dres, err := dl.DownloadFile(context.Background(), e.seed.AccountID, res.FileID, t.TempDir())
+	require.NoError(t, err)
+	got, err := os.ReadFile(dres.Path)
+	require.NoError(t, err)
+	assert.Equal(t, sha256.Sum256(content), sha256.Sum256(got))
+	assert.Equal(t, 13, mediaGets(), "13 ranges of 256 KiB")
+
+	var buf bytes.Buffer
+	_, err = dl.Download(context.Background(), e.seed.AccountID, res.FileID, &buf)
+	require.NoError(t, err)
+	assert.Equal(t, sha256.Sum256(content), sha256.Sum256(buf.Bytes()))
+	assert.Equal(t, 26, mediaGets())
 }

@@ -23,11 +23,6 @@ const (
 	// DefaultMaxRetries is the number of retries of a failed part (or of a
 	// dropped download), as in the Python SDK.
 	DefaultMaxRetries = 3
-	// DefaultMaxResumes bounds how many times a download resumes after a
-	// dropped connection that had made progress (attempts that move no
-	// byte count toward DefaultMaxRetries instead), so that a server
-	// trickling a few bytes per connection cannot keep it looping.
-	DefaultMaxResumes = 20
 	// DefaultRetryBase is the wait before the first retry; it doubles on
 	// each further retry (1 s, 2 s, 4 s), plus up to DefaultJitter of it.
 	DefaultRetryBase = time.Second
@@ -100,6 +95,8 @@ type config struct {
 	waitTimeout  time.Duration // 0: only the context bounds a wait
 	stallTimeout time.Duration // 0: no stall detection
 	rendition    Rendition
+	rangeSize    int64 // downloads to a file: bytes per ranged GET
+	bufferSize   int64 // downloads to an io.Writer: bytes per ranged GET, held until written
 	apiOpts      []frameio.RequestOption
 	onlyParts    []int // UploadContent: the part numbers to send; nil means all
 
@@ -123,6 +120,8 @@ func defaultConfig(hc *http.Client) config {
 		waitTimeout:  DefaultWaitTimeout,
 		stallTimeout: DefaultStallTimeout,
 		rendition:    RenditionOriginal,
+		rangeSize:    DefaultRangeSize,
+		bufferSize:   DefaultBufferSize,
 	}
 }
 
@@ -167,8 +166,10 @@ func (c config) progressFunc() ProgressFunc {
 }
 
 // WithConcurrency sets how many parts (or, for UploadDir, parts of all
-// files together) are sent at once. Memory use does not depend on it: parts
-// are streamed. Default: DefaultConcurrency (5).
+// files together) are sent at once, or how many ranges of a download are
+// fetched at once. Upload memory does not depend on it: parts are
+// streamed. Defaults: DefaultConcurrency (5) for an Uploader,
+// DefaultDownloadConcurrency for a Downloader.
 func WithConcurrency(n int) Option {
 	return func(c *config) error {
 		if n < 1 {
@@ -180,27 +181,14 @@ func WithConcurrency(n int) Option {
 }
 
 // WithMaxRetries sets how many times a failed part upload, or a dropped
-// download, is retried. Zero disables retries. Default: DefaultMaxRetries (3).
+// download (each range of it), is retried. Zero disables retries. Default:
+// DefaultMaxRetries (3).
 func WithMaxRetries(n int) Option {
 	return func(c *config) error {
 		if n < 0 {
 			return fmt.Errorf("transfer: WithMaxRetries: %d is negative", n)
 		}
 		c.maxRetries = n
-		return nil
-	}
-}
-
-// WithMaxResumes sets how many times a download may resume (with a Range
-// request) after a dropped connection that had made progress. Attempts that
-// move no byte count toward WithMaxRetries instead. Zero makes any drop
-// after progress fatal. Default: DefaultMaxResumes (20).
-func WithMaxResumes(n int) Option {
-	return func(c *config) error {
-		if n < 0 {
-			return fmt.Errorf("transfer: WithMaxResumes: %d is negative", n)
-		}
-		c.maxResumes = n
 		return nil
 	}
 }
@@ -231,8 +219,9 @@ func WithJitter(f float64) Option {
 
 // WithHTTPClient sets the client used for the presigned object store URLs
 // (part uploads and downloads). It must not add credentials: presigned URLs
-// carry their own. The default is a dedicated client whose transport keeps
-// enough idle connections per host for the configured concurrency.
+// carry their own. The default is the package's one shared client: HTTP/1.1
+// (one connection per part or range in flight), MaxIdleConnsPerHost idle
+// connections per host; above that concurrency, pass a client of your own.
 func WithHTTPClient(hc *http.Client) Option {
 	return func(c *config) error {
 		if hc == nil {
@@ -397,18 +386,6 @@ func WithWaitTimeout(d time.Duration) Option {
 			return fmt.Errorf("transfer: WithWaitTimeout: %v is negative", d)
 		}
 		c.waitTimeout = d
-		return nil
-	}
-}
-
-// WithRendition chooses which media link a download fetches. Default:
-// RenditionOriginal.
-func WithRendition(r Rendition) Option {
-	return func(c *config) error {
-		if _, ok := r.include(); !ok {
-			return fmt.Errorf("transfer: WithRendition: unknown rendition %q", r)
-		}
-		c.rendition = r
 		return nil
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/sync/errgroup"
 
@@ -151,20 +152,28 @@ func putPart(ctx context.Context, cfg *config, src *source, p part, mediaType st
 	actx, watch, done := watchStall(ctx, cfg.stallTimeout)
 	defer done()
 	var body io.Reader = http.NoBody
-	var cr *countingReader
+	var failed atomic.Pointer[SourceError] // of every body of this attempt
+	newBody := func() *countingReader {
+		return &countingReader{r: io.NewSectionReader(src.r, p.offset, p.size), hw: hw, src: src, part: p, watch: watch, failed: &failed}
+	}
 	if p.size > 0 {
-		cr = &countingReader{r: io.NewSectionReader(src.r, p.offset, p.size), hw: hw, src: src, part: p, watch: watch}
-		body = cr
+		body = newBody()
 	}
 	req, err := http.NewRequestWithContext(actx, http.MethodPut, p.url, body)
 	if err != nil {
 		return 0, "", p.secrets.Err(err)
 	}
 	req.ContentLength = p.size
+	if p.size > 0 {
+		// net/http sends the part again on a fresh connection, without
+		// costing a retry, when a kept-alive one turns out closed before
+		// it took a byte; the high-water mark counts re-read bytes once.
+		req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(newBody()), nil }
+	}
 	req.Header.Set("x-amz-acl", "private")
 	req.Header.Set("Content-Type", mediaType)
 	resp, err := cfg.httpClient.Do(req)
-	if se := cr.sourceError(); se != nil {
+	if se := failed.Load(); se != nil {
 		if err == nil {
 			resp.Body.Close()
 		}

@@ -88,10 +88,11 @@ func (h *highWater) reached(pos int64) {
 	h.t.add(delta)
 }
 
-// countingReader reports the position of one attempt's body as it is read,
-// and turns a source that ends early or fails into a *SourceError (kept in
-// failed, since the HTTP transport may report it in its own words; it is
-// atomic because the transport reads the body on its own goroutine).
+// countingReader reports the position of one body of an attempt as it is
+// read, and turns a source that ends early or fails into a *SourceError
+// (kept in failed, shared by the bodies of the attempt, since the HTTP
+// transport may report it in its own words; it is atomic because the
+// transport reads the body on its own goroutine).
 type countingReader struct {
 	r      io.Reader
 	pos    int64
@@ -99,7 +100,7 @@ type countingReader struct {
 	src    *source
 	part   part
 	watch  *stallWatch // told about every byte read
-	failed atomic.Pointer[SourceError]
+	failed *atomic.Pointer[SourceError]
 }
 
 func (c *countingReader) Read(p []byte) (int, error) {
@@ -118,14 +119,6 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	se := &SourceError{Name: c.src.name, Size: c.src.size, Part: c.part.num, Offset: c.part.offset + c.pos, Err: err}
 	c.failed.Store(se)
 	return n, se
-}
-
-// sourceError returns the *SourceError of the attempt, if any; c may be nil.
-func (c *countingReader) sourceError() *SourceError {
-	if c == nil {
-		return nil
-	}
-	return c.failed.Load()
 }
 
 // watchedReader tells a stall watch about every byte read through it.

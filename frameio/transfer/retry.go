@@ -47,15 +47,3 @@ func retryableError(ctx context.Context, err error) bool {
 	}
 	return true
 }
-
-// defaultHTTPClient returns the plain client used for presigned URLs: no
-// credentials, and enough idle connections per host for parallel parts.
-func defaultHTTPClient() *http.Client {
-	tr := http.DefaultTransport.(*http.Transport).Clone()
-	tr.MaxIdleConnsPerHost = 64
-	tr.MaxIdleConns = 128
-	tr.ResponseHeaderTimeout = 2 * time.Minute
-	tr.WriteBufferSize = 64 << 10
-	tr.ReadBufferSize = 64 << 10
-	return &http.Client{Transport: tr}
-}

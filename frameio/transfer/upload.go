@@ -26,11 +26,17 @@ type Uploader struct {
 // NewUploader returns an Uploader that calls the API through client and
 // sends content to the presigned URLs through a separate plain HTTP client
 // (see WithHTTPClient). opts become the defaults of every call.
+//
+// Create one Uploader and reuse it: it is safe for concurrent use, and its
+// connections to the object store stay open from one upload to the next.
+// (Uploaders and Downloaders created without WithHTTPClient share the
+// package's one default transport, so a fresh one per upload opens no new
+// connections either.)
 func NewUploader(client *frameio.Client, opts ...Option) (*Uploader, error) {
 	if client == nil {
 		return nil, errors.New("transfer: NewUploader: client is nil")
 	}
-	cfg, err := defaultConfig(defaultHTTPClient()).with(opts)
+	cfg, err := defaultConfig(sharedHTTPClient()).with(opts)
 	if err != nil {
 		return nil, err
 	}
