@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/frameio-go/frameio-go/internal/yamlnode"
 )
 
 // An additions document (api/published/*.yaml) brings what Frame.io's
@@ -39,16 +41,16 @@ type put struct {
 // takeSource removes the x-frameio-source extension of an addition and
 // returns its text ("" when it has none).
 func takeSource(n *yaml.Node) string {
-	s := scalarOf(n, sourceKey)
-	mapDelete(n, sourceKey)
+	s := yamlnode.Scalar(n, sourceKey)
+	yamlnode.Delete(n, sourceKey)
 	return s
 }
 
 // takePuts removes the x-frameio-put list of an additions document and
 // returns its entries.
 func takePuts(doc *yaml.Node, where string) ([]put, error) {
-	list := mapGet(doc, putsKey)
-	mapDelete(doc, putsKey)
+	list := yamlnode.Get(doc, putsKey)
+	yamlnode.Delete(doc, putsKey)
 	if list == nil {
 		return nil, nil
 	}
@@ -57,11 +59,11 @@ func takePuts(doc *yaml.Node, where string) ([]put, error) {
 	}
 	var out []put
 	for i, e := range list.Content {
-		at, value := mapGet(e, "at"), mapGet(e, "value")
+		at, value := yamlnode.Get(e, "at"), yamlnode.Get(e, "value")
 		if at == nil || at.Kind != yaml.SequenceNode || len(at.Content) == 0 || value == nil {
 			return nil, fmt.Errorf("%s: %s[%d] needs at (a list of keys) and value", where, putsKey, i)
 		}
-		out = append(out, put{at: at.Content, value: value, source: scalarOf(e, "source"), where: fmt.Sprintf("%s: %s[%d]", where, putsKey, i)})
+		out = append(out, put{at: at.Content, value: value, source: yamlnode.Scalar(e, "source"), where: fmt.Sprintf("%s: %s[%d]", where, putsKey, i)})
 	}
 	return out, nil
 }
@@ -114,12 +116,12 @@ func selectChildren(n *yaml.Node, seg *yaml.Node) ([]*yaml.Node, []string) {
 	case seg.Kind == yaml.ScalarNode && seg.Value == "*" && n.Kind == yaml.MappingNode:
 		var kids []*yaml.Node
 		var keys []string
-		for k, v := range pairs(n) {
+		for k, v := range yamlnode.Pairs(n) {
 			kids, keys = append(kids, v), append(keys, k)
 		}
 		return kids, keys
 	case seg.Kind == yaml.ScalarNode && n.Kind == yaml.MappingNode:
-		if v := mapGet(n, seg.Value); v != nil {
+		if v := yamlnode.Get(n, seg.Value); v != nil {
 			return []*yaml.Node{v}, []string{seg.Value}
 		}
 	}
@@ -130,7 +132,7 @@ func selectChildren(n *yaml.Node, seg *yaml.Node) ([]*yaml.Node, []string) {
 // reports whether that changed anything. A mapping seg on a list puts the
 // item it matches, appending it when none does.
 func putChild(parent, seg, value *yaml.Node) (bool, error) {
-	v := deepCopy(value)
+	v := yamlnode.Clone(value)
 	switch {
 	case seg.Kind == yaml.MappingNode && parent.Kind == yaml.SequenceNode:
 		if !matches(v, seg) {
@@ -138,7 +140,7 @@ func putChild(parent, seg, value *yaml.Node) (bool, error) {
 		}
 		for i, item := range parent.Content {
 			if matches(item, seg) {
-				changed := !equalNodes(item, v)
+				changed := !yamlnode.Equal(item, v)
 				parent.Content[i] = v
 				return changed, nil
 			}
@@ -146,9 +148,9 @@ func putChild(parent, seg, value *yaml.Node) (bool, error) {
 		parent.Content = append(parent.Content, v)
 		return true, nil
 	case seg.Kind == yaml.ScalarNode && seg.Value != "*" && parent.Kind == yaml.MappingNode:
-		prev := mapGet(parent, seg.Value)
-		mapSet(parent, seg.Value, v)
-		return prev == nil || !equalNodes(prev, v), nil
+		prev := yamlnode.Get(parent, seg.Value)
+		yamlnode.Set(parent, seg.Value, v)
+		return prev == nil || !yamlnode.Equal(prev, v), nil
 	}
 	return false, fmt.Errorf("cannot put %s into a %s", segName(seg), kindName(parent))
 }
@@ -158,9 +160,9 @@ func matches(item, sel *yaml.Node) bool {
 	if item.Kind != yaml.MappingNode {
 		return false
 	}
-	for k, v := range pairs(sel) {
-		got := mapGet(item, k)
-		if got == nil || !equalNodes(got, v) {
+	for k, v := range yamlnode.Pairs(sel) {
+		got := yamlnode.Get(item, k)
+		if got == nil || !yamlnode.Equal(got, v) {
 			return false
 		}
 	}
@@ -179,7 +181,7 @@ func segName(seg *yaml.Node) string {
 		return seg.Value
 	}
 	var parts []string
-	for k, v := range pairs(seg) {
+	for k, v := range yamlnode.Pairs(seg) {
 		parts = append(parts, k+"="+v.Value)
 	}
 	return "[" + strings.Join(parts, ",") + "]"
@@ -201,13 +203,4 @@ func kindName(n *yaml.Node) string {
 		return "list"
 	}
 	return "scalar"
-}
-
-func deepCopy(n *yaml.Node) *yaml.Node {
-	c := *n
-	c.Content = make([]*yaml.Node, len(n.Content))
-	for i, k := range n.Content {
-		c.Content[i] = deepCopy(k)
-	}
-	return &c
 }

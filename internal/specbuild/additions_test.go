@@ -10,6 +10,8 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/frameio-go/frameio-go/internal/yamlnode"
 )
 
 const baseDoc = `openapi: 3.1.0
@@ -66,24 +68,24 @@ x-frameio-put:
 func TestAdditionsMergeOverTheInput(t *testing.T) {
 	doc, rep, err := BuildSpec([]byte(baseDoc), V4, WithAdditions("add.yaml", []byte(additionsDoc)))
 	require.NoError(t, err)
-	paths := mapGet(doc, "paths")
-	b := mapGet(mapGet(paths, "/v4/b"), "get")
+	paths := yamlnode.Get(doc, "paths")
+	b := yamlnode.Get(yamlnode.Get(paths, "/v4/b"), "get")
 	require.NotNil(t, b, "a whole operation is added")
-	assert.Equal(t, "x_index", scalarOf(b, "operationId"), "in the project's conventions")
-	assert.Nil(t, mapGet(b, sourceKey), "the source goes to the report, not the document")
-	schemas := mapGet(mapGet(doc, "components"), "schemas")
-	assert.NotNil(t, mapGet(schemas, "B"))
-	assert.Nil(t, mapGet(mapGet(schemas, "B"), sourceKey))
-	props := mapGet(mapGet(schemas, "A"), "properties")
-	assert.NotNil(t, mapGet(props, "image"), "a property is put into a docs schema")
-	assert.Equal(t, yamlNode(t, "type: [string, 'null']").Content[1].Kind, mapGet(mapGet(props, "kind"), "type").Kind, "a property is replaced")
-	params := mapGet(mapGet(mapGet(paths, "/v4/a"), "get"), "parameters").Content
+	assert.Equal(t, "x_index", yamlnode.Scalar(b, "operationId"), "in the project's conventions")
+	assert.Nil(t, yamlnode.Get(b, sourceKey), "the source goes to the report, not the document")
+	schemas := yamlnode.Get(yamlnode.Get(doc, "components"), "schemas")
+	assert.NotNil(t, yamlnode.Get(schemas, "B"))
+	assert.Nil(t, yamlnode.Get(yamlnode.Get(schemas, "B"), sourceKey))
+	props := yamlnode.Get(yamlnode.Get(schemas, "A"), "properties")
+	assert.NotNil(t, yamlnode.Get(props, "image"), "a property is put into a docs schema")
+	assert.Equal(t, yamlNode(t, "type: [string, 'null']").Content[1].Kind, yamlnode.Get(yamlnode.Get(props, "kind"), "type").Kind, "a property is replaced")
+	params := yamlnode.Get(yamlnode.Get(yamlnode.Get(paths, "/v4/a"), "get"), "parameters").Content
 	require.Len(t, params, 2, "a list item is put by the keys that select it: one replaced, one appended")
-	assert.Equal(t, "the id", scalarOf(params[0], "description"))
-	assert.Equal(t, "sort", scalarOf(params[1], "name"))
+	assert.Equal(t, "the id", yamlnode.Scalar(params[0], "description"))
+	assert.Equal(t, "sort", yamlnode.Scalar(params[1], "name"))
 	for _, code := range []string{"200", "404"} {
-		h := mapGet(mapGet(mapGet(mapGet(mapGet(paths, "/v4/a"), "get"), "responses"), code), "headers")
-		assert.NotNil(t, mapGet(h, "x-ratelimit-limit"), "a wildcard puts at every place: response %s", code)
+		h := yamlnode.Get(yamlnode.Get(yamlnode.Get(yamlnode.Get(yamlnode.Get(paths, "/v4/a"), "get"), "responses"), code), "headers")
+		assert.NotNil(t, yamlnode.Get(h, "x-ratelimit-limit"), "a wildcard puts at every place: response %s", code)
 	}
 
 	var lines []string
@@ -159,12 +161,12 @@ func TestPublishedDocumentBuilds(t *testing.T) {
 	require.NoError(t, err)
 	ours, err := decodeDocument(committed)
 	require.NoError(t, err)
-	for path, item := range pairs(mapGet(doc, "paths")) {
-		for method, op := range pairs(item) {
-			mine := mapGet(mapGet(mapGet(ours, "paths"), path), method)
+	for path, item := range yamlnode.Pairs(yamlnode.Get(doc, "paths")) {
+		for method, op := range yamlnode.Pairs(item) {
+			mine := yamlnode.Get(yamlnode.Get(yamlnode.Get(ours, "paths"), path), method)
 			require.NotNil(t, mine, "%s %s", method, path)
-			assert.Equal(t, scalarOf(mine, "operationId"), scalarOf(op, "operationId"), "%s %s", method, path)
-			assert.Equal(t, mapGet(mine, "tags").Content[0].Value, mapGet(op, "tags").Content[0].Value, "%s %s", method, path)
+			assert.Equal(t, yamlnode.Scalar(mine, "operationId"), yamlnode.Scalar(op, "operationId"), "%s %s", method, path)
+			assert.Equal(t, yamlnode.Get(mine, "tags").Content[0].Value, yamlnode.Get(op, "tags").Content[0].Value, "%s %s", method, path)
 		}
 	}
 	b, err := Encode(doc)

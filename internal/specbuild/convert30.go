@@ -2,9 +2,13 @@ package specbuild
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/frameio-go/frameio-go/internal/yamlnode"
 )
 
 // The published Frame.io OpenAPI document is OpenAPI 3.0; the project's
@@ -30,9 +34,9 @@ func convert30(doc *yaml.Node) []Decision {
 			counts[what]++
 		}
 	})
-	mapSet(doc, "openapi", strNode("3.1.0"))
+	yamlnode.Set(doc, "openapi", yamlnode.Str("3.1.0"))
 	var ds []Decision
-	for _, what := range sortedKeys(counts) {
+	for _, what := range slices.Sorted(maps.Keys(counts)) {
 		ds = append(ds, Decision{Rule: "openapi-3.0", Detail: fmt.Sprintf("%d× %s", counts[what], what)})
 	}
 	return ds
@@ -40,114 +44,103 @@ func convert30(doc *yaml.Node) []Decision {
 
 func convertSchema30(s *yaml.Node) []string {
 	var did []string
-	if ex := mapGet(s, "example"); ex != nil {
-		renameKey(s, "example", "examples", &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: []*yaml.Node{ex}})
+	if ex := yamlnode.Get(s, "example"); ex != nil {
+		yamlnode.Rename(s, "example", "examples", &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: []*yaml.Node{ex}})
 		did = append(did, "schema example -> examples")
 	}
 	for _, bound := range []string{"Minimum", "Maximum"} {
-		ex := mapGet(s, "exclusive"+bound)
+		ex := yamlnode.Get(s, "exclusive"+bound)
 		if ex == nil || ex.Tag != "!!bool" {
 			continue
 		}
-		mapDelete(s, "exclusive"+bound)
-		if limit := mapGet(s, strings.ToLower(bound)); ex.Value == "true" && limit != nil {
-			renameKey(s, strings.ToLower(bound), "exclusive"+bound, limit)
+		yamlnode.Delete(s, "exclusive"+bound)
+		if limit := yamlnode.Get(s, strings.ToLower(bound)); ex.Value == "true" && limit != nil {
+			yamlnode.Rename(s, strings.ToLower(bound), "exclusive"+bound, limit)
 		}
 		did = append(did, "boolean exclusive"+bound+" -> number")
 	}
-	n := mapGet(s, "nullable")
+	n := yamlnode.Get(s, "nullable")
 	if n == nil {
 		return did
 	}
 	nullable := n.Value == "true"
 	if !nullable {
-		mapDelete(s, "nullable")
+		yamlnode.Delete(s, "nullable")
 		return append(did, "nullable: false dropped")
 	}
 	null := func() *yaml.Node {
-		m := newMap()
-		mapSet(m, "type", strNode("null"))
+		m := yamlnode.Map()
+		yamlnode.Set(m, "type", yamlnode.Str("null"))
 		return m
 	}
-	switch t := mapGet(s, "type"); {
+	switch t := yamlnode.Get(s, "type"); {
 	case t != nil && t.Kind == yaml.ScalarNode:
-		renameKey(s, "type", "type", &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: []*yaml.Node{strNode(t.Value), strNode("null")}})
+		yamlnode.Rename(s, "type", "type", &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: []*yaml.Node{yamlnode.Str(t.Value), yamlnode.Str("null")}})
 		did = append(did, "nullable type -> type: [T, null]")
 	case t != nil && t.Kind == yaml.SequenceNode:
-		t.Content = append(t.Content, strNode("null"))
+		t.Content = append(t.Content, yamlnode.Str("null"))
 		did = append(did, "nullable type list -> null added")
-	case mapGet(s, "oneOf") != nil || mapGet(s, "anyOf") != nil:
-		alts := mapGet(s, "oneOf")
+	case yamlnode.Get(s, "oneOf") != nil || yamlnode.Get(s, "anyOf") != nil:
+		alts := yamlnode.Get(s, "oneOf")
 		if alts == nil {
-			alts = mapGet(s, "anyOf")
+			alts = yamlnode.Get(s, "anyOf")
 		}
 		alts.Content = append(alts.Content, null())
 		did = append(did, "nullable oneOf/anyOf -> {type: null} alternative")
-	case mapGet(s, "$ref") != nil:
-		ref := newMap()
-		mapSet(ref, "$ref", mapGet(s, "$ref"))
-		renameKey(s, "$ref", "oneOf", &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: []*yaml.Node{ref, null()}})
+	case yamlnode.Get(s, "$ref") != nil:
+		ref := yamlnode.Map()
+		yamlnode.Set(ref, "$ref", yamlnode.Get(s, "$ref"))
+		yamlnode.Rename(s, "$ref", "oneOf", &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: []*yaml.Node{ref, null()}})
 		did = append(did, "nullable $ref -> oneOf: [$ref, null]")
-	case mapGet(s, "allOf") != nil && len(mapGet(s, "allOf").Content) == 1:
-		renameKey(s, "allOf", "oneOf", &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: []*yaml.Node{mapGet(s, "allOf").Content[0], null()}})
+	case yamlnode.Get(s, "allOf") != nil && len(yamlnode.Get(s, "allOf").Content) == 1:
+		yamlnode.Rename(s, "allOf", "oneOf", &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: []*yaml.Node{yamlnode.Get(s, "allOf").Content[0], null()}})
 		did = append(did, "nullable allOf: [X] -> oneOf: [X, null]")
-	case mapGet(s, "allOf") != nil:
-		all := newMap()
-		mapSet(all, "allOf", mapGet(s, "allOf"))
-		renameKey(s, "allOf", "oneOf", &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: []*yaml.Node{all, null()}})
+	case yamlnode.Get(s, "allOf") != nil:
+		all := yamlnode.Map()
+		yamlnode.Set(all, "allOf", yamlnode.Get(s, "allOf"))
+		yamlnode.Rename(s, "allOf", "oneOf", &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: []*yaml.Node{all, null()}})
 		did = append(did, "nullable allOf -> oneOf: [{allOf}, null]")
 	default:
 		// No type at all: the schema already accepts null.
 		did = append(did, "nullable without type dropped")
 	}
-	mapDelete(s, "nullable")
+	yamlnode.Delete(s, "nullable")
 	return did
-}
-
-// renameKey replaces key (keeping its place) by newKey with value v.
-func renameKey(n *yaml.Node, key, newKey string, v *yaml.Node) {
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == key {
-			n.Content[i] = strNode(newKey)
-			n.Content[i+1] = v
-			return
-		}
-	}
 }
 
 // walkSchemas calls fn on every schema object of an OpenAPI document:
 // component schemas, the schemas of parameters, headers, request bodies
 // and responses (in components and in operations), and every subschema.
 func walkSchemas(doc *yaml.Node, fn func(*yaml.Node)) {
-	comps := mapGet(doc, "components")
-	for _, s := range pairs(mapGet(comps, "schemas")) {
+	comps := yamlnode.Get(doc, "components")
+	for _, s := range yamlnode.Pairs(yamlnode.Get(comps, "schemas")) {
 		walkSchema(s, fn)
 	}
-	for _, p := range pairs(mapGet(comps, "parameters")) {
+	for _, p := range yamlnode.Pairs(yamlnode.Get(comps, "parameters")) {
 		walkParameter(p, fn)
 	}
-	for _, h := range pairs(mapGet(comps, "headers")) {
+	for _, h := range yamlnode.Pairs(yamlnode.Get(comps, "headers")) {
 		walkParameter(h, fn)
 	}
-	for _, b := range pairs(mapGet(comps, "requestBodies")) {
+	for _, b := range yamlnode.Pairs(yamlnode.Get(comps, "requestBodies")) {
 		walkContent(b, fn)
 	}
-	for _, r := range pairs(mapGet(comps, "responses")) {
+	for _, r := range yamlnode.Pairs(yamlnode.Get(comps, "responses")) {
 		walkResponse(r, fn)
 	}
-	for _, item := range pairs(mapGet(doc, "paths")) {
-		for key, v := range pairs(item) {
+	for _, item := range yamlnode.Pairs(yamlnode.Get(doc, "paths")) {
+		for key, v := range yamlnode.Pairs(item) {
 			if key == "parameters" {
-				for _, p := range seqItems(v) {
+				for _, p := range yamlnode.Items(v) {
 					walkParameter(p, fn)
 				}
 				continue
 			}
-			for _, p := range seqItems(mapGet(v, "parameters")) {
+			for _, p := range yamlnode.Items(yamlnode.Get(v, "parameters")) {
 				walkParameter(p, fn)
 			}
-			walkContent(mapGet(v, "requestBody"), fn)
-			for _, r := range pairs(mapGet(v, "responses")) {
+			walkContent(yamlnode.Get(v, "requestBody"), fn)
+			for _, r := range yamlnode.Pairs(yamlnode.Get(v, "responses")) {
 				walkResponse(r, fn)
 			}
 		}
@@ -155,7 +148,7 @@ func walkSchemas(doc *yaml.Node, fn func(*yaml.Node)) {
 }
 
 func walkParameter(p *yaml.Node, fn func(*yaml.Node)) {
-	if s := mapGet(p, "schema"); s != nil {
+	if s := yamlnode.Get(p, "schema"); s != nil {
 		walkSchema(s, fn)
 	}
 	walkContent(p, fn)
@@ -163,14 +156,14 @@ func walkParameter(p *yaml.Node, fn func(*yaml.Node)) {
 
 func walkResponse(r *yaml.Node, fn func(*yaml.Node)) {
 	walkContent(r, fn)
-	for _, h := range pairs(mapGet(r, "headers")) {
+	for _, h := range yamlnode.Pairs(yamlnode.Get(r, "headers")) {
 		walkParameter(h, fn)
 	}
 }
 
 func walkContent(holder *yaml.Node, fn func(*yaml.Node)) {
-	for _, media := range pairs(mapGet(holder, "content")) {
-		if s := mapGet(media, "schema"); s != nil {
+	for _, media := range yamlnode.Pairs(yamlnode.Get(holder, "content")) {
+		if s := yamlnode.Get(media, "schema"); s != nil {
 			walkSchema(s, fn)
 		}
 	}
@@ -181,25 +174,18 @@ func walkSchema(s *yaml.Node, fn func(*yaml.Node)) {
 		return
 	}
 	fn(s)
-	for key, v := range pairs(s) {
+	for key, v := range yamlnode.Pairs(s) {
 		switch key {
 		case "properties", "patternProperties", "$defs", "definitions":
-			for _, sub := range pairs(v) {
+			for _, sub := range yamlnode.Pairs(v) {
 				walkSchema(sub, fn)
 			}
 		case "items", "additionalProperties", "not", "contains", "propertyNames", "if", "then", "else":
 			walkSchema(v, fn)
 		case "allOf", "anyOf", "oneOf", "prefixItems":
-			for _, sub := range seqItems(v) {
+			for _, sub := range yamlnode.Items(v) {
 				walkSchema(sub, fn)
 			}
 		}
 	}
-}
-
-func seqItems(n *yaml.Node) []*yaml.Node {
-	if n == nil || n.Kind != yaml.SequenceNode {
-		return nil
-	}
-	return n.Content
 }

@@ -10,6 +10,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/frameio-go/frameio-go/internal/yamlnode"
 )
 
 // docsText returns the Frame.io docs text these tests need. The docs are
@@ -45,7 +47,7 @@ func TestDocsEveryFragmentRoundTrips(t *testing.T) {
 		require.NoError(t, err)
 		again, _, err := ParseFragment(string(out))
 		require.NoError(t, err)
-		require.True(t, equalNodes(n, again), "indented form of %s %s parses to the same document", s.Method, s.Path)
+		require.True(t, yamlnode.Equal(n, again), "indented form of %s %s parses to the same document", s.Method, s.Path)
 	}
 	fmt.Printf("round trip: %d/%d fragments\n", len(sections), len(sections))
 }
@@ -99,7 +101,7 @@ func TestBuildFailsOnConflictingSchemas(t *testing.T) {
 	doc, rep, err := Build(docs, V4)
 	require.NoError(t, err)
 	assert.Len(t, rep.Operations, 1)
-	assert.NotNil(t, mapGet(mapGet(mapGet(doc, "paths"), "/v4/a"), "get"))
+	assert.NotNil(t, yamlnode.Get(yamlnode.Get(yamlnode.Get(doc, "paths"), "/v4/a"), "get"))
 	// ... a differing one fails, naming both places
 	docs = section("/v4/a", "S: type: string title: S") + strings.Replace(section("/v4/a", "S: type: string title: S"), "description: OK", "description: Fine", 1)
 	_, _, err = Build(docs, V4)
@@ -113,12 +115,12 @@ func TestBuildDropsAuthorizationHeaderForGlobalBearer(t *testing.T) {
 		"servers: - url: https://api.frame.io components: securitySchemes: bearer: type: http scheme: bearer ```\n"
 	doc, _, err := Build(docs, V4)
 	require.NoError(t, err)
-	op := mapGet(mapGet(mapGet(doc, "paths"), "/v4/a"), "get")
-	assert.Nil(t, mapGet(op, "parameters"))
-	assert.Equal(t, "x_show", scalarOf(op, "operationId"))
-	sec := mapGet(doc, "security")
+	op := yamlnode.Get(yamlnode.Get(yamlnode.Get(doc, "paths"), "/v4/a"), "get")
+	assert.Nil(t, yamlnode.Get(op, "parameters"))
+	assert.Equal(t, "x_show", yamlnode.Scalar(op, "operationId"))
+	sec := yamlnode.Get(doc, "security")
 	require.NotNil(t, sec)
-	assert.NotNil(t, mapGet(sec.Content[0], "bearer"))
+	assert.NotNil(t, yamlnode.Get(sec.Content[0], "bearer"))
 }
 
 // TestDocsC2CBuilds shows the builder emits the second document, the

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/frameio-go/frameio-go/internal/yamlnode"
 )
 
 // BuildSpec reads an OpenAPI document (JSON or YAML, OpenAPI 3.0 or 3.1:
@@ -32,13 +34,13 @@ func BuildSpec(raw []byte, api API, opts ...Option) (*yaml.Node, *Report, error)
 // addDocument checks an OpenAPI document's version, converts a 3.0 one to
 // 3.1 and merges it.
 func (m *merger) addDocument(doc *yaml.Node, where string, md mode) error {
-	version := scalarOf(doc, "openapi")
+	version := yamlnode.Scalar(doc, "openapi")
 	switch {
 	case strings.HasPrefix(version, "3.0."):
 		m.decide(where, convert30(doc)...)
 	case strings.HasPrefix(version, "3.1."):
-	case version == "" && scalarOf(doc, "swagger") != "":
-		return fmt.Errorf("%s: Swagger %s is not supported: give an OpenAPI 3.0 or 3.1 document", where, scalarOf(doc, "swagger"))
+	case version == "" && yamlnode.Scalar(doc, "swagger") != "":
+		return fmt.Errorf("%s: Swagger %s is not supported: give an OpenAPI 3.0 or 3.1 document", where, yamlnode.Scalar(doc, "swagger"))
 	default:
 		return fmt.Errorf("%s: openapi version %q is not supported: give an OpenAPI 3.0 or 3.1 document", where, version)
 	}

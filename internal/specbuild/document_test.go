@@ -11,15 +11,17 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"gopkg.in/yaml.v3"
+
+	"github.com/frameio-go/frameio-go/internal/yamlnode"
 )
 
 // to30 rewrites a 3.1 document of ours as OpenAPI 3.0 (the inverse of
 // convert30), the way a generator of 3.0 documents would write it.
 func to30(t *testing.T, doc *yaml.Node) {
 	t.Helper()
-	mapSet(doc, "openapi", strNode("3.0.3"))
+	yamlnode.Set(doc, "openapi", yamlnode.Str("3.0.3"))
 	walkSchemas(doc, func(s *yaml.Node) {
-		if ty := mapGet(s, "type"); ty != nil && ty.Kind == yaml.SequenceNode {
+		if ty := yamlnode.Get(s, "type"); ty != nil && ty.Kind == yaml.SequenceNode {
 			var rest []*yaml.Node
 			for _, c := range ty.Content {
 				if c.Value != "null" {
@@ -28,30 +30,30 @@ func to30(t *testing.T, doc *yaml.Node) {
 			}
 			require.Len(t, rest, 1, "3.0 has one type per schema")
 			if len(rest) < len(ty.Content) {
-				renameKey(s, "type", "type", rest[0])
-				mapSet(s, "nullable", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+				yamlnode.Rename(s, "type", "type", rest[0])
+				yamlnode.Set(s, "nullable", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
 			}
 		}
 		for _, k := range []string{"oneOf", "anyOf"} {
-			alts := mapGet(s, k)
+			alts := yamlnode.Get(s, k)
 			if alts == nil {
 				continue
 			}
 			for i, a := range alts.Content {
-				if scalarOf(a, "type") == "null" && len(a.Content) == 2 {
+				if yamlnode.Scalar(a, "type") == "null" && len(a.Content) == 2 {
 					require.Equal(t, len(alts.Content)-1, i, "the null alternative comes last")
 					alts.Content = alts.Content[:i]
-					mapSet(s, "nullable", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+					yamlnode.Set(s, "nullable", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
 				}
 			}
 		}
-		if ex := mapGet(s, "examples"); ex != nil && ex.Kind == yaml.SequenceNode && len(ex.Content) == 1 {
-			renameKey(s, "examples", "example", ex.Content[0])
+		if ex := yamlnode.Get(s, "examples"); ex != nil && ex.Kind == yaml.SequenceNode && len(ex.Content) == 1 {
+			yamlnode.Rename(s, "examples", "example", ex.Content[0])
 		}
 		for _, bound := range []string{"Minimum", "Maximum"} {
-			if ex := mapGet(s, "exclusive"+bound); ex != nil && ex.Tag != "!!bool" {
-				renameKey(s, "exclusive"+bound, strings.ToLower(bound), ex)
-				mapSet(s, "exclusive"+bound, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+			if ex := yamlnode.Get(s, "exclusive"+bound); ex != nil && ex.Tag != "!!bool" {
+				yamlnode.Rename(s, "exclusive"+bound, strings.ToLower(bound), ex)
+				yamlnode.Set(s, "exclusive"+bound, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
 			}
 		}
 	})
@@ -151,65 +153,65 @@ func TestBuildSpecFromOpenAPI30JSON(t *testing.T) {
 	require.NoError(t, err)
 	doc, rep, err := BuildSpec(raw, V4)
 	require.NoError(t, err)
-	assert.Equal(t, "3.1.0", scalarOf(doc, "openapi"))
-	assert.Equal(t, "v4.0", scalarOf(mapGet(doc, "info"), "version"), "a single source keeps its info")
+	assert.Equal(t, "3.1.0", yamlnode.Scalar(doc, "openapi"))
+	assert.Equal(t, "v4.0", yamlnode.Scalar(yamlnode.Get(doc, "info"), "version"), "a single source keeps its info")
 
-	paths := mapGet(doc, "paths")
-	show := mapGet(mapGet(paths, "/v4/accounts/{account_id}/version_stacks/{version_stack_id}"), "get")
-	assert.Equal(t, "version_stacks_show", scalarOf(show, "operationId"))
-	assert.Equal(t, "subpackage_versionStacks", mapGet(show, "tags").Content[0].Value)
-	assert.Equal(t, "b0dc", scalarOf(mapGet(show, "parameters").Content[0], "example"), "a parameter keeps example")
-	assert.Nil(t, mapGet(mapGet(mapGet(show, "responses"), "404"), "content"), "empty content dropped")
-	header := mapGet(mapGet(mapGet(mapGet(mapGet(show, "responses"), "200"), "headers"), "x-ratelimit-remaining"), "schema")
-	assert.Nil(t, mapGet(header, "exclusiveMinimum"), "exclusiveMinimum: false dropped")
-	assert.Equal(t, "0", scalarOf(header, "minimum"))
-	del := mapGet(mapGet(paths, "/v4/accounts/{account_id}/files/{file_id}"), "delete")
-	assert.Equal(t, "files_delete", scalarOf(del, "operationId"))
-	assert.Equal(t, "true", scalarOf(del, "deprecated"))
-	assert.Len(t, mapGet(del, "parameters").Content, 2, "the Authorization header parameter is dropped")
+	paths := yamlnode.Get(doc, "paths")
+	show := yamlnode.Get(yamlnode.Get(paths, "/v4/accounts/{account_id}/version_stacks/{version_stack_id}"), "get")
+	assert.Equal(t, "version_stacks_show", yamlnode.Scalar(show, "operationId"))
+	assert.Equal(t, "subpackage_versionStacks", yamlnode.Get(show, "tags").Content[0].Value)
+	assert.Equal(t, "b0dc", yamlnode.Scalar(yamlnode.Get(show, "parameters").Content[0], "example"), "a parameter keeps example")
+	assert.Nil(t, yamlnode.Get(yamlnode.Get(yamlnode.Get(show, "responses"), "404"), "content"), "empty content dropped")
+	header := yamlnode.Get(yamlnode.Get(yamlnode.Get(yamlnode.Get(yamlnode.Get(show, "responses"), "200"), "headers"), "x-ratelimit-remaining"), "schema")
+	assert.Nil(t, yamlnode.Get(header, "exclusiveMinimum"), "exclusiveMinimum: false dropped")
+	assert.Equal(t, "0", yamlnode.Scalar(header, "minimum"))
+	del := yamlnode.Get(yamlnode.Get(paths, "/v4/accounts/{account_id}/files/{file_id}"), "delete")
+	assert.Equal(t, "files_delete", yamlnode.Scalar(del, "operationId"))
+	assert.Equal(t, "true", yamlnode.Scalar(del, "deprecated"))
+	assert.Len(t, yamlnode.Get(del, "parameters").Content, 2, "the Authorization header parameter is dropped")
 
-	schemas := mapGet(mapGet(doc, "components"), "schemas")
-	props := mapGet(mapGet(schemas, "VersionStack"), "properties")
+	schemas := yamlnode.Get(yamlnode.Get(doc, "components"), "schemas")
+	props := yamlnode.Get(yamlnode.Get(schemas, "VersionStack"), "properties")
 	typeList := func(name string) []string {
 		var out []string
-		for _, c := range mapGet(mapGet(props, name), "type").Content {
+		for _, c := range yamlnode.Get(yamlnode.Get(props, name), "type").Content {
 			out = append(out, c.Value)
 		}
 		return out
 	}
 	assert.Equal(t, []string{"string", "null"}, typeList("media_type"))
 	assert.Equal(t, []string{"string", "null"}, typeList("status"))
-	assert.Len(t, mapGet(mapGet(props, "status"), "enum").Content, 2, "an enum keeps its values")
-	assert.Equal(t, []string{"string", "null"}, typeList2(mapGet(mapGet(props, "labels"), "items")))
+	assert.Len(t, yamlnode.Get(yamlnode.Get(props, "status"), "enum").Content, 2, "an enum keeps its values")
+	assert.Equal(t, []string{"string", "null"}, typeList2(yamlnode.Get(yamlnode.Get(props, "labels"), "items")))
 	for _, name := range []string{"head_version", "cover", "owner"} {
-		alts := mapGet(mapGet(props, name), "oneOf")
+		alts := yamlnode.Get(yamlnode.Get(props, name), "oneOf")
 		require.NotNil(t, alts, name)
 		require.Len(t, alts.Content, 2, name)
-		assert.Equal(t, "#/components/schemas/File", scalarOf(alts.Content[0], "$ref"), name)
-		assert.Equal(t, "null", scalarOf(alts.Content[1], "type"), name)
-		assert.Nil(t, mapGet(mapGet(props, name), "nullable"), name)
+		assert.Equal(t, "#/components/schemas/File", yamlnode.Scalar(alts.Content[0], "$ref"), name)
+		assert.Equal(t, "null", yamlnode.Scalar(alts.Content[1], "type"), name)
+		assert.Nil(t, yamlnode.Get(yamlnode.Get(props, name), "nullable"), name)
 	}
-	assert.Equal(t, "Cover", scalarOf(mapGet(props, "cover"), "description"))
-	thumb := mapGet(mapGet(props, "thumb"), "oneOf")
+	assert.Equal(t, "Cover", yamlnode.Scalar(yamlnode.Get(props, "cover"), "description"))
+	thumb := yamlnode.Get(yamlnode.Get(props, "thumb"), "oneOf")
 	require.Len(t, thumb.Content, 2)
-	assert.Len(t, mapGet(thumb.Content[0], "allOf").Content, 2)
-	assert.Nil(t, mapGet(mapGet(props, "extra"), "nullable"), "nullable without a type says nothing in 3.1")
-	assert.Equal(t, "string", scalarOf(mapGet(props, "kept"), "type"))
-	assert.Nil(t, mapGet(mapGet(props, "kept"), "nullable"))
-	rating := mapGet(props, "rating")
-	assert.Equal(t, "0", scalarOf(rating, "exclusiveMinimum"))
-	assert.Nil(t, mapGet(rating, "minimum"))
-	assert.Equal(t, "5", scalarOf(rating, "maximum"))
-	assert.Nil(t, mapGet(rating, "exclusiveMaximum"))
-	ex := mapGet(mapGet(props, "name"), "examples")
+	assert.Len(t, yamlnode.Get(thumb.Content[0], "allOf").Content, 2)
+	assert.Nil(t, yamlnode.Get(yamlnode.Get(props, "extra"), "nullable"), "nullable without a type says nothing in 3.1")
+	assert.Equal(t, "string", yamlnode.Scalar(yamlnode.Get(props, "kept"), "type"))
+	assert.Nil(t, yamlnode.Get(yamlnode.Get(props, "kept"), "nullable"))
+	rating := yamlnode.Get(props, "rating")
+	assert.Equal(t, "0", yamlnode.Scalar(rating, "exclusiveMinimum"))
+	assert.Nil(t, yamlnode.Get(rating, "minimum"))
+	assert.Equal(t, "5", yamlnode.Scalar(rating, "maximum"))
+	assert.Nil(t, yamlnode.Get(rating, "exclusiveMaximum"))
+	ex := yamlnode.Get(yamlnode.Get(props, "name"), "examples")
 	require.NotNil(t, ex)
 	assert.Equal(t, "Cut", ex.Content[0].Value, "a schema's example becomes examples: [x]")
-	assert.NotNil(t, mapGet(mapGet(schemas, "VersionStackResponse"), "examples"))
+	assert.NotNil(t, yamlnode.Get(yamlnode.Get(schemas, "VersionStackResponse"), "examples"))
 
-	schemes := mapGet(mapGet(doc, "components"), "securitySchemes")
-	assert.NotNil(t, mapGet(schemes, "OAuth2"), "the published OAuth2 scheme is kept")
-	assert.NotNil(t, mapGet(schemes, "bearer"), "and the bearer scheme the SDK uses is added")
-	assert.Nil(t, mapGet(mapGet(doc, "components"), "responses"), "empty component kinds are dropped")
+	schemes := yamlnode.Get(yamlnode.Get(doc, "components"), "securitySchemes")
+	assert.NotNil(t, yamlnode.Get(schemes, "OAuth2"), "the published OAuth2 scheme is kept")
+	assert.NotNil(t, yamlnode.Get(schemes, "bearer"), "and the bearer scheme the SDK uses is added")
+	assert.Nil(t, yamlnode.Get(yamlnode.Get(doc, "components"), "responses"), "empty component kinds are dropped")
 	assert.NotEmpty(t, rep.Decisions)
 
 	b, err := Encode(doc)
@@ -219,7 +221,7 @@ func TestBuildSpecFromOpenAPI30JSON(t *testing.T) {
 
 func typeList2(s *yaml.Node) []string {
 	var out []string
-	for _, c := range mapGet(s, "type").Content {
+	for _, c := range yamlnode.Get(s, "type").Content {
 		out = append(out, c.Value)
 	}
 	return out

@@ -6,6 +6,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"gopkg.in/yaml.v3"
+
+	"github.com/frameio-go/frameio-go/internal/yamlnode"
 )
 
 // wrap puts a components.schemas body into a minimal fragment.
@@ -24,29 +26,31 @@ func parse(t *testing.T, src string) *yaml.Node {
 
 func schema(t *testing.T, doc *yaml.Node, name string) *yaml.Node {
 	t.Helper()
-	s := mapGet(mapGet(mapGet(doc, "components"), "schemas"), name)
+	s := yamlnode.Get(yamlnode.Get(yamlnode.Get(doc, "components"), "schemas"), name)
 	require.NotNil(t, s, "schema %s", name)
 	return s
 }
 
-func prop(s *yaml.Node, name string) *yaml.Node { return mapGet(mapGet(s, "properties"), name) }
+func prop(s *yaml.Node, name string) *yaml.Node {
+	return yamlnode.Get(yamlnode.Get(s, "properties"), name)
+}
 
 func TestFreeTextEndsAtNextValidKey(t *testing.T) {
 	src := "openapi: 3.1.0 paths: /v4/x: get: operationId: index summary: List things description: >- List things.\n" +
 		"Rate Limits: 100 calls per 1.00 minute(s) NOTE: this is text tags: - subpackage_x responses: '200': description: OK"
 	doc := parse(t, src)
-	op := mapGet(mapGet(mapGet(doc, "paths"), "/v4/x"), "get")
-	assert.Equal(t, "List things.\nRate Limits: 100 calls per 1.00 minute(s) NOTE: this is text", scalarOf(op, "description"))
-	assert.Equal(t, "List things", scalarOf(op, "summary"))
-	assert.Equal(t, yaml.FoldedStyle, mapGet(op, "description").Style)
+	op := yamlnode.Get(yamlnode.Get(yamlnode.Get(doc, "paths"), "/v4/x"), "get")
+	assert.Equal(t, "List things.\nRate Limits: 100 calls per 1.00 minute(s) NOTE: this is text", yamlnode.Scalar(op, "description"))
+	assert.Equal(t, "List things", yamlnode.Scalar(op, "summary"))
+	assert.Equal(t, yaml.FoldedStyle, yamlnode.Get(op, "description").Style)
 }
 
 func TestBlockScalarChomping(t *testing.T) {
 	doc := parse(t, wrap("A: type: string description: > kept newline title: A B: type: string description: | literal text title: B C: type: string description: >- stripped title: C"))
-	assert.Equal(t, "kept newline\n", scalarOf(schema(t, doc, "A"), "description"))
-	assert.Equal(t, "literal text\n", scalarOf(schema(t, doc, "B"), "description"))
-	assert.Equal(t, yaml.LiteralStyle, mapGet(schema(t, doc, "B"), "description").Style)
-	assert.Equal(t, "stripped", scalarOf(schema(t, doc, "C"), "description"))
+	assert.Equal(t, "kept newline\n", yamlnode.Scalar(schema(t, doc, "A"), "description"))
+	assert.Equal(t, "literal text\n", yamlnode.Scalar(schema(t, doc, "B"), "description"))
+	assert.Equal(t, yaml.LiteralStyle, yamlnode.Get(schema(t, doc, "B"), "description").Style)
+	assert.Equal(t, "stripped", yamlnode.Scalar(schema(t, doc, "C"), "description"))
 }
 
 func TestPropertiesNamedLikeKeywords(t *testing.T) {
@@ -55,68 +59,68 @@ func TestPropertiesNamedLikeKeywords(t *testing.T) {
 	for _, p := range []string{"type", "description", "format", "required", "data"} {
 		assert.NotNil(t, prop(a, p), "property %s", p)
 	}
-	assert.Equal(t, "The type", scalarOf(prop(a, "type"), "description"))
-	assert.Equal(t, "An A", scalarOf(a, "description"))
-	assert.Len(t, mapGet(a, "required").Content, 2)
+	assert.Equal(t, "The type", yamlnode.Scalar(prop(a, "type"), "description"))
+	assert.Equal(t, "An A", yamlnode.Scalar(a, "description"))
+	assert.Len(t, yamlnode.Get(a, "required").Content, 2)
 }
 
 func TestRequiredListGoesToSchemaOwningTheNames(t *testing.T) {
 	doc := parse(t, wrap("A: type: object properties: role: oneOf: - $ref: '#/components/schemas/R' - type: 'null' description: Role user: $ref: '#/components/schemas/U' required: - role - user description: Frame.io role title: A"))
 	a := schema(t, doc, "A")
-	assert.Len(t, mapGet(a, "required").Content, 2)
-	assert.Nil(t, mapGet(prop(a, "user"), "required"))
-	assert.Equal(t, "Role", scalarOf(prop(a, "role"), "description"), "a key after a closed `- type: 'null'` belongs to the oneOf owner")
-	assert.Equal(t, "Frame.io role", scalarOf(a, "description"))
+	assert.Len(t, yamlnode.Get(a, "required").Content, 2)
+	assert.Nil(t, yamlnode.Get(prop(a, "user"), "required"))
+	assert.Equal(t, "Role", yamlnode.Scalar(prop(a, "role"), "description"), "a key after a closed `- type: 'null'` belongs to the oneOf owner")
+	assert.Equal(t, "Frame.io role", yamlnode.Scalar(a, "description"))
 }
 
 func TestDiscriminatorBelongsToOneOfOwner(t *testing.T) {
 	doc := parse(t, wrap("U: oneOf: - type: object properties: kind: type: string enum: - a required: - kind description: A variant - type: object properties: kind: type: string enum: - b required: - kind description: B variant discriminator: propertyName: kind title: U"))
 	u := schema(t, doc, "U")
-	require.NotNil(t, mapGet(u, "discriminator"))
-	assert.Equal(t, "kind", scalarOf(mapGet(u, "discriminator"), "propertyName"))
-	vs := mapGet(u, "oneOf").Content
+	require.NotNil(t, yamlnode.Get(u, "discriminator"))
+	assert.Equal(t, "kind", yamlnode.Scalar(yamlnode.Get(u, "discriminator"), "propertyName"))
+	vs := yamlnode.Get(u, "oneOf").Content
 	require.Len(t, vs, 2)
-	assert.Equal(t, "A variant", scalarOf(vs[0], "description"))
-	assert.Equal(t, "B variant", scalarOf(vs[1], "description"))
-	assert.Nil(t, mapGet(vs[1], "discriminator"))
+	assert.Equal(t, "A variant", yamlnode.Scalar(vs[0], "description"))
+	assert.Equal(t, "B variant", yamlnode.Scalar(vs[1], "description"))
+	assert.Nil(t, yamlnode.Get(vs[1], "discriminator"))
 }
 
 func TestDescriptionAfterItemsDescribesTheArray(t *testing.T) {
 	doc := parse(t, wrap("A: type: object properties: list: type: array items: $ref: '#/components/schemas/I' description: The list title: A"))
 	list := prop(schema(t, doc, "A"), "list")
-	assert.Equal(t, "The list", scalarOf(list, "description"))
-	assert.True(t, isOnly(mapGet(list, "items"), "$ref"))
+	assert.Equal(t, "The list", yamlnode.Scalar(list, "description"))
+	assert.True(t, yamlnode.IsOnly(yamlnode.Get(list, "items"), "$ref"))
 }
 
 func TestLongRefAndTitleAsBlockScalars(t *testing.T) {
 	doc := parse(t, wrap("A: type: object properties: opts: type: array items: $ref: >- #/components/schemas/LongItems required: - opts title: >- A B: type: string title: B"))
 	a := schema(t, doc, "A")
-	assert.Equal(t, "#/components/schemas/LongItems", scalarOf(mapGet(prop(a, "opts"), "items"), "$ref"))
-	assert.Len(t, mapGet(a, "required").Content, 1)
-	assert.Equal(t, "A", scalarOf(a, "title"))
+	assert.Equal(t, "#/components/schemas/LongItems", yamlnode.Scalar(yamlnode.Get(prop(a, "opts"), "items"), "$ref"))
+	assert.Len(t, yamlnode.Get(a, "required").Content, 1)
+	assert.Equal(t, "A", yamlnode.Scalar(a, "title"))
 	schema(t, doc, "B")
 }
 
 func TestServersAfterOperationAreDocumentLevel(t *testing.T) {
 	doc := parse(t, wrap("A: type: string title: A"))
-	assert.NotNil(t, mapGet(doc, "servers"))
-	assert.Nil(t, mapGet(mapGet(mapGet(doc, "paths"), "/v4/x"), "servers"))
+	assert.NotNil(t, yamlnode.Get(doc, "servers"))
+	assert.Nil(t, yamlnode.Get(yamlnode.Get(yamlnode.Get(doc, "paths"), "/v4/x"), "servers"))
 }
 
 func TestParameterDefaultGoesIntoSchema(t *testing.T) {
 	src := "openapi: 3.1.0 paths: /v4/x: get: operationId: index tags: - subpackage_x parameters: - name: page_size in: query description: '' required: false schema: $ref: '#/components/schemas/P' default: 50 - name: after in: query description: > Opaque cursor.\nNOTE: auto-generated. required: false schema: type: string responses: '200': description: OK"
 	doc := parse(t, src)
-	params := mapGet(mapGet(mapGet(mapGet(doc, "paths"), "/v4/x"), "get"), "parameters").Content
+	params := yamlnode.Get(yamlnode.Get(yamlnode.Get(yamlnode.Get(doc, "paths"), "/v4/x"), "get"), "parameters").Content
 	require.Len(t, params, 2)
-	assert.Equal(t, "50", scalarOf(mapGet(params[0], "schema"), "default"))
-	assert.Equal(t, "!!int", mapGet(mapGet(params[0], "schema"), "default").Tag)
-	assert.Equal(t, "Opaque cursor.\nNOTE: auto-generated.\n", scalarOf(params[1], "description"))
+	assert.Equal(t, "50", yamlnode.Scalar(yamlnode.Get(params[0], "schema"), "default"))
+	assert.Equal(t, "!!int", yamlnode.Get(yamlnode.Get(params[0], "schema"), "default").Tag)
+	assert.Equal(t, "Opaque cursor.\nNOTE: auto-generated.\n", yamlnode.Scalar(params[1], "description"))
 }
 
 func TestQuotedKeysAndEmptyFlowMaps(t *testing.T) {
 	doc := parse(t, wrap("A: type: object properties: x: type: number 'y': type: number title: A E: type: object properties: {} title: E"))
 	assert.NotNil(t, prop(schema(t, doc, "A"), "y"))
-	assert.Equal(t, yaml.FlowStyle, mapGet(schema(t, doc, "E"), "properties").Style)
+	assert.Equal(t, yaml.FlowStyle, yamlnode.Get(schema(t, doc, "E"), "properties").Style)
 }
 
 func TestUnplacedTokenFails(t *testing.T) {
@@ -130,8 +134,8 @@ func TestTrailingDescriptionIsRecorded(t *testing.T) {
 	n, decisions, err := ParseFragment(wrap("A: type: object properties: name: type: string description: Name title: A W: type: object properties: data: $ref: '#/components/schemas/A' description: W params title: W"))
 	require.NoError(t, err)
 	require.Len(t, decisions, 2)
-	assert.Equal(t, "Name", scalarOf(prop(schema(t, n, "A"), "name"), "description"))
-	assert.Equal(t, "W params", scalarOf(schema(t, n, "W"), "description"), "a lone $ref property's trailing description describes the wrapper")
+	assert.Equal(t, "Name", yamlnode.Scalar(prop(schema(t, n, "A"), "name"), "description"))
+	assert.Equal(t, "W params", yamlnode.Scalar(schema(t, n, "W"), "description"), "a lone $ref property's trailing description describes the wrapper")
 }
 
 func TestIndentedFormGivesTheSameDocument(t *testing.T) {
@@ -141,13 +145,13 @@ func TestIndentedFormGivesTheSameDocument(t *testing.T) {
 	require.NoError(t, err)
 	indented, _, err := ParseFragment(string(out))
 	require.NoError(t, err)
-	assert.True(t, equalNodes(flat, indented))
+	assert.True(t, yamlnode.Equal(flat, indented))
 }
 
 func TestMultiWordEnumItemsAndBareItemsDescription(t *testing.T) {
 	doc := parse(t, wrap("M: type: string enum: - Channel Paused - invalid_client - slow_down title: M L: type: object properties: list: type: array items: description: Any type title: L"))
-	e := mapGet(schema(t, doc, "M"), "enum").Content
+	e := yamlnode.Get(schema(t, doc, "M"), "enum").Content
 	require.Len(t, e, 3)
 	assert.Equal(t, "Channel Paused", e[0].Value)
-	assert.Equal(t, "Any type", scalarOf(mapGet(prop(schema(t, doc, "L"), "list"), "items"), "description"))
+	assert.Equal(t, "Any type", yamlnode.Scalar(yamlnode.Get(prop(schema(t, doc, "L"), "list"), "items"), "description"))
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/frameio-go/frameio-go/internal/yamlnode"
 )
 
 // decodeDocument reads an OpenAPI document written as JSON or YAML into a
@@ -59,7 +61,7 @@ func readJSONValue(dec *json.Decoder) (*yaml.Node, error) {
 	case json.Delim:
 		switch t {
 		case '{':
-			n := newMap()
+			n := yamlnode.Map()
 			for dec.More() {
 				k, err := dec.Token()
 				if err != nil {
@@ -69,7 +71,7 @@ func readJSONValue(dec *json.Decoder) (*yaml.Node, error) {
 				if err != nil {
 					return nil, err
 				}
-				n.Content = append(n.Content, strNode(k.(string)), v)
+				n.Content = append(n.Content, yamlnode.Str(k.(string)), v)
 			}
 			_, err := dec.Token() // '}'
 			return n, err
@@ -87,7 +89,7 @@ func readJSONValue(dec *json.Decoder) (*yaml.Node, error) {
 		}
 		return nil, fmt.Errorf("unexpected %v at offset %d", t, dec.InputOffset())
 	case string:
-		return strNode(t), nil
+		return yamlnode.Str(t), nil
 	case json.Number:
 		tag := "!!int"
 		if strings.ContainsAny(string(t), ".eE") {

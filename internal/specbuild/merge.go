@@ -3,11 +3,13 @@ package specbuild
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
-	"sort"
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/frameio-go/frameio-go/internal/yamlnode"
 )
 
 // Report is what a build found on its way: the operations it merged, the
@@ -72,7 +74,7 @@ func Build(docs string, api API, opts ...Option) (*yaml.Node, *Report, error) {
 // checkSectionOperation checks that the fragment documents exactly the
 // section's operation.
 func checkSectionOperation(frag *yaml.Node, s Section) error {
-	p := mapGet(frag, "paths")
+	p := yamlnode.Get(frag, "paths")
 	if p == nil || len(p.Content) != 2 {
 		return fmt.Errorf("fragment must hold exactly one path")
 	}
@@ -135,18 +137,18 @@ func (m *merger) add(src *yaml.Node, where, section string, md mode) {
 	m.decide(section, normalizeSource(src)...)
 	// The document's info and servers come from the main input; additions
 	// bring operations and components only.
-	if info := mapGet(src, "info"); info != nil && md == strict {
+	if info := yamlnode.Get(src, "info"); info != nil && md == strict {
 		m.infos = append(m.infos, info)
 	}
-	if s := mapGet(src, "servers"); s != nil && md == strict {
+	if s := yamlnode.Get(src, "servers"); s != nil && md == strict {
 		if m.servers == nil {
 			m.servers = s
-		} else if !equalNodes(m.servers, s) {
+		} else if !yamlnode.Equal(m.servers, s) {
 			m.conflicts = append(m.conflicts, fmt.Sprintf("servers differ in %s", where))
 		}
 	}
-	for path, item := range pairs(mapGet(src, "paths")) {
-		for method, op := range pairs(item) {
+	for path, item := range yamlnode.Pairs(yamlnode.Get(src, "paths")) {
+		for method, op := range yamlnode.Pairs(item) {
 			if !slices.Contains(methodOrder, method) {
 				m.errs = append(m.errs, fmt.Errorf("%s: %s: %q is not an operation (path-level %s is not supported)", where, path, method, method))
 				continue
@@ -154,8 +156,8 @@ func (m *merger) add(src *yaml.Node, where, section string, md mode) {
 			m.addOperation(method, path, op, where, section, md)
 		}
 	}
-	for kind, defs := range pairs(mapGet(src, "components")) {
-		for name, def := range pairs(defs) {
+	for kind, defs := range yamlnode.Pairs(yamlnode.Get(src, "components")) {
+		for name, def := range yamlnode.Pairs(defs) {
 			m.addComponent(kind, name, def, where, section, md)
 		}
 	}
@@ -176,9 +178,9 @@ func (m *merger) addOperation(method, path string, op *yaml.Node, where, section
 	key := method + " " + path
 	if prev, ok := m.ops[key]; ok {
 		switch {
-		case equalNodes(prev.node, op) && md == override:
+		case yamlnode.Equal(prev.node, op) && md == override:
 			m.decide(section, Decision{Rule: "published", Detail: fmt.Sprintf("%s %s: the input already has it as published%s", strings.ToUpper(method), path, from(source))})
-		case equalNodes(prev.node, op):
+		case yamlnode.Equal(prev.node, op):
 			m.decide(section, Decision{Rule: "repeat", Detail: fmt.Sprintf("%s %s documented again identically; merged", strings.ToUpper(method), path)})
 		case md == override:
 			m.decide(section, Decision{Rule: "published", Detail: fmt.Sprintf("%s %s replaced by the published definition (was %s)%s", strings.ToUpper(method), path, prev.where, from(source))})
@@ -227,7 +229,7 @@ func (m *merger) addComponent(kind, name string, def *yaml.Node, where, section 
 		if md == override {
 			m.decide(section, Decision{Rule: "published", Detail: fmt.Sprintf("components.%s.%s added%s", kind, name, from(source))})
 		}
-	case equalNodes(prev, def):
+	case yamlnode.Equal(prev, def):
 	case md == override:
 		m.decide(section, Decision{Rule: "published", Detail: fmt.Sprintf("components.%s.%s replaced by the published definition (was %s)%s", kind, name, m.compFrom[k], from(source))})
 		defs[name], m.compFrom[k] = def, where
@@ -275,17 +277,17 @@ func (m *merger) finish() (*yaml.Node, *Report, error) {
 		m.decide("", Decision{Rule: "default", Detail: "no source lists servers; the documented https://api.frame.io is used"})
 	}
 
-	doc := newMap()
-	mapSet(doc, "openapi", strNode("3.1.0"))
-	mapSet(doc, "info", m.info())
-	mapSet(doc, "servers", servers)
+	doc := yamlnode.Map()
+	yamlnode.Set(doc, "openapi", yamlnode.Str("3.1.0"))
+	yamlnode.Set(doc, "info", m.info())
+	yamlnode.Set(doc, "servers", servers)
 	// Every operation documents a required "Authorization: Bearer" header;
 	// the document says it once, as a global bearer requirement.
 	sec := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
-	req := newMap()
-	mapSet(req, "bearer", &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle})
+	req := yamlnode.Map()
+	yamlnode.Set(req, "bearer", &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle})
 	sec.Content = append(sec.Content, req)
-	mapSet(doc, "security", sec)
+	yamlnode.Set(doc, "security", sec)
 
 	byPath := map[string]map[string]*mergedOp{}
 	for _, op := range m.ops {
@@ -294,21 +296,21 @@ func (m *merger) finish() (*yaml.Node, *Report, error) {
 		}
 		byPath[op.path][op.method] = op
 	}
-	pathsNode := newMap()
-	for _, p := range sortedKeys(byPath) {
-		item := newMap()
+	pathsNode := yamlnode.Map()
+	for _, p := range slices.Sorted(maps.Keys(byPath)) {
+		item := yamlnode.Map()
 		for _, method := range methodOrder {
 			if op := byPath[p][method]; op != nil {
-				mapSet(item, method, op.node)
+				yamlnode.Set(item, method, op.node)
 				m.rep.Operations = append(m.rep.Operations, OperationRef{Method: strings.ToUpper(method), Path: p, OperationID: op.id, Section: op.section})
 			}
 		}
-		mapSet(pathsNode, p, item)
+		yamlnode.Set(pathsNode, p, item)
 	}
-	mapSet(doc, "paths", pathsNode)
+	yamlnode.Set(doc, "paths", pathsNode)
 
-	comps := newMap()
-	kinds := sortedKeys(m.components)
+	comps := yamlnode.Map()
+	kinds := slices.Sorted(maps.Keys(m.components))
 	// schemas first, then securitySchemes, then any other kind by name.
 	slices.SortStableFunc(kinds, func(a, b string) int { return kindRank(a) - kindRank(b) })
 	for _, kind := range kinds {
@@ -316,13 +318,13 @@ func (m *merger) finish() (*yaml.Node, *Report, error) {
 		if len(defs) == 0 {
 			continue
 		}
-		n := newMap()
-		for _, name := range sortedKeys(defs) {
-			mapSet(n, name, defs[name])
+		n := yamlnode.Map()
+		for _, name := range slices.Sorted(maps.Keys(defs)) {
+			yamlnode.Set(n, name, defs[name])
 		}
-		mapSet(comps, kind, n)
+		yamlnode.Set(comps, kind, n)
 	}
-	mapSet(doc, "components", comps)
+	yamlnode.Set(doc, "components", comps)
 	for _, p := range m.puts {
 		lines, err := p.apply(doc)
 		if err != nil {
@@ -361,42 +363,11 @@ func (m *merger) info() *yaml.Node {
 	}
 	first := m.infos[0]
 	for _, i := range m.infos[1:] {
-		if !equalNodes(first, i) {
+		if !yamlnode.Equal(first, i) {
 			return defaultInfo(m.api)
 		}
 	}
 	return first
-}
-
-// pairs yields the key/value pairs of a mapping node.
-func pairs(n *yaml.Node) func(func(string, *yaml.Node) bool) {
-	return func(yield func(string, *yaml.Node) bool) {
-		if n == nil || n.Kind != yaml.MappingNode {
-			return
-		}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			if !yield(n.Content[i].Value, n.Content[i+1]) {
-				return
-			}
-		}
-	}
-}
-
-// equalNodes compares two nodes by meaning (kind, tag, value, children),
-// ignoring presentation style.
-func equalNodes(a, b *yaml.Node) bool {
-	if a.Kind != b.Kind || a.Value != b.Value || len(a.Content) != len(b.Content) {
-		return false
-	}
-	if a.Kind == yaml.ScalarNode && a.Tag != b.Tag {
-		return false
-	}
-	for i := range a.Content {
-		if !equalNodes(a.Content[i], b.Content[i]) {
-			return false
-		}
-	}
-	return true
 }
 
 // plainStyles drops the docs' presentation styles so the encoder chooses
@@ -408,13 +379,4 @@ func plainStyles(n *yaml.Node) {
 	for _, c := range n.Content {
 		plainStyles(c)
 	}
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

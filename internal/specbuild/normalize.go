@@ -8,6 +8,8 @@ import (
 
 	"github.com/frameio-go/frameio-go/internal/sdknames"
 	"gopkg.in/yaml.v3"
+
+	"github.com/frameio-go/frameio-go/internal/yamlnode"
 )
 
 // The forms Frame.io publishes write the same things differently. These
@@ -27,16 +29,16 @@ import (
 //   - an object parameter's example written as a query string is dropped.
 func normalizeSource(src *yaml.Node) []Decision {
 	var ds []Decision
-	for path, item := range pairs(mapGet(src, "paths")) {
-		for method, op := range pairs(item) {
+	for path, item := range yamlnode.Pairs(yamlnode.Get(src, "paths")) {
+		for method, op := range yamlnode.Pairs(item) {
 			where := strings.ToUpper(method) + " " + path
 			if flattenTags(op) {
 				ds = append(ds, Decision{Rule: "normalize", Detail: where + ": nested tag list flattened"})
 			}
 			var empty []string
-			for code, resp := range pairs(mapGet(op, "responses")) {
-				if c := mapGet(resp, "content"); c != nil && c.Kind == yaml.MappingNode && len(c.Content) == 0 {
-					mapDelete(resp, "content")
+			for code, resp := range yamlnode.Pairs(yamlnode.Get(op, "responses")) {
+				if c := yamlnode.Get(resp, "content"); c != nil && c.Kind == yaml.MappingNode && len(c.Content) == 0 {
+					yamlnode.Delete(resp, "content")
 					empty = append(empty, code)
 				}
 			}
@@ -57,27 +59,27 @@ func normalizeSource(src *yaml.Node) []Decision {
 // as the published document does for the audit log filters): an example is
 // a value of the parameter's schema, and validators reject the string.
 func dropQueryStringExamples(src *yaml.Node) []Decision {
-	schemas := mapGet(mapGet(src, "components"), "schemas")
+	schemas := yamlnode.Get(yamlnode.Get(src, "components"), "schemas")
 	isObject := func(s *yaml.Node) bool {
 		for range 8 { // follow a few $refs
-			ref := scalarOf(s, "$ref")
+			ref := yamlnode.Scalar(s, "$ref")
 			if ref == "" {
 				break
 			}
-			s = mapGet(schemas, strings.TrimPrefix(ref, "#/components/schemas/"))
+			s = yamlnode.Get(schemas, strings.TrimPrefix(ref, "#/components/schemas/"))
 		}
 		return s != nil && isObjectSchema(s)
 	}
 	var ds []Decision
-	for path, item := range pairs(mapGet(src, "paths")) {
-		for method, op := range pairs(item) {
-			for _, p := range seqItems(mapGet(op, "parameters")) {
-				ex := mapGet(p, "example")
-				if ex == nil || ex.Kind != yaml.ScalarNode || ex.Tag != "!!str" || !isObject(mapGet(p, "schema")) {
+	for path, item := range yamlnode.Pairs(yamlnode.Get(src, "paths")) {
+		for method, op := range yamlnode.Pairs(item) {
+			for _, p := range yamlnode.Items(yamlnode.Get(op, "parameters")) {
+				ex := yamlnode.Get(p, "example")
+				if ex == nil || ex.Kind != yaml.ScalarNode || ex.Tag != "!!str" || !isObject(yamlnode.Get(p, "schema")) {
 					continue
 				}
-				mapDelete(p, "example")
-				ds = append(ds, Decision{Rule: "normalize", Detail: fmt.Sprintf("%s %s: example of object parameter %s is a query string (%q), not a value of its schema: dropped", strings.ToUpper(method), path, scalarOf(p, "name"), ex.Value)})
+				yamlnode.Delete(p, "example")
+				ds = append(ds, Decision{Rule: "normalize", Detail: fmt.Sprintf("%s %s: example of object parameter %s is a query string (%q), not a value of its schema: dropped", strings.ToUpper(method), path, yamlnode.Scalar(p, "name"), ex.Value)})
 			}
 		}
 	}
@@ -87,7 +89,7 @@ func dropQueryStringExamples(src *yaml.Node) []Decision {
 // flattenTags turns tags: [[a, b]] into tags: [a, b]; it reports whether it
 // changed anything.
 func flattenTags(op *yaml.Node) bool {
-	tags := mapGet(op, "tags")
+	tags := yamlnode.Get(op, "tags")
 	if tags == nil || tags.Kind != yaml.SequenceNode {
 		return false
 	}
@@ -116,7 +118,7 @@ func enumObjectsToValues(n *yaml.Node) int {
 			v := n.Content[i+1]
 			if n.Content[i].Value == "enum" && v.Kind == yaml.SequenceNode && isEnumObjectList(v) {
 				for j, item := range v.Content {
-					v.Content[j] = mapGet(item, "value")
+					v.Content[j] = yamlnode.Get(item, "value")
 				}
 				count++
 			}
@@ -133,7 +135,7 @@ func isEnumObjectList(seq *yaml.Node) bool {
 		return false
 	}
 	for _, item := range seq.Content {
-		if item.Kind != yaml.MappingNode || mapGet(item, "value") == nil || mapGet(item, "value").Kind != yaml.ScalarNode {
+		if item.Kind != yaml.MappingNode || yamlnode.Get(item, "value") == nil || yamlnode.Get(item, "value").Kind != yaml.ScalarNode {
 			return false
 		}
 	}
@@ -158,8 +160,8 @@ func isEnumObjectList(seq *yaml.Node) bool {
 // (method and path, e.g. "GET /v4/accounts/{account_id}/users"), those win,
 // so the Go names do not change with the input form.
 func normalizeOperation(op *yaml.Node, methodAndPath string) (string, error) {
-	tags := mapGet(op, "tags")
-	id := scalarOf(op, "operationId")
+	tags := yamlnode.Get(op, "tags")
+	id := yamlnode.Scalar(op, "operationId")
 	if id == "" || tags == nil || tags.Kind != yaml.SequenceNode || len(tags.Content) != 1 || tags.Content[0].Kind != yaml.ScalarNode {
 		return "", fmt.Errorf("operation needs an operationId and exactly one tag")
 	}
@@ -175,7 +177,7 @@ func normalizeOperation(op *yaml.Node, methodAndPath string) (string, error) {
 	}
 	idWords := words(id)
 	if len(idWords) == 0 {
-		return "", fmt.Errorf("operationId %q has no words", scalarOf(op, "operationId"))
+		return "", fmt.Errorf("operationId %q has no words", yamlnode.Scalar(op, "operationId"))
 	}
 	// An id that already starts with its tag (files_show) is kept; a bare
 	// one (show, or search under the tag search) gets the tag in front.
@@ -186,8 +188,8 @@ func normalizeOperation(op *yaml.Node, methodAndPath string) (string, error) {
 	if kept, ok := sdknames.KeptOperation(methodAndPath); ok {
 		full, tag = kept.ID, kept.Tag
 	}
-	tags.Content[0] = strNode("subpackage_" + tag)
-	mapSet(op, "operationId", strNode(full))
+	tags.Content[0] = yamlnode.Str("subpackage_" + tag)
+	yamlnode.Set(op, "operationId", yamlnode.Str(full))
 	dropAuthorizationHeader(op)
 	return full, nil
 }
@@ -237,15 +239,15 @@ func lowerCamel(ws []string) string {
 }
 
 func dropAuthorizationHeader(op *yaml.Node) {
-	params := mapGet(op, "parameters")
+	params := yamlnode.Get(op, "parameters")
 	if params == nil {
 		return
 	}
 	params.Content = slices.DeleteFunc(params.Content, func(p *yaml.Node) bool {
-		return scalarOf(p, "in") == "header" && strings.EqualFold(scalarOf(p, "name"), "Authorization")
+		return yamlnode.Scalar(p, "in") == "header" && strings.EqualFold(yamlnode.Scalar(p, "name"), "Authorization")
 	})
 	if len(params.Content) == 0 {
-		mapDelete(op, "parameters")
+		yamlnode.Delete(op, "parameters")
 	}
 }
 
@@ -254,24 +256,24 @@ func dropAuthorizationHeader(op *yaml.Node) {
 func defaultInfo(api API) *yaml.Node {
 	// The flattened docs' fragments all carry this info; the per-page docs
 	// give each page its own, so a merged document falls back to it.
-	n := newMap()
-	mapSet(n, "title", strNode("v4"))
+	n := yamlnode.Map()
+	yamlnode.Set(n, "title", yamlnode.Str("v4"))
 	if api == C2C {
-		mapSet(n, "title", strNode("v2"))
+		yamlnode.Set(n, "title", yamlnode.Str("v2"))
 	}
-	mapSet(n, "version", strNode("1.0.0"))
+	yamlnode.Set(n, "version", yamlnode.Str("1.0.0"))
 	return n
 }
 
 func defaultServers() *yaml.Node {
-	s := newMap()
-	mapSet(s, "url", strNode("https://api.frame.io"))
+	s := yamlnode.Map()
+	yamlnode.Set(s, "url", yamlnode.Str("https://api.frame.io"))
 	return &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: []*yaml.Node{s}}
 }
 
 func defaultBearerScheme() *yaml.Node {
-	n := newMap()
-	mapSet(n, "type", strNode("http"))
-	mapSet(n, "scheme", strNode("bearer"))
+	n := yamlnode.Map()
+	yamlnode.Set(n, "type", yamlnode.Str("http"))
+	yamlnode.Set(n, "scheme", yamlnode.Str("bearer"))
 	return n
 }

@@ -6,6 +6,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"gopkg.in/yaml.v3"
+
+	"github.com/frameio-go/frameio-go/internal/yamlnode"
 )
 
 func yamlNode(t *testing.T, src string) *yaml.Node {
@@ -36,8 +38,8 @@ func TestOperationIDsWhateverTheInputForm(t *testing.T) {
 		got, err := normalizeOperation(op, "GET /v4/x")
 		require.NoError(t, err, "%s %s", c.tag, c.id)
 		assert.Equal(t, c.want, got, "%s | %s", c.tag, c.id)
-		assert.Equal(t, c.want, scalarOf(op, "operationId"))
-		assert.Equal(t, c.wantTag, mapGet(op, "tags").Content[0].Value, "%s | %s", c.tag, c.id)
+		assert.Equal(t, c.want, yamlnode.Scalar(op, "operationId"))
+		assert.Equal(t, c.wantTag, yamlnode.Get(op, "tags").Content[0].Value, "%s | %s", c.tag, c.id)
 	}
 }
 
@@ -55,7 +57,7 @@ func TestKeptOperationNames(t *testing.T) {
 		got, err := normalizeOperation(op, "GET "+c.path)
 		require.NoError(t, err)
 		assert.Equal(t, c.want, got)
-		assert.Equal(t, c.wantTag, mapGet(op, "tags").Content[0].Value)
+		assert.Equal(t, c.wantTag, yamlnode.Get(op, "tags").Content[0].Value)
 	}
 }
 
@@ -71,7 +73,7 @@ func TestNestedTagListsAreFlattened(t *testing.T) {
 	ds := normalizeSource(src)
 	require.Len(t, ds, 1)
 	assert.Contains(t, ds[0].Detail, "nested tag list flattened")
-	op := mapGet(mapGet(mapGet(src, "paths"), "/v4/a"), "get")
+	op := yamlnode.Get(yamlnode.Get(yamlnode.Get(src, "paths"), "/v4/a"), "get")
 	id, err := normalizeOperation(op, "GET /v4/a")
 	require.NoError(t, err)
 	assert.Equal(t, "webhooks_index", id, "the nested tag is the operation's tag, not an empty one")
@@ -81,21 +83,21 @@ func TestFernEnumObjectsBecomeEnumValues(t *testing.T) {
 	src := yamlNode(t, "components:\n  schemas:\n    Include:\n      type: string\n      enum:\n        - value: creator\n        - value: owner\n          description: the owner\n    Plain:\n      enum: [a, b]\n    Odd:\n      enum:\n        - {name: x}\n")
 	ds := normalizeSource(src)
 	require.Len(t, ds, 1)
-	schemas := mapGet(mapGet(src, "components"), "schemas")
-	inc := mapGet(mapGet(schemas, "Include"), "enum")
+	schemas := yamlnode.Get(yamlnode.Get(src, "components"), "schemas")
+	inc := yamlnode.Get(yamlnode.Get(schemas, "Include"), "enum")
 	require.Len(t, inc.Content, 2)
 	assert.Equal(t, []string{"creator", "owner"}, []string{inc.Content[0].Value, inc.Content[1].Value})
 	assert.Equal(t, yaml.ScalarNode, inc.Content[0].Kind)
-	assert.Equal(t, "a", mapGet(mapGet(schemas, "Plain"), "enum").Content[0].Value)
-	assert.Equal(t, yaml.MappingNode, mapGet(mapGet(schemas, "Odd"), "enum").Content[0].Kind, "objects without value are left for validation to reject")
+	assert.Equal(t, "a", yamlnode.Get(yamlnode.Get(schemas, "Plain"), "enum").Content[0].Value)
+	assert.Equal(t, yaml.MappingNode, yamlnode.Get(yamlnode.Get(schemas, "Odd"), "enum").Content[0].Kind, "objects without value are left for validation to reject")
 }
 
 func TestEmptyResponseContentIsDropped(t *testing.T) {
 	src := yamlNode(t, "paths:\n  /v4/a:\n    get:\n      responses:\n        '200':\n          description: OK\n          content:\n            application/json: {schema: {type: string}}\n        '404':\n          description: Not found\n          content: {}\n")
 	normalizeSource(src)
-	resps := mapGet(mapGet(mapGet(mapGet(src, "paths"), "/v4/a"), "get"), "responses")
-	assert.Nil(t, mapGet(mapGet(resps, "404"), "content"))
-	assert.NotNil(t, mapGet(mapGet(resps, "200"), "content"))
+	resps := yamlnode.Get(yamlnode.Get(yamlnode.Get(yamlnode.Get(src, "paths"), "/v4/a"), "get"), "responses")
+	assert.Nil(t, yamlnode.Get(yamlnode.Get(resps, "404"), "content"))
+	assert.NotNil(t, yamlnode.Get(yamlnode.Get(resps, "200"), "content"))
 }
 
 func TestWords(t *testing.T) {
@@ -125,7 +127,7 @@ components:
 	ds := normalizeSource(src)
 	require.Len(t, ds, 1)
 	assert.Contains(t, ds[0].Detail, "example of object parameter filters is a query string")
-	params := mapGet(mapGet(mapGet(mapGet(src, "paths"), "/v4/a"), "get"), "parameters").Content
-	assert.Nil(t, mapGet(params[0], "example"))
-	assert.Equal(t, "abc", scalarOf(params[1], "example"), "a scalar parameter keeps its example")
+	params := yamlnode.Get(yamlnode.Get(yamlnode.Get(yamlnode.Get(src, "paths"), "/v4/a"), "get"), "parameters").Content
+	assert.Nil(t, yamlnode.Get(params[0], "example"))
+	assert.Equal(t, "abc", yamlnode.Scalar(params[1], "example"), "a scalar parameter keeps its example")
 }

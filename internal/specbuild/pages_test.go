@@ -14,6 +14,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"gopkg.in/yaml.v3"
+
+	"github.com/frameio-go/frameio-go/internal/yamlnode"
 )
 
 var update = flag.Bool("update", false, "rewrite the testdata fixtures made from the docs")
@@ -37,20 +39,20 @@ func asPage(t *testing.T, s Section) string {
 	t.Helper()
 	frag, _, err := ParseFragment(s.Fragment)
 	require.NoError(t, err)
-	op := mapGet(mapGet(mapGet(frag, "paths"), s.Path), strings.ToLower(s.Method))
-	id := scalarOf(op, "operationId")
-	mapSet(frag, "openapi", strNode("3.1.1"))
-	info := newMap()
-	mapSet(info, "title", strNode(s.Title))
-	mapSet(info, "version", strNode("endpoint_webhooks."+id))
-	mapSet(frag, "info", info)
-	mapDelete(frag, "servers")
-	mapDelete(mapGet(frag, "components"), "securitySchemes")
-	tags := mapGet(op, "tags")
+	op := yamlnode.Get(yamlnode.Get(yamlnode.Get(frag, "paths"), s.Path), strings.ToLower(s.Method))
+	id := yamlnode.Scalar(op, "operationId")
+	yamlnode.Set(frag, "openapi", yamlnode.Str("3.1.1"))
+	info := yamlnode.Map()
+	yamlnode.Set(info, "title", yamlnode.Str(s.Title))
+	yamlnode.Set(info, "version", yamlnode.Str("endpoint_webhooks."+id))
+	yamlnode.Set(frag, "info", info)
+	yamlnode.Delete(frag, "servers")
+	yamlnode.Delete(yamlnode.Get(frag, "components"), "securitySchemes")
+	tags := yamlnode.Get(op, "tags")
 	tags.Content = []*yaml.Node{{Kind: yaml.SequenceNode, Tag: "!!seq", Content: tags.Content}}
-	for code, resp := range pairs(mapGet(op, "responses")) {
+	for code, resp := range yamlnode.Pairs(yamlnode.Get(op, "responses")) {
 		if n, _ := strconv.Atoi(code); n >= 400 {
-			mapSet(resp, "content", &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: yaml.FlowStyle})
+			yamlnode.Set(resp, "content", &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: yaml.FlowStyle})
 		}
 	}
 	enumsAsObjects(frag)
@@ -62,7 +64,7 @@ func asPage(t *testing.T, s Section) string {
 	if s.Method == "POST" || s.Method == "PATCH" {
 		b.WriteString("Content-Type: application/json\n")
 	}
-	fmt.Fprintf(&b, "\n%s\n\nReference: https://next.developer.frame.io/platform/api-reference/webhooks/%s\n\n", strings.TrimSpace(scalarOf(op, "description")), id)
+	fmt.Fprintf(&b, "\n%s\n\nReference: https://next.developer.frame.io/platform/api-reference/webhooks/%s\n\n", strings.TrimSpace(yamlnode.Scalar(op, "description")), id)
 	fmt.Fprintf(&b, "## OpenAPI Specification\n\n```yaml\n%s```\n\n", body)
 	fmt.Fprintf(&b, "## SDK Code Examples\n\n```typescript\nimport { FrameioClient } from \"frameio\";\nconst client = new FrameioClient({ token: \"YOUR_TOKEN_HERE\" });\n```\n\n")
 	fmt.Fprintf(&b, "```python\nfrom frameio import Frameio\nclient = Frameio(token=\"YOUR_TOKEN_HERE\")\n```\n\n")
@@ -75,8 +77,8 @@ func enumsAsObjects(n *yaml.Node) {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			if v := n.Content[i+1]; n.Content[i].Value == "enum" && v.Kind == yaml.SequenceNode {
 				for j, item := range v.Content {
-					obj := newMap()
-					mapSet(obj, "value", item)
+					obj := yamlnode.Map()
+					yamlnode.Set(obj, "value", item)
 					v.Content[j] = obj
 				}
 			}
@@ -133,12 +135,12 @@ func TestBuildPerPageLayout(t *testing.T) {
 	assert.Contains(t, strings.Join(rules, "\n"), "no source lists servers")
 	assert.Contains(t, strings.Join(rules, "\n"), "no source defines the bearer security scheme")
 
-	assert.Equal(t, "v4", scalarOf(mapGet(doc, "info"), "title"), "pages disagree on info: the documented default")
-	assert.Equal(t, "https://api.frame.io", scalarOf(mapGet(doc, "servers").Content[0], "url"))
-	assert.Equal(t, "bearer", scalarOf(mapGet(mapGet(mapGet(doc, "components"), "securitySchemes"), "bearer"), "scheme"))
-	include := mapGet(mapGet(mapGet(doc, "components"), "schemas"), "V4AccountsAccountIdWorkspacesWorkspaceIdWebhooksGetParametersInclude")
+	assert.Equal(t, "v4", yamlnode.Scalar(yamlnode.Get(doc, "info"), "title"), "pages disagree on info: the documented default")
+	assert.Equal(t, "https://api.frame.io", yamlnode.Scalar(yamlnode.Get(doc, "servers").Content[0], "url"))
+	assert.Equal(t, "bearer", yamlnode.Scalar(yamlnode.Get(yamlnode.Get(yamlnode.Get(doc, "components"), "securitySchemes"), "bearer"), "scheme"))
+	include := yamlnode.Get(yamlnode.Get(yamlnode.Get(doc, "components"), "schemas"), "V4AccountsAccountIdWorkspacesWorkspaceIdWebhooksGetParametersInclude")
 	require.NotNil(t, include)
-	assert.Equal(t, "creator", mapGet(include, "enum").Content[0].Value, "enum objects became values")
+	assert.Equal(t, "creator", yamlnode.Get(include, "enum").Content[0].Value, "enum objects became values")
 
 	b, err := Encode(doc)
 	require.NoError(t, err)
@@ -164,22 +166,22 @@ func TestPerPageLayoutAgreesWithFlattenedDocs(t *testing.T) {
 	require.NoError(t, err)
 	pageDoc, _, err := Build(string(raw), V4)
 	require.NoError(t, err)
-	for path, item := range pairs(mapGet(pageDoc, "paths")) {
-		for method, op := range pairs(item) {
-			want := mapGet(mapGet(mapGet(flatDoc, "paths"), path), method)
+	for path, item := range yamlnode.Pairs(yamlnode.Get(pageDoc, "paths")) {
+		for method, op := range yamlnode.Pairs(item) {
+			want := yamlnode.Get(yamlnode.Get(yamlnode.Get(flatDoc, "paths"), path), method)
 			require.NotNil(t, want, "%s %s", method, path)
-			for code, resp := range pairs(mapGet(want, "responses")) {
+			for code, resp := range yamlnode.Pairs(yamlnode.Get(want, "responses")) {
 				if n, _ := strconv.Atoi(code); n >= 400 {
-					mapDelete(resp, "content")
+					yamlnode.Delete(resp, "content")
 				}
 			}
-			assert.True(t, equalNodes(want, op), "%s %s", method, path)
+			assert.True(t, yamlnode.Equal(want, op), "%s %s", method, path)
 		}
 	}
-	for name, s := range pairs(mapGet(mapGet(pageDoc, "components"), "schemas")) {
-		want := mapGet(mapGet(mapGet(flatDoc, "components"), "schemas"), name)
+	for name, s := range yamlnode.Pairs(yamlnode.Get(yamlnode.Get(pageDoc, "components"), "schemas")) {
+		want := yamlnode.Get(yamlnode.Get(yamlnode.Get(flatDoc, "components"), "schemas"), name)
 		require.NotNil(t, want, name)
-		assert.True(t, equalNodes(want, s), name)
+		assert.True(t, yamlnode.Equal(want, s), name)
 	}
 }
 
@@ -202,11 +204,11 @@ func TestWholeDocsAsPagesBuildTheSameDocument(t *testing.T) {
 	assert.Len(t, rep.Operations, len(sections))
 	flatDoc, _, err := Build(docs, V4)
 	require.NoError(t, err)
-	for _, item := range pairs(mapGet(flatDoc, "paths")) {
-		for _, op := range pairs(item) {
-			for code, resp := range pairs(mapGet(op, "responses")) {
+	for _, item := range yamlnode.Pairs(yamlnode.Get(flatDoc, "paths")) {
+		for _, op := range yamlnode.Pairs(item) {
+			for code, resp := range yamlnode.Pairs(yamlnode.Get(op, "responses")) {
 				if n, _ := strconv.Atoi(code); n >= 400 {
-					mapDelete(resp, "content")
+					yamlnode.Delete(resp, "content")
 				}
 			}
 		}

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/frameio-go/frameio-go/internal/yamlnode"
 )
 
 // ctx is one open object while parsing: the grammar kind it is read as,
@@ -60,7 +62,7 @@ func ParseFragment(src string) (*yaml.Node, []Decision, error) {
 		return nil, nil, fmt.Errorf("indented fragment: not a mapping")
 	}
 	p := &parser{scanner: scanner{src: src}}
-	root := &ctx{kind: kDocument, node: newMap()}
+	root := &ctx{kind: kDocument, node: yamlnode.Map()}
 	if err := p.parseMap(root); err != nil {
 		return nil, p.decisions, err
 	}
@@ -75,8 +77,6 @@ func ParseFragment(src string) (*yaml.Node, []Decision, error) {
 func looksIndented(src string) bool {
 	return strings.Contains(src, "\npaths:") && strings.Contains(src, "\n  ")
 }
-
-func newMap() *yaml.Node { return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"} }
 
 func (p *parser) errorf(c *ctx, format string, args ...any) error {
 	s, _ := p.wordAt(p.pos)
@@ -111,7 +111,7 @@ func (p *parser) parseMap(c *ctx) error {
 		}
 		keyStart := p.pos
 		p.pos = after
-		kn := strNode(key)
+		kn := yamlnode.Str(key)
 		if ks, _ := p.wordAt(keyStart); p.src[ks] == '\'' {
 			kn.Style = yaml.SingleQuotedStyle // e.g. '200', 'y'
 		} else if p.src[ks] == '"' {
@@ -141,7 +141,7 @@ func (p *parser) accepts(c *ctx, key string, after int) (spec, bool) {
 	}
 	if g, fixed := grammar[c.kind]; fixed {
 		sp, ok := g[key]
-		if !ok || hasKey(c.node, key) {
+		if !ok || yamlnode.Has(c.node, key) {
 			return spec{}, false
 		}
 		if !p.shapeFits(sp, after, keyNext) {
@@ -152,7 +152,7 @@ func (p *parser) accepts(c *ctx, key string, after int) (spec, bool) {
 		}
 		return sp, true
 	}
-	if hasKey(c.node, key) {
+	if yamlnode.Has(c.node, key) {
 		return spec{}, false
 	}
 	return freeKey(c.kind, key, keyNext, schemaNext)
@@ -191,7 +191,7 @@ func (p *parser) schemaTakes(c *ctx, key string, after int) bool {
 	// it is an array's items or a oneOf variant: what follows belongs to
 	// the enclosing schema.
 	if c.role == roleItems || c.role == roleVariant {
-		if isOnly(n, "$ref") || (isOnly(n, "type") && scalarOf(n, "type") == "null") {
+		if yamlnode.IsOnly(n, "$ref") || (yamlnode.IsOnly(n, "type") && yamlnode.Scalar(n, "type") == "null") {
 			return false
 		}
 	}
@@ -212,17 +212,17 @@ func (p *parser) schemaTakes(c *ctx, key string, after int) bool {
 			}
 		}
 	case "discriminator":
-		if !hasKey(n, "oneOf") && !hasKey(n, "anyOf") {
+		if !yamlnode.Has(n, "oneOf") && !yamlnode.Has(n, "anyOf") {
 			return false
 		}
 	case "required":
 		// A required list belongs to the schema whose properties hold all its names.
-		props := mapGet(n, "properties")
+		props := yamlnode.Get(n, "properties")
 		if props == nil {
 			return false
 		}
 		for _, name := range p.scalarListAt(after) {
-			if mapGet(props, name) == nil {
+			if yamlnode.Get(props, name) == nil {
 				return false
 			}
 		}
@@ -254,7 +254,7 @@ func (p *parser) noteTrailingDescription(c *ctx, key string, keyStart int) {
 		return
 	}
 	owner := c.parent.parent
-	if hasKey(owner.node, "description") {
+	if yamlnode.Has(owner.node, "description") {
 		return
 	}
 	if nk, nafter, ok := p.keyAt(p.pos); ok {
@@ -269,10 +269,10 @@ func (p *parser) noteTrailingDescription(c *ctx, key string, keyStart int) {
 	// {"$ref": ...}}) describe themselves: their siblings with a required
 	// list (WorkspaceParams: "Workspace params") show the description is
 	// the object's. Everywhere else the property keeps it.
-	if props := mapGet(owner.node, "properties"); props != nil && len(props.Content) == 2 && isOnlyRefAndDescription(c.node) {
-		desc := mapGet(c.node, "description")
-		mapDelete(c.node, "description")
-		mapSet(owner.node, "description", desc)
+	if props := yamlnode.Get(owner.node, "properties"); props != nil && len(props.Content) == 2 && isOnlyRefAndDescription(c.node) {
+		desc := yamlnode.Get(c.node, "description")
+		yamlnode.Delete(c.node, "description")
+		yamlnode.Set(owner.node, "description", desc)
 		p.decisions = append(p.decisions, Decision{Offset: keyStart, Rule: "trailing-description",
 			Detail: fmt.Sprintf("description after the single reference property %q of %s given to the object", c.name, owner.path())})
 		return

@@ -2,6 +2,8 @@ package specbuild
 
 import (
 	"gopkg.in/yaml.v3"
+
+	"github.com/frameio-go/frameio-go/internal/yamlnode"
 )
 
 var blockIndicators = map[string]yaml.Style{
@@ -55,7 +57,7 @@ func (p *parser) readMap(c *ctx, key string, sp spec) (*yaml.Node, error) {
 		}
 		return n, nil
 	}
-	child := &ctx{kind: sp.child, role: sp.role, node: newMap(), parent: c, name: key}
+	child := &ctx{kind: sp.child, role: sp.role, node: yamlnode.Map(), parent: c, name: key}
 	c.node.Content[len(c.node.Content)-1] = child.node // visible to rules while it is read
 	if err := p.parseMap(child); err != nil {
 		return nil, err
@@ -77,7 +79,7 @@ func (p *parser) readMapList(c *ctx, key string, sp spec) (*yaml.Node, error) {
 		if !isKey {
 			break
 		}
-		child := &ctx{kind: sp.child, role: sp.role, node: newMap(), parent: c, name: key, item: true}
+		child := &ctx{kind: sp.child, role: sp.role, node: yamlnode.Map(), parent: c, name: key, item: true}
 		if _, fits := p.accepts(child, k, ka); !fits {
 			break // the item belongs to an enclosing list
 		}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/frameio-go/frameio-go/internal/yamlnode"
 )
 
 // C2CSteps turn api/c2c.yaml (the 16 Camera-to-Cloud fragments, faithfully)
@@ -153,20 +155,9 @@ func del(n *yaml.Node, key string) bool {
 	return false
 }
 
-// must returns the node at keys below n, or an error naming the path.
-func must(n *yaml.Node, keys ...string) (*yaml.Node, error) {
-	for i, k := range keys {
-		n = get(n, k)
-		if n == nil {
-			return nil, fmt.Errorf("%v not found", keys[:i+1])
-		}
-	}
-	return n, nil
-}
-
 // operations calls fn for every operation of the document.
 func operations(root *yaml.Node, fn func(method, path string, op *yaml.Node) error) error {
-	paths := get(root, "paths")
+	paths := yamlnode.Get(root, "paths")
 	if paths == nil {
 		return fmt.Errorf("document has no paths")
 	}

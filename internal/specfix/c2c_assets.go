@@ -4,42 +4,50 @@ import (
 	"fmt"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/frameio-go/frameio-go/internal/yamlnode"
 )
 
 const assetsPath = "/v2/devices/assets"
 
 func c2cAssetCreateBody(root *yaml.Node) ([]string, error) {
-	props, err := must(root, "paths", assetsPath, "post", "requestBody", "content", "application/json", "schema", "properties")
+	props, err := yamlnode.Lookup(root, "paths", assetsPath, "post", "requestBody", "content", "application/json", "schema", "properties")
 	if err != nil {
 		return nil, err
 	}
 	if !del(props, "auto_version_id") {
 		return nil, fmt.Errorf("auto_version_id not found")
 	}
-	set(props, "autoversion_id", node(`
+	yamlnode.Set(props, "autoversion_id", node(`
 type: string
 description: Stacks this asset on earlier ones created with the same value in the same folder. Any value (a UUID, a filename) that never repeats by accident.`))
-	set(props, "metadata", node(`
+
+	yamlnode.Set(props, "metadata", node(`
 type: object
 additionalProperties: true
 description: Values of the device model's required metadata fields, injected into its tokenized upload path ({reel_name} ...). Any JSON value; strings are recommended.`))
-	set(props, "filesize", node(`
+
+	yamlnode.Set(props, "filesize", node(`
 type: [integer, 'null']
 format: int64
 description: The file size in bytes. Required unless is_realtime_upload is true, when it is omitted or null.`))
-	set(props, "channel", node(`
+
+	yamlnode.Set(props, "channel", node(`
 type: integer
 default: 0
 description: The device channel the asset comes from (its external index); 0 is the device itself.`))
-	set(props, "offset", node(`
+
+	yamlnode.Set(props, "offset", node(`
 type: integer
 description: Seconds since the media was created (0 when omitted). Frame.io compares it with the pause windows and rejects media created while paused, so recompute it on every retry.`))
-	set(props, "parts", node(`
+
+	yamlnode.Set(props, "parts", node(`
 type: integer
 minimum: 1
 maximum: 10000
 description: Asks for this many upload URLs instead of about one per 25 MB; every part but the last must stay at least 5,242,880 bytes.`))
-	schemas, err := must(root, "components", "schemas")
+
+	schemas, err := yamlnode.Lookup(root, "components", "schemas")
 	if err != nil {
 		return nil, err
 	}
@@ -50,10 +58,10 @@ description: Asks for this many upload URLs instead of about one per 25 MB; ever
 }
 
 func c2cAssetCreateResponse(schemas *yaml.Node) ([]string, error) {
-	if get(schemas, "DeviceAsset") == nil || !del(schemas, "RealtimeAssetResponse") {
+	if yamlnode.Get(schemas, "DeviceAsset") == nil || !del(schemas, "RealtimeAssetResponse") {
 		return nil, fmt.Errorf("DeviceAsset or RealtimeAssetResponse not found")
 	}
-	set(schemas, "DeviceAsset", node(`
+	yamlnode.Set(schemas, "DeviceAsset", node(`
 type: object
 properties:
   _type:
@@ -81,24 +89,25 @@ required: [id, name]
 description: The asset created by Create C2C asset. Real-time assets answer with id and name only.
 title: DeviceAsset
 `))
+
 	return []string{"DeviceAsset: one schema for regular and real-time assets"}, nil
 }
 
 func c2cAssetObject(schemas *yaml.Node) ([]string, error) {
-	if get(schemas, "Asset") == nil || !del(schemas, "Asset0") {
+	if yamlnode.Get(schemas, "Asset") == nil || !del(schemas, "Asset0") {
 		return nil, fmt.Errorf("Asset or Asset0 not found")
 	}
-	set(schemas, "Asset", node(`{type: object, additionalProperties: true, description: Accepts arbitrary key/value pairs for storing information on an asset, title: Asset}`))
+	yamlnode.Set(schemas, "Asset", node(`{type: object, additionalProperties: true, description: Accepts arbitrary key/value pairs for storing information on an asset, title: Asset}`))
 	return []string{"Asset: object with additionalProperties"}, nil
 }
 
 func c2cConflictError(root *yaml.Node) ([]string, error) {
-	media, err := must(root, "paths", assetsPath, "post", "responses", "409", "content", "application/json")
+	media, err := yamlnode.Lookup(root, "paths", assetsPath, "post", "responses", "409", "content", "application/json")
 	if err != nil {
 		return nil, err
 	}
-	set(media, "schema", refNode("HTTPError"))
-	schemas, err := must(root, "components", "schemas")
+	yamlnode.Set(media, "schema", yamlnode.SchemaRef("HTTPError"))
+	schemas, err := yamlnode.Lookup(root, "components", "schemas")
 	if err != nil {
 		return nil, err
 	}
@@ -110,16 +119,16 @@ func c2cConflictError(root *yaml.Node) ([]string, error) {
 }
 
 func c2cPaused(schemas *yaml.Node) ([]string, error) {
-	enum, err := must(schemas, "ProjectDeviceStatus", "enum")
+	enum, err := yamlnode.Lookup(schemas, "ProjectDeviceStatus", "enum")
 	if err != nil {
 		return nil, err
 	}
-	enum.Content = append(enum.Content, str("paused"))
+	enum.Content = append(enum.Content, yamlnode.Str("paused"))
 	return []string{"ProjectDeviceStatus: + paused"}, nil
 }
 
 func c2cChannelConnect(root *yaml.Node) ([]string, error) {
-	paths, err := must(root, "paths")
+	paths, err := yamlnode.Lookup(root, "paths")
 	if err != nil {
 		return nil, err
 	}
@@ -128,7 +137,7 @@ func c2cChannelConnect(root *yaml.Node) ([]string, error) {
 			continue
 		}
 		paths.Content[i].Value = "/v2/devices/channels/connect"
-		id, err := must(paths.Content[i+1], "post", "requestBody", "content", "application/json", "schema", "properties", "client_id")
+		id, err := yamlnode.Lookup(paths.Content[i+1], "post", "requestBody", "content", "application/json", "schema", "properties", "client_id")
 		if err != nil {
 			return nil, err
 		}
@@ -139,27 +148,27 @@ func c2cChannelConnect(root *yaml.Node) ([]string, error) {
 }
 
 func c2cNTSC(schemas *yaml.Node) ([]string, error) {
-	s := get(schemas, "NTSCStandard")
+	s := yamlnode.Get(schemas, "NTSCStandard")
 	if s == nil {
 		return nil, fmt.Errorf("NTSCStandard not found")
 	}
-	set(s, "enum", node(`[non_drop]`))
+	yamlnode.Set(s, "enum", node(`[non_drop]`))
 	return []string{"NTSCStandard: [ntsc] -> [non_drop]"}, nil
 }
 
 func c2cTrailingDescriptions(schemas *yaml.Node) ([]string, error) {
 	var log []string
 	for _, m := range [][2]string{{"User", "user_default_color"}, {"ProjectDevice", "required_metadata_attributes"}} {
-		prop, err := must(schemas, m[0], "properties", m[1])
+		prop, err := yamlnode.Lookup(schemas, m[0], "properties", m[1])
 		if err != nil {
 			return log, err
 		}
-		d := get(prop, "description")
+		d := yamlnode.Get(prop, "description")
 		if d == nil {
 			return log, fmt.Errorf("%s.%s has no description", m[0], m[1])
 		}
 		del(prop, "description")
-		set(get(schemas, m[0]), "description", d)
+		yamlnode.Set(yamlnode.Get(schemas, m[0]), "description", d)
 		log = append(log, fmt.Sprintf("%s.%s -> %s: %q", m[0], m[1], m[0], d.Value))
 	}
 	return log, nil
@@ -178,13 +187,13 @@ var C2CBodyNames = map[string]string{
 }
 
 func c2cNamedBodies(root *yaml.Node) ([]string, error) {
-	schemas, err := must(root, "components", "schemas")
+	schemas, err := yamlnode.Lookup(root, "components", "schemas")
 	if err != nil {
 		return nil, err
 	}
 	var log []string
 	err = operations(root, func(method, path string, op *yaml.Node) error {
-		content := get(get(op, "requestBody"), "content")
+		content := yamlnode.Get(yamlnode.Get(op, "requestBody"), "content")
 		if content == nil {
 			return nil
 		}
@@ -194,16 +203,16 @@ func c2cNamedBodies(root *yaml.Node) ([]string, error) {
 		}
 		for i := 0; i+1 < len(content.Content); i += 2 {
 			media := content.Content[i+1]
-			s := get(media, "schema")
-			if s == nil || get(s, "$ref") != nil {
+			s := yamlnode.Get(media, "schema")
+			if s == nil || yamlnode.Get(s, "$ref") != nil {
 				continue
 			}
-			if get(schemas, name) == nil {
-				set(s, "title", str(name))
-				set(schemas, name, s)
+			if yamlnode.Get(schemas, name) == nil {
+				yamlnode.Set(s, "title", yamlnode.Str(name))
+				yamlnode.Set(schemas, name, s)
 				log = append(log, method+" "+path+" -> "+name)
 			}
-			set(media, "schema", refNode(name))
+			yamlnode.Set(media, "schema", yamlnode.SchemaRef(name))
 		}
 		return nil
 	})
@@ -211,15 +220,15 @@ func c2cNamedBodies(root *yaml.Node) ([]string, error) {
 }
 
 func c2cHealth(root *yaml.Node) ([]string, error) {
-	paths, err := must(root, "paths")
+	paths, err := yamlnode.Lookup(root, "paths")
 	if err != nil {
 		return nil, err
 	}
-	schemas, err := must(root, "components", "schemas")
+	schemas, err := yamlnode.Lookup(root, "components", "schemas")
 	if err != nil {
 		return nil, err
 	}
-	set(paths, "/health", node(`
+	yamlnode.Set(paths, "/health", node(`
 get:
   operationId: health_check
   summary: Health check
@@ -233,20 +242,21 @@ get:
         application/json:
           schema: {$ref: '#/components/schemas/Health'}
 `))
-	set(schemas, "Health", node(`{type: object, properties: {ok: {type: boolean}}, required: [ok], title: Health}`))
+
+	yamlnode.Set(schemas, "Health", node(`{type: object, properties: {ok: {type: boolean}}, required: [ok], title: Health}`))
 	return []string{"GET /health"}, nil
 }
 
 func c2cInt64Sizes(root *yaml.Node) ([]string, error) {
-	body, err := must(root, "paths", "/v2/devices/assets/{asset_id}/realtime_upload/parts", "post", "requestBody", "content", "application/json", "schema", "properties", "asset_filesize")
+	body, err := yamlnode.Lookup(root, "paths", "/v2/devices/assets/{asset_id}/realtime_upload/parts", "post", "requestBody", "content", "application/json", "schema", "properties", "asset_filesize")
 	if err != nil {
 		return nil, err
 	}
-	size, err := must(root, "components", "schemas", "RealtimeUploadPart", "properties", "size")
+	size, err := yamlnode.Lookup(root, "components", "schemas", "RealtimeUploadPart", "properties", "size")
 	if err != nil {
 		return nil, err
 	}
-	set(body, "format", str("int64"))
-	set(size, "format", str("int64"))
+	yamlnode.Set(body, "format", yamlnode.Str("int64"))
+	yamlnode.Set(size, "format", yamlnode.Str("int64"))
 	return []string{"asset_filesize, RealtimeUploadPart.size: int64"}, nil
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/frameio-go/frameio-go/internal/yamlnode"
 )
 
 // SemverPattern is the pattern of x-client-version in the codegen document:
@@ -25,7 +27,7 @@ func c2cPublicAuth(root *yaml.Node) ([]string, error) {
 	var log []string
 	err := operations(root, func(method, path string, op *yaml.Node) error {
 		if isAuthPath(path) {
-			set(op, "security", &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle})
+			yamlnode.Set(op, "security", &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle})
 			log = append(log, method+" "+path)
 		}
 		return nil
@@ -37,14 +39,14 @@ func c2cClientVersion(root *yaml.Node) ([]string, error) {
 	var log []string
 	err := operations(root, func(method, path string, op *yaml.Node) error {
 		param := node(fmt.Sprintf("{name: x-client-version, in: header, required: true, schema: {type: string, pattern: %q}}", SemverPattern))
-		set(param, "description", str(clientVersionDoc))
-		params := get(op, "parameters")
+		yamlnode.Set(param, "description", yamlnode.Str(clientVersionDoc))
+		params := yamlnode.Get(op, "parameters")
 		if params == nil {
 			params = &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
-			set(op, "parameters", params)
+			yamlnode.Set(op, "parameters", params)
 		}
 		for i, p := range params.Content {
-			if scalar(p, "name") == "x-client-version" {
+			if yamlnode.Scalar(p, "name") == "x-client-version" {
 				params.Content[i] = param
 				log = append(log, method+" "+path+": required")
 				return nil
@@ -58,10 +60,10 @@ func c2cClientVersion(root *yaml.Node) ([]string, error) {
 }
 
 func c2cTokenResponse(schemas *yaml.Node) ([]string, error) {
-	if get(schemas, "Token") == nil {
+	if yamlnode.Get(schemas, "Token") == nil {
 		return nil, fmt.Errorf("schema Token not found")
 	}
-	set(schemas, "Token", node(`
+	yamlnode.Set(schemas, "Token", node(`
 type: object
 properties:
   access_token:
@@ -80,15 +82,16 @@ required: [access_token, expires_in, token_type]
 description: The tokens issued by the device_code and refresh_token grants.
 title: Token
 `))
+
 	return []string{"Token: access_token, expires_in, refresh_token, token_type"}, nil
 }
 
 func c2cOAuthErrors(root *yaml.Node) ([]string, error) {
-	schemas, err := must(root, "components", "schemas")
+	schemas, err := yamlnode.Lookup(root, "components", "schemas")
 	if err != nil {
 		return nil, err
 	}
-	set(schemas, "OAuthError", node(`
+	yamlnode.Set(schemas, "OAuthError", node(`
 type: object
 properties:
   error:
@@ -98,18 +101,19 @@ required: [error]
 description: The simple error schema of the errors guide.
 title: OAuthError
 `))
+
 	var log []string
 	err = operations(root, func(method, path string, op *yaml.Node) error {
 		if !isAuthPath(path) {
 			return nil
 		}
-		responses, err := must(op, "responses")
+		responses, err := yamlnode.Lookup(op, "responses")
 		if err != nil {
 			return fmt.Errorf("%s %s: %w", method, path, err)
 		}
 		for _, code := range []string{"400", "401"} {
-			if get(responses, code) == nil {
-				set(responses, code, node(`{description: OAuth error, content: {application/json: {schema: {$ref: '#/components/schemas/OAuthError'}}}}`))
+			if yamlnode.Get(responses, code) == nil {
+				yamlnode.Set(responses, code, node(`{description: OAuth error, content: {application/json: {schema: {$ref: '#/components/schemas/OAuthError'}}}}`))
 				log = append(log, method+" "+path+" "+code)
 			}
 		}
@@ -124,17 +128,17 @@ func c2cFormURLEncoded(root *yaml.Node) ([]string, error) {
 		if !isAuthPath(path) {
 			return nil
 		}
-		content, err := must(op, "requestBody", "content")
+		content, err := yamlnode.Lookup(op, "requestBody", "content")
 		if err != nil {
 			return fmt.Errorf("%s %s: %w", method, path, err)
 		}
-		mp, err := must(content, "multipart/form-data", "schema")
+		mp, err := yamlnode.Lookup(content, "multipart/form-data", "schema")
 		if err != nil {
 			return fmt.Errorf("%s %s: %w", method, path, err)
 		}
 		media := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
-		set(media, "schema", mp)
-		set(content, "application/x-www-form-urlencoded", media)
+		yamlnode.Set(media, "schema", mp)
+		yamlnode.Set(content, "application/x-www-form-urlencoded", media)
 		log = append(log, method+" "+path)
 		return nil
 	})
@@ -142,14 +146,14 @@ func c2cFormURLEncoded(root *yaml.Node) ([]string, error) {
 }
 
 func c2cRevokeNoBody(root *yaml.Node) ([]string, error) {
-	ok, err := must(root, "paths", "/v2/auth/revoke", "post", "responses", "200")
+	ok, err := yamlnode.Lookup(root, "paths", "/v2/auth/revoke", "post", "responses", "200")
 	if err != nil {
 		return nil, err
 	}
 	if !del(ok, "content") {
 		return nil, fmt.Errorf("revoke 200 has no content")
 	}
-	schemas, err := must(root, "components", "schemas")
+	schemas, err := yamlnode.Lookup(root, "components", "schemas")
 	if err != nil {
 		return nil, err
 	}

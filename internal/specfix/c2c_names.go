@@ -5,6 +5,8 @@ import (
 	"sort"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/frameio-go/frameio-go/internal/yamlnode"
 )
 
 // C2CNames maps the C2C fragments' generated schema names to the names the
@@ -34,7 +36,7 @@ const schemaRef = "#/components/schemas/"
 
 // c2cRename applies C2CNames: the component key, its title and every $ref.
 func c2cRename(root *yaml.Node) ([]string, error) {
-	schemas, err := must(root, "components", "schemas")
+	schemas, err := yamlnode.Lookup(root, "components", "schemas")
 	if err != nil {
 		return nil, err
 	}
@@ -46,10 +48,10 @@ func c2cRename(root *yaml.Node) ([]string, error) {
 	var log []string
 	for _, old := range olds {
 		repl := C2CNames[old]
-		if get(schemas, repl) != nil {
+		if yamlnode.Get(schemas, repl) != nil {
 			return log, fmt.Errorf("%s: %s is taken", old, repl)
 		}
-		if get(schemas, old) == nil {
+		if yamlnode.Get(schemas, old) == nil {
 			return log, fmt.Errorf("schema %s not found", old)
 		}
 		renameComponent(schemas, old, repl)
@@ -61,22 +63,24 @@ func c2cRename(root *yaml.Node) ([]string, error) {
 // renameRefs rewrites every $ref to schema old below n into one to repl.
 func renameRefs(n *yaml.Node, old, repl string) int {
 	count := 0
-	walk(n, func(m *yaml.Node, _ string) {
-		if r := get(m, "$ref"); r != nil && r.Value == schemaRef+old {
+	yamlnode.Walk(n, func(m *yaml.Node, _ string) {
+		if r := yamlnode.Get(m, "$ref"); r != nil && r.Value == schemaRef+old {
 			r.Value = schemaRef + repl
 			count++
 		}
 	})
+
 	return count
 }
 
 // refsTo counts the $refs to schema name below n.
 func refsTo(n *yaml.Node, name string) int {
 	count := 0
-	walk(n, func(m *yaml.Node, _ string) {
-		if scalar(m, "$ref") == schemaRef+name {
+	yamlnode.Walk(n, func(m *yaml.Node, _ string) {
+		if yamlnode.Scalar(m, "$ref") == schemaRef+name {
 			count++
 		}
 	})
+
 	return count
 }

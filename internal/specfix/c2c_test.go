@@ -8,6 +8,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"gopkg.in/yaml.v3"
+
+	"github.com/frameio-go/frameio-go/internal/yamlnode"
 )
 
 // c2cDoc applies ApplyC2C to the committed api/c2c.yaml.
@@ -24,7 +26,7 @@ func c2cDoc(t *testing.T) (*yaml.Node, []string) {
 
 func at(t *testing.T, n *yaml.Node, keys ...string) *yaml.Node {
 	t.Helper()
-	v, err := must(n, keys...)
+	v, err := yamlnode.Lookup(n, keys...)
 	require.NoError(t, err)
 	return v
 }
@@ -57,13 +59,14 @@ func TestC2CNoSchemaNamedAfterAPath(t *testing.T) {
 	for i := 0; i < len(schemas.Content); i += 2 {
 		name := schemas.Content[i].Value
 		assert.NotRegexp(t, `^V2|_Response_|RequestBody|Responses`, name)
-		assert.Equal(t, name, scalar(schemas.Content[i+1], "title"), "title of %s", name)
+		assert.Equal(t, name, yamlnode.Scalar(schemas.Content[i+1], "title"), "title of %s", name)
 	}
-	walk(root, func(m *yaml.Node, path string) {
-		if r := scalar(m, "$ref"); r != "" {
-			assert.NotNil(t, get(schemas, r[len(schemaRef):]), "dangling %s at %s", r, path)
+	yamlnode.Walk(root, func(m *yaml.Node, path string) {
+		if r := yamlnode.Scalar(m, "$ref"); r != "" {
+			assert.NotNil(t, yamlnode.Get(schemas, r[len(schemaRef):]), "dangling %s at %s", r, path)
 		}
 	})
+
 }
 
 func TestC2CAuthIsPublicFormEncodedAndTyped(t *testing.T) {
@@ -72,13 +75,13 @@ func TestC2CAuthIsPublicFormEncodedAndTyped(t *testing.T) {
 		op := at(t, root, "paths", p, "post")
 		assert.Equal(t, yaml.SequenceNode, at(t, op, "security").Kind)
 		assert.Empty(t, at(t, op, "security").Content, p)
-		assert.NotNil(t, get(at(t, op, "requestBody", "content"), "application/x-www-form-urlencoded"), p)
-		assert.Equal(t, schemaRef+"OAuthError", scalar(at(t, op, "responses", "400", "content", "application/json", "schema"), "$ref"), p)
+		assert.NotNil(t, yamlnode.Get(at(t, op, "requestBody", "content"), "application/x-www-form-urlencoded"), p)
+		assert.Equal(t, schemaRef+"OAuthError", yamlnode.Scalar(at(t, op, "responses", "400", "content", "application/json", "schema"), "$ref"), p)
 	}
 	tok := at(t, root, "components", "schemas", "Token")
 	assert.Equal(t, []string{"access_token", "expires_in", "token_type"}, values(at(t, tok, "required")))
-	assert.NotNil(t, get(at(t, tok, "properties"), "refresh_token"))
-	assert.Nil(t, get(at(t, root, "paths", "/v2/auth/revoke", "post", "responses", "200"), "content"))
+	assert.NotNil(t, yamlnode.Get(at(t, tok, "properties"), "refresh_token"))
+	assert.Nil(t, yamlnode.Get(at(t, root, "paths", "/v2/auth/revoke", "post", "responses", "200"), "content"))
 }
 
 func TestC2CClientVersionRequiredEverywhere(t *testing.T) {
@@ -87,12 +90,12 @@ func TestC2CClientVersionRequiredEverywhere(t *testing.T) {
 	require.NoError(t, operations(root, func(method, path string, op *yaml.Node) error {
 		n++
 		found := 0
-		for _, p := range get(op, "parameters").Content {
-			if scalar(p, "name") == "x-client-version" {
+		for _, p := range yamlnode.Get(op, "parameters").Content {
+			if yamlnode.Scalar(p, "name") == "x-client-version" {
 				found++
-				assert.Equal(t, "true", scalar(p, "required"), path)
-				assert.Equal(t, SemverPattern, scalar(get(p, "schema"), "pattern"), path)
-				assert.Nil(t, get(get(p, "schema"), "default"), path)
+				assert.Equal(t, "true", yamlnode.Scalar(p, "required"), path)
+				assert.Equal(t, SemverPattern, yamlnode.Scalar(yamlnode.Get(p, "schema"), "pattern"), path)
+				assert.Nil(t, yamlnode.Get(yamlnode.Get(p, "schema"), "default"), path)
 			}
 		}
 		assert.Equal(t, 1, found, "%s %s", method, path)
@@ -114,26 +117,26 @@ func TestSemverPatternAcceptsTheGuidesExamples(t *testing.T) {
 func TestC2CAssetCreateFollowsTheGuides(t *testing.T) {
 	root, _ := c2cDoc(t)
 	body := at(t, root, "components", "schemas", "AssetCreateParams", "properties")
-	assert.Nil(t, get(body, "auto_version_id"))
-	assert.Equal(t, "string", scalar(at(t, body, "autoversion_id"), "type"))
-	assert.Empty(t, scalar(at(t, body, "autoversion_id"), "format"), "any value, not a UUID")
-	assert.Equal(t, "object", scalar(at(t, body, "metadata"), "type"))
+	assert.Nil(t, yamlnode.Get(body, "auto_version_id"))
+	assert.Equal(t, "string", yamlnode.Scalar(at(t, body, "autoversion_id"), "type"))
+	assert.Empty(t, yamlnode.Scalar(at(t, body, "autoversion_id"), "format"), "any value, not a UUID")
+	assert.Equal(t, "object", yamlnode.Scalar(at(t, body, "metadata"), "type"))
 	assert.Equal(t, []string{"integer", "null"}, values(at(t, body, "filesize", "type")))
 	for _, f := range []string{"offset", "channel", "parts"} {
-		assert.Equal(t, "integer", scalar(at(t, body, f), "type"), f)
+		assert.Equal(t, "integer", yamlnode.Scalar(at(t, body, f), "type"), f)
 	}
 	resp := at(t, root, "paths", assetsPath, "post", "responses")
-	assert.Equal(t, schemaRef+"DeviceAsset", scalar(at(t, resp, "200", "content", "application/json", "schema"), "$ref"))
-	assert.Equal(t, schemaRef+"HTTPError", scalar(at(t, resp, "409", "content", "application/json", "schema"), "$ref"))
+	assert.Equal(t, schemaRef+"DeviceAsset", yamlnode.Scalar(at(t, resp, "200", "content", "application/json", "schema"), "$ref"))
+	assert.Equal(t, schemaRef+"HTTPError", yamlnode.Scalar(at(t, resp, "409", "content", "application/json", "schema"), "$ref"))
 	asset := at(t, root, "components", "schemas", "DeviceAsset")
-	assert.Nil(t, get(asset, "oneOf"))
+	assert.Nil(t, yamlnode.Get(asset, "oneOf"))
 	assert.Equal(t, []string{"id", "name"}, values(at(t, asset, "required")))
 	schemas := at(t, root, "components", "schemas")
 	for _, gone := range []string{"RealtimeAssetResponse", "Asset0", "DeviceAssetCreateRequestConflictError"} {
-		assert.Nil(t, get(schemas, gone), gone)
+		assert.Nil(t, yamlnode.Get(schemas, gone), gone)
 	}
-	assert.Equal(t, "true", scalar(at(t, schemas, "Asset"), "additionalProperties"))
-	assert.Equal(t, "int64", scalar(at(t, schemas, "RealtimeUploadPart", "properties", "size"), "format"))
+	assert.Equal(t, "true", yamlnode.Scalar(at(t, schemas, "Asset"), "additionalProperties"))
+	assert.Equal(t, "int64", yamlnode.Scalar(at(t, schemas, "RealtimeUploadPart", "properties", "size"), "format"))
 }
 
 func TestC2CEnumsPathsAndDescriptions(t *testing.T) {
@@ -142,14 +145,14 @@ func TestC2CEnumsPathsAndDescriptions(t *testing.T) {
 	assert.Equal(t, []string{"offline", "online", "paused"}, values(at(t, schemas, "ProjectDeviceStatus", "enum")))
 	assert.Equal(t, []string{"non_drop"}, values(at(t, schemas, "NTSCStandard", "enum")))
 	paths := at(t, root, "paths")
-	assert.Nil(t, get(paths, "/v2/devices/channels"))
-	assert.NotNil(t, get(paths, "/v2/devices/channels/connect"))
-	assert.Empty(t, scalar(at(t, schemas, "ChannelConnectParams", "properties", "client_id"), "format"))
-	assert.Equal(t, "User model", scalar(at(t, schemas, "User"), "description"))
-	assert.Nil(t, get(at(t, schemas, "User", "properties", "user_default_color"), "description"))
-	assert.Contains(t, scalar(at(t, schemas, "ProjectDevice"), "description"), "physical device")
-	assert.Equal(t, schemaRef+"Health", scalar(at(t, paths, "/health", "get", "responses", "200", "content", "application/json", "schema"), "$ref"))
-	assert.Nil(t, get(at(t, paths, "/v2/devices/connect", "post", "responses", "204"), "content"), "a 204 has no body")
+	assert.Nil(t, yamlnode.Get(paths, "/v2/devices/channels"))
+	assert.NotNil(t, yamlnode.Get(paths, "/v2/devices/channels/connect"))
+	assert.Empty(t, yamlnode.Scalar(at(t, schemas, "ChannelConnectParams", "properties", "client_id"), "format"))
+	assert.Equal(t, "User model", yamlnode.Scalar(at(t, schemas, "User"), "description"))
+	assert.Nil(t, yamlnode.Get(at(t, schemas, "User", "properties", "user_default_color"), "description"))
+	assert.Contains(t, yamlnode.Scalar(at(t, schemas, "ProjectDevice"), "description"), "physical device")
+	assert.Equal(t, schemaRef+"Health", yamlnode.Scalar(at(t, paths, "/health", "get", "responses", "200", "content", "application/json", "schema"), "$ref"))
+	assert.Nil(t, yamlnode.Get(at(t, paths, "/v2/devices/connect", "post", "responses", "204"), "content"), "a 204 has no body")
 }
 
 func TestC2CStepsFailWhenTheirTargetIsGone(t *testing.T) {

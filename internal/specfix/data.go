@@ -2,8 +2,12 @@ package specfix
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/frameio-go/frameio-go/internal/yamlnode"
 )
 
 // namedData hoists the inline object of a schema's data property into a
@@ -13,19 +17,19 @@ import (
 // inner data (see internal/cmd/gensdk) could not name.
 func namedData(schemas *yaml.Node) ([]string, error) {
 	var log []string
-	for _, name := range sortedKeys(mapOf(schemas)) {
-		props := get(get(schemas, name), "properties")
-		data := get(props, "data")
-		if data == nil || scalar(data, "type") != "object" || get(data, "properties") == nil {
+	for _, name := range slices.Sorted(maps.Keys(mapOf(schemas))) {
+		props := yamlnode.Get(yamlnode.Get(schemas, name), "properties")
+		data := yamlnode.Get(props, "data")
+		if data == nil || yamlnode.Scalar(data, "type") != "object" || yamlnode.Get(data, "properties") == nil {
 			continue
 		}
 		target := name + "Data"
-		if get(schemas, target) != nil {
+		if yamlnode.Get(schemas, target) != nil {
 			return log, fmt.Errorf("%s.data: %s is taken", name, target)
 		}
-		set(data, "title", str(target))
-		set(schemas, target, data)
-		set(props, "data", refNode(target))
+		yamlnode.Set(data, "title", yamlnode.Str(target))
+		yamlnode.Set(schemas, target, data)
+		yamlnode.Set(props, "data", yamlnode.SchemaRef(target))
 		log = append(log, fmt.Sprintf("%s.data -> %s", name, target))
 	}
 	return log, nil

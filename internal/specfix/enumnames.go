@@ -2,6 +2,7 @@ package specfix
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -9,6 +10,8 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/frameio-go/frameio-go/internal/sdknames"
+
+	"github.com/frameio-go/frameio-go/internal/yamlnode"
 )
 
 // Step short-enum-names: every enum the generator would otherwise name after
@@ -48,7 +51,7 @@ func shortEnumNames(root *yaml.Node) ([]string, error) {
 // nameEnums is shortEnumNames with the names pinned by parameter
 // ("<operation id> <parameter>" -> name) given.
 func nameEnums(root *yaml.Node, pinned map[string]string) ([]string, error) {
-	schemas, err := must(root, "components", "schemas")
+	schemas, err := yamlnode.Lookup(root, "components", "schemas")
 	if err != nil {
 		return nil, err
 	}
@@ -121,21 +124,21 @@ func (n *namer) collect() error {
 		if !slices.Contains(httpMethods, method) {
 			return nil
 		}
-		tags := get(op, "tags")
+		tags := yamlnode.Get(op, "tags")
 		if tags == nil || len(tags.Content) != 1 {
 			return fmt.Errorf("%s %s: want exactly one tag", method, path)
 		}
 		tag := strings.TrimPrefix(tags.Content[0].Value, "subpackage_")
 		resource := singular(upperFirst(tag))
-		id := scalar(op, "operationId")
+		id := yamlnode.Scalar(op, "operationId")
 		verb := sdknames.Camel(strings.TrimPrefix(id, sdknames.Snake(tag)+"_"))
-		for _, p := range nodes(get(op, "parameters")) {
+		for _, p := range yamlnode.Items(yamlnode.Get(op, "parameters")) {
 			n.param(op, p, resource, verb, method, path)
 		}
 		w := &schemaWalk{schemas: n.schemas, placed: true, seen: map[*yaml.Node]bool{},
 			add: func(st *site) { n.add(st.key, st, resource, verb) }}
-		for _, media := range pairs(get(get(op, "requestBody"), "content")) {
-			w.walk(get(media, "schema"), setKey(media, "schema"), nil, "", "", "")
+		for _, media := range yamlnode.Pairs(yamlnode.Get(yamlnode.Get(op, "requestBody"), "content")) {
+			w.walk(yamlnode.Get(media, "schema"), setKey(media, "schema"), nil, "", "", "")
 		}
 		return nil
 	})
@@ -145,29 +148,29 @@ func (n *namer) collect() error {
 // it after its place: a component named after the URL path, or an inline
 // enum or object.
 func (n *namer) param(op, p *yaml.Node, resource, verb, method, path string) {
-	name, sch := scalar(p, "name"), get(p, "schema")
+	name, sch := yamlnode.Scalar(p, "name"), yamlnode.Get(p, "schema")
 	if sch == nil {
 		return
 	}
 	s := &site{param: true, prop: sdknames.Camel(name)}
-	key := scalar(op, "operationId") + " " + name
+	key := yamlnode.Scalar(op, "operationId") + " " + name
 	pin, pinned := n.pinned[key]
 	if pinned {
 		n.pinnedUsed[key] = true
 	}
-	if ref := scalar(sch, "$ref"); ref != "" {
+	if ref := yamlnode.Scalar(sch, "$ref"); ref != "" {
 		comp := strings.TrimPrefix(ref, schemaRef)
 		if !strings.HasPrefix(comp, pathName(path, method)) {
 			return // a schema with a name of its own (FrameOrAdobeId, ShareActivityInclude)
 		}
-		s.key, s.where, s.component, s.node = "#"+comp, comp, comp, get(n.schemas, comp)
+		s.key, s.where, s.component, s.node = "#"+comp, comp, comp, yamlnode.Get(n.schemas, comp)
 	} else {
-		if get(sch, "enum") == nil && scalar(sch, "type") != "object" {
+		if yamlnode.Get(sch, "enum") == nil && yamlnode.Scalar(sch, "type") != "object" {
 			return
 		}
 		s.key, s.node, s.replace = fmt.Sprintf("%s %s %s", method, path, name), sch, setKey(p, "schema")
 		s.where = strings.ToUpper(method) + " " + path + " " + name
-		s.pinned = scalar(sch, "title")
+		s.pinned = yamlnode.Scalar(sch, "title")
 	}
 	if pinned {
 		s.pinned = pin
@@ -186,7 +189,7 @@ func (n *namer) name() error {
 		for _, k2 := range n.order {
 			o := n.sites[k2]
 			if o.pinned != "" && o.param && sameEnum(s.node, o.node) &&
-				scalar(s.node, "description") == scalar(o.node, "description") {
+				yamlnode.Scalar(s.node, "description") == yamlnode.Scalar(o.node, "description") {
 				s.pinned = o.pinned
 				break
 			}
@@ -240,18 +243,18 @@ func (n *namer) apply() ([]string, error) {
 			done[s.name] = k
 			continue
 		}
-		if prev, taken := done[s.name]; taken || get(n.schemas, s.name) != nil {
-			existing := get(n.schemas, s.name)
+		if prev, taken := done[s.name]; taken || yamlnode.Get(n.schemas, s.name) != nil {
+			existing := yamlnode.Get(n.schemas, s.name)
 			if existing == nil || !sameEnum(existing, s.node) {
 				return log, fmt.Errorf("%s: %s is taken by another schema (previous %s)", s.where, s.name, prev)
 			}
 			// The same enum already has the name: point this one at it.
 			if s.component != "" {
 				refs := renameRefs(n.root, s.component, s.name)
-				deleteKey(n.schemas, s.component)
+				yamlnode.Delete(n.schemas, s.component)
 				log = append(log, fmt.Sprintf("%s -> %s (merged, %d refs)", s.component, s.name, refs))
 			} else {
-				s.replace(refNode(s.name))
+				s.replace(yamlnode.SchemaRef(s.name))
 				log = append(log, fmt.Sprintf("%s (inline) -> %s (merged)", s.where, s.name))
 			}
 			continue
@@ -264,9 +267,9 @@ func (n *namer) apply() ([]string, error) {
 			continue
 		}
 		hoisted := s.node
-		set(hoisted, "title", str(s.name))
-		set(n.schemas, s.name, hoisted)
-		s.replace(refNode(s.name))
+		yamlnode.Set(hoisted, "title", yamlnode.Str(s.name))
+		yamlnode.Set(n.schemas, s.name, hoisted)
+		s.replace(yamlnode.SchemaRef(s.name))
 		log = append(log, fmt.Sprintf("%s (inline) -> %s", s.where, s.name))
 	}
 	return log, nil
@@ -283,15 +286,15 @@ func (n *namer) mergeResponses() []string {
 	}
 	held := n.responseFields()
 	var log []string
-	for _, target := range sortedKeys(named) {
-		want := get(n.schemas, target)
+	for _, target := range slices.Sorted(maps.Keys(named)) {
+		want := yamlnode.Get(n.schemas, target)
 		for i := 0; i+1 < len(n.schemas.Content); i += 2 {
 			comp, s := n.schemas.Content[i].Value, n.schemas.Content[i+1]
 			if comp == target || named[comp] != "" || !sameEnum(s, want) || !slices.Contains(held[comp], named[target]) {
 				continue
 			}
 			refs := renameRefs(n.root, comp, target)
-			deleteKey(n.schemas, comp)
+			yamlnode.Delete(n.schemas, comp)
 			i -= 2
 			log = append(log, fmt.Sprintf("%s -> %s (same values and field, %d refs)", comp, target, refs))
 		}
@@ -309,9 +312,9 @@ func (n *namer) responseFields() map[string][]string {
 		}
 	}}
 	_ = operations(n.root, func(method, _ string, op *yaml.Node) error {
-		for _, r := range pairs(get(op, "responses")) {
-			for _, media := range pairs(get(r, "content")) {
-				w.walk(get(media, "schema"), nil, nil, "", "", "")
+		for _, r := range yamlnode.Pairs(yamlnode.Get(op, "responses")) {
+			for _, media := range yamlnode.Pairs(yamlnode.Get(r, "content")) {
+				w.walk(yamlnode.Get(media, "schema"), nil, nil, "", "", "")
 			}
 		}
 		return nil
@@ -325,9 +328,9 @@ func sameEnum(a, b *yaml.Node) bool {
 	if a == nil || b == nil {
 		return false
 	}
-	ea, eb := get(a, "enum"), get(b, "enum")
+	ea, eb := yamlnode.Get(a, "enum"), yamlnode.Get(b, "enum")
 	if ea == nil || eb == nil {
-		return ea == nil && eb == nil && equal(withoutDocs(a), withoutDocs(b))
+		return ea == nil && eb == nil && yamlnode.Equal(withoutDocs(a), withoutDocs(b))
 	}
 	values := func(e *yaml.Node) []string {
 		var out []string
@@ -337,7 +340,7 @@ func sameEnum(a, b *yaml.Node) bool {
 		sort.Strings(out)
 		return slices.Compact(out)
 	}
-	return scalar(a, "type") == scalar(b, "type") && slices.Equal(values(ea), values(eb))
+	return yamlnode.Scalar(a, "type") == yamlnode.Scalar(b, "type") && slices.Equal(values(ea), values(eb))
 }
 
 // withoutDocs is s without title and description.

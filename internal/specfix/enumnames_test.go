@@ -8,6 +8,8 @@ import (
 	"github.com/stretchr/testify/require"
 	"gopkg.in/yaml.v3"
 	"os"
+
+	"github.com/frameio-go/frameio-go/internal/yamlnode"
 )
 
 // enumDoc is a document whose enums the docs' generator named after their
@@ -110,31 +112,31 @@ func TestShortEnumNames(t *testing.T) {
 	for _, gone := range []string{"V4AccountsAccountIdFilesFileIdCommentsGetParametersInclude",
 		"V4AccountsAccountIdCommentsCommentIdGetParametersInclude", "V4AccountsAccountIdSharesGetParametersSort",
 		"CreateShareParamsDataAccess", "ShareWithIncludesAccess", "RoleParamsRole"} {
-		assert.Nil(t, get(s, gone), gone)
+		assert.Nil(t, yamlnode.Get(s, gone), gone)
 	}
 	// <Resource><Param>; identical enums (same values in any order) share it.
-	assert.NotNil(t, get(s, "CommentInclude"))
+	assert.NotNil(t, yamlnode.Get(s, "CommentInclude"))
 	// A published title wins.
-	assert.NotNil(t, get(s, "CommentOrder"))
+	assert.NotNil(t, yamlnode.Get(s, "CommentOrder"))
 	// Different enums that would share a name get their operation.
-	assert.NotNil(t, get(s, "ShareIndexSort"))
-	assert.NotNil(t, get(s, "ShareListReviewersSort"))
+	assert.NotNil(t, yamlnode.Get(s, "ShareIndexSort"))
+	assert.NotNil(t, yamlnode.Get(s, "ShareListReviewersSort"))
 	// A body field: <Resource><Field>, a generic one qualified by its holder;
 	// the docs named the access enum after the union holding its variant.
-	assert.NotNil(t, get(s, "ShareAccess"))
-	assert.NotNil(t, get(s, "ShareMemberType"))
+	assert.NotNil(t, yamlnode.Get(s, "ShareAccess"))
+	assert.NotNil(t, yamlnode.Get(s, "ShareMemberType"))
 	// Several tags: their common suffix.
-	assert.NotNil(t, get(s, "PermissionRole"))
+	assert.NotNil(t, yamlnode.Get(s, "PermissionRole"))
 	// The response enum with the same values and field is merged.
-	assert.Equal(t, "#/components/schemas/ShareAccess", scalar(get(get(get(s, "Share"), "properties"), "access"), "$ref"))
+	assert.Equal(t, "#/components/schemas/ShareAccess", yamlnode.Scalar(yamlnode.Get(yamlnode.Get(yamlnode.Get(s, "Share"), "properties"), "access"), "$ref"))
 	// The union's discriminator is left alone.
-	assert.Nil(t, get(s, "ShareType"))
-	assert.NotNil(t, get(get(get(s, "AssetShareParams"), "properties"), "type").Content)
+	assert.Nil(t, yamlnode.Get(s, "ShareType"))
+	assert.NotNil(t, yamlnode.Get(yamlnode.Get(yamlnode.Get(s, "AssetShareParams"), "properties"), "type").Content)
 	// Refs follow; a schema with a name of its own is kept.
-	paths := get(n.Content[0], "paths")
-	show := get(get(paths, "/v4/accounts/{account_id}/comments/{comment_id}"), "get")
-	assert.Equal(t, "#/components/schemas/CommentInclude", scalar(get(nodes(get(show, "parameters"))[0], "schema"), "$ref"))
-	assert.NotNil(t, get(s, "Id"))
+	paths := yamlnode.Get(n.Content[0], "paths")
+	show := yamlnode.Get(yamlnode.Get(paths, "/v4/accounts/{account_id}/comments/{comment_id}"), "get")
+	assert.Equal(t, "#/components/schemas/CommentInclude", yamlnode.Scalar(yamlnode.Get(yamlnode.Items(yamlnode.Get(show, "parameters"))[0], "schema"), "$ref"))
+	assert.NotNil(t, yamlnode.Get(s, "Id"))
 	assert.Contains(t, strings.Join(log, "\n"), "ShareWithIncludesAccess -> ShareAccess (same values and field, 1 refs)")
 }
 
@@ -151,11 +153,11 @@ func TestShortEnumNamesOnTheSpec(t *testing.T) {
 	// V4 or the docs' DiscriminatorMapping path in it (internal/contract
 	// checks gen/ as a whole).
 	n := loadSpec(t)
-	s := get(get(n.Content[0], "components"), "schemas")
+	s := yamlnode.Get(yamlnode.Get(n.Content[0], "components"), "schemas")
 	for i := 0; i+1 < len(s.Content); i += 2 {
 		name := s.Content[i].Value
 		assert.False(t, strings.HasPrefix(name, "V4"), name)
-		if get(s.Content[i+1], "enum") != nil {
+		if yamlnode.Get(s.Content[i+1], "enum") != nil {
 			assert.NotContains(t, name, "DiscriminatorMapping", name)
 		}
 	}

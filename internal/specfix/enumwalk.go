@@ -7,6 +7,8 @@ import (
 
 	"github.com/frameio-go/frameio-go/internal/sdknames"
 	"gopkg.in/yaml.v3"
+
+	"github.com/frameio-go/frameio-go/internal/yamlnode"
 )
 
 // schemaWalk finds the enums below a request or response body schema and
@@ -32,13 +34,13 @@ func (w *schemaWalk) walk(s *yaml.Node, replace func(*yaml.Node), owners []strin
 	if s == nil {
 		return
 	}
-	if ref := scalar(s, "$ref"); ref != "" {
+	if ref := yamlnode.Scalar(s, "$ref"); ref != "" {
 		comp := strings.TrimPrefix(ref, schemaRef)
-		target := get(w.schemas, comp)
+		target := yamlnode.Get(w.schemas, comp)
 		if target == nil {
 			return
 		}
-		if get(target, "enum") != nil {
+		if yamlnode.Get(target, "enum") != nil {
 			placed := slices.ContainsFunc(owners, func(o string) bool { return strings.HasPrefix(comp, o) })
 			if prop != "" && (!w.placed || placed) {
 				w.add(&site{key: "#" + comp, where: comp, component: comp, node: target, prop: prop})
@@ -47,7 +49,7 @@ func (w *schemaWalk) walk(s *yaml.Node, replace func(*yaml.Node), owners []strin
 		}
 		s, replace, owners = target, nil, append(slices.Clip(owners), comp)
 	}
-	if get(s, "enum") != nil {
+	if yamlnode.Get(s, "enum") != nil {
 		if prop != "" && replace != nil {
 			w.add(&site{key: fmt.Sprintf("%p", s), where: strings.Join(owners, ">") + "." + parent, node: s, replace: replace, prop: prop})
 		}
@@ -58,18 +60,18 @@ func (w *schemaWalk) walk(s *yaml.Node, replace func(*yaml.Node), owners []strin
 	}
 	w.seen[s] = true
 	defer delete(w.seen, s)
-	discriminator := scalar(get(s, "discriminator"), "propertyName")
+	discriminator := yamlnode.Scalar(yamlnode.Get(s, "discriminator"), "propertyName")
 	for _, alt := range []string{"oneOf", "anyOf", "allOf"} {
-		seq := get(s, alt)
-		for i, v := range nodes(seq) {
+		seq := yamlnode.Get(s, alt)
+		for i, v := range yamlnode.Items(seq) {
 			// A union's variants carry its discriminator: skip that field.
 			w.walk(v, setItem(seq, i), owners, parent, prop, discriminator)
 		}
 	}
-	if items := get(s, "items"); items != nil {
+	if items := yamlnode.Get(s, "items"); items != nil {
 		w.walk(items, setKey(s, "items"), owners, singular(parent), fieldName(singular(parent), ""), "")
 	}
-	props := get(s, "properties")
+	props := yamlnode.Get(s, "properties")
 	for i := 0; props != nil && i+1 < len(props.Content); i += 2 {
 		field := props.Content[i].Value
 		if field == skip {
@@ -82,7 +84,7 @@ func (w *schemaWalk) walk(s *yaml.Node, replace func(*yaml.Node), owners []strin
 
 // setKey returns a function that sets key of the mapping m.
 func setKey(m *yaml.Node, key string) func(*yaml.Node) {
-	return func(v *yaml.Node) { set(m, key, v) }
+	return func(v *yaml.Node) { yamlnode.Set(m, key, v) }
 }
 
 // setItem returns a function that sets item i of the sequence seq.

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/frameio-go/frameio-go/internal/yamlnode"
 )
 
 // FixedHeadersKey is the operation extension listing headers the SDK sends
@@ -17,7 +19,7 @@ const FixedHeadersKey = "x-frameio-headers"
 // needing "api-version: experimental".
 func customActionsExperimental(root *yaml.Node) ([]string, error) {
 	var log []string
-	paths := get(root, "paths")
+	paths := yamlnode.Get(root, "paths")
 	if paths == nil {
 		return nil, nil
 	}
@@ -25,16 +27,16 @@ func customActionsExperimental(root *yaml.Node) ([]string, error) {
 		item := paths.Content[i+1]
 		for j := 0; j+1 < len(item.Content); j += 2 {
 			op := item.Content[j+1]
-			tags := get(op, "tags")
+			tags := yamlnode.Get(op, "tags")
 			if tags == nil || len(tags.Content) != 1 || tags.Content[0].Value != "subpackage_customActions" {
 				continue
 			}
-			h := get(op, FixedHeadersKey)
+			h := yamlnode.Get(op, FixedHeadersKey)
 			if h == nil {
 				h = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
-				set(op, FixedHeadersKey, h)
+				yamlnode.Set(op, FixedHeadersKey, h)
 			}
-			set(h, "api-version", str("experimental"))
+			yamlnode.Set(h, "api-version", yamlnode.Str("experimental"))
 			log = append(log, strings.ToUpper(item.Content[j].Value)+" "+paths.Content[i].Value)
 		}
 	}

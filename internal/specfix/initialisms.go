@@ -7,6 +7,8 @@ import (
 
 	"github.com/frameio-go/frameio-go/internal/sdknames"
 	"gopkg.in/yaml.v3"
+
+	"github.com/frameio-go/frameio-go/internal/yamlnode"
 )
 
 // pluralWord matches the plural of an initialism as a CamelCase word:
@@ -31,7 +33,7 @@ func fixPlurals(s string) string {
 // (FileIDs, UploadURLs), and component names with such a word are renamed
 // (FileWithUploadUrls -> FileWithUploadURLs), refs following.
 func pluralInitialisms(root *yaml.Node) ([]string, error) {
-	schemas, err := must(root, "components", "schemas")
+	schemas, err := yamlnode.Lookup(root, "components", "schemas")
 	if err != nil {
 		return nil, err
 	}
@@ -39,7 +41,7 @@ func pluralInitialisms(root *yaml.Node) ([]string, error) {
 	for i := 0; i+1 < len(schemas.Content); i += 2 {
 		old := schemas.Content[i].Value
 		if repl := fixPlurals(old); repl != old {
-			if get(schemas, repl) != nil {
+			if yamlnode.Get(schemas, repl) != nil {
 				return log, fmt.Errorf("%s: %s is taken", old, repl)
 			}
 			renameComponent(schemas, old, repl)
@@ -47,18 +49,19 @@ func pluralInitialisms(root *yaml.Node) ([]string, error) {
 		}
 	}
 	n := 0
-	walk(root, func(m *yaml.Node, _ string) {
-		props := get(m, "properties")
+	yamlnode.Walk(root, func(m *yaml.Node, _ string) {
+		props := yamlnode.Get(m, "properties")
 		for i := 0; props != nil && i+1 < len(props.Content); i += 2 {
 			name, p := props.Content[i].Value, props.Content[i+1]
-			if p.Kind != yaml.MappingNode || get(p, "x-go-name") != nil {
+			if p.Kind != yaml.MappingNode || yamlnode.Get(p, "x-go-name") != nil {
 				continue
 			}
 			if goName := fixPlurals(sdknames.Camel(name)); goName != sdknames.Camel(name) {
-				set(p, "x-go-name", str(goName))
+				yamlnode.Set(p, "x-go-name", yamlnode.Str(goName))
 				n++
 			}
 		}
 	})
+
 	return append(log, fmt.Sprintf("%d properties named *_ids or *_urls get Go names ending in IDs or URLs", n)), nil
 }

@@ -2,10 +2,13 @@ package specfix
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/frameio-go/frameio-go/internal/yamlnode"
 )
 
 // NullableImport is the package of the Go type optional nullable request
@@ -23,7 +26,7 @@ const NullableImport = "github.com/oapi-codegen/nullable"
 // such a schema with an optional nullable property is an error, to be
 // decided by a person.
 func nullableRequestFields(root *yaml.Node) ([]string, error) {
-	schemas, err := must(root, "components", "schemas")
+	schemas, err := yamlnode.Lookup(root, "components", "schemas")
 	if err != nil {
 		return nil, err
 	}
@@ -32,10 +35,12 @@ func nullableRequestFields(root *yaml.Node) ([]string, error) {
 		if !slices.Contains(httpMethods, method) {
 			return nil
 		}
-		if rb := get(op, "requestBody"); rb != nil && (method == "patch" || method == "put") {
+		if rb := yamlnode.Get(op, "requestBody"); rb != nil && (method == "patch" || method == "put") {
 			requests = append(requests, rb)
 		}
-		responses = append(responses, pairs(get(op, "responses"))...)
+		for _, r := range yamlnode.Pairs(yamlnode.Get(op, "responses")) {
+			responses = append(responses, r)
+		}
 		return nil
 	})
 	if err != nil {
@@ -43,17 +48,17 @@ func nullableRequestFields(root *yaml.Node) ([]string, error) {
 	}
 	inRequests, inResponses := reachable(schemas, requests), reachable(schemas, responses)
 	var log []string
-	for _, name := range sortedKeys(inRequests) {
-		s := get(schemas, name)
-		props := get(s, "properties")
+	for _, name := range slices.Sorted(maps.Keys(inRequests)) {
+		s := yamlnode.Get(schemas, name)
+		props := yamlnode.Get(s, "properties")
 		required := map[string]bool{}
-		for _, r := range nodes(get(s, "required")) {
+		for _, r := range yamlnode.Items(yamlnode.Get(s, "required")) {
 			required[r.Value] = true
 		}
 		for i := 0; props != nil && i+1 < len(props.Content); i += 2 {
 			field, p := props.Content[i].Value, props.Content[i+1]
 			inner, ok := nullableOf(p)
-			if !ok || required[field] || get(p, "x-go-type") != nil {
+			if !ok || required[field] || yamlnode.Get(p, "x-go-type") != nil {
 				continue
 			}
 			if inResponses[name] {
@@ -63,11 +68,11 @@ func nullableRequestFields(root *yaml.Node) ([]string, error) {
 			if err != nil {
 				return log, fmt.Errorf("%s.%s: %w", name, field, err)
 			}
-			set(p, "x-go-type", str("nullable.Nullable["+goType+"]"))
+			yamlnode.Set(p, "x-go-type", yamlnode.Str("nullable.Nullable["+goType+"]"))
 			imp := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
-			set(imp, "path", str(NullableImport))
-			set(p, "x-go-type-import", imp)
-			set(p, "x-go-type-skip-optional-pointer", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+			yamlnode.Set(imp, "path", yamlnode.Str(NullableImport))
+			yamlnode.Set(p, "x-go-type-import", imp)
+			yamlnode.Set(p, "x-go-type-skip-optional-pointer", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
 			log = append(log, fmt.Sprintf("%s.%s: nullable.Nullable[%s]", name, field, goType))
 		}
 	}
@@ -77,14 +82,14 @@ func nullableRequestFields(root *yaml.Node) ([]string, error) {
 // nullableOf reports whether s allows null, and returns the schema of its
 // other values: type [T, "null"] gives s itself, oneOf [X, {type: null}] X.
 func nullableOf(s *yaml.Node) (*yaml.Node, bool) {
-	if t := get(s, "type"); t != nil && t.Kind == yaml.SequenceNode &&
+	if t := yamlnode.Get(s, "type"); t != nil && t.Kind == yaml.SequenceNode &&
 		slices.ContainsFunc(t.Content, func(x *yaml.Node) bool { return x.Value == "null" }) {
 		return s, true
 	}
-	alts := nodes(get(s, "oneOf"))
+	alts := yamlnode.Items(yamlnode.Get(s, "oneOf"))
 	if len(alts) == 2 {
 		for i, a := range alts {
-			if scalar(a, "type") == "null" {
+			if yamlnode.Scalar(a, "type") == "null" {
 				return alts[1-i], true
 			}
 		}
@@ -94,14 +99,14 @@ func nullableOf(s *yaml.Node) (*yaml.Node, bool) {
 
 // goTypeOf is the Go type oapi-codegen gives the non-null values of s.
 func goTypeOf(s *yaml.Node) (string, error) {
-	if ref := scalar(s, "$ref"); ref != "" {
+	if ref := yamlnode.Scalar(s, "$ref"); ref != "" {
 		return strings.TrimPrefix(ref, schemaRef), nil
 	}
-	if t := get(s, "x-go-type"); t != nil {
+	if t := yamlnode.Get(s, "x-go-type"); t != nil {
 		return t.Value, nil
 	}
-	typ := scalar(s, "type")
-	if t := get(s, "type"); t != nil && t.Kind == yaml.SequenceNode {
+	typ := yamlnode.Scalar(s, "type")
+	if t := yamlnode.Get(s, "type"); t != nil && t.Kind == yaml.SequenceNode {
 		for _, x := range t.Content {
 			if x.Value != "null" {
 				typ = x.Value
@@ -110,7 +115,7 @@ func goTypeOf(s *yaml.Node) (string, error) {
 	}
 	switch typ {
 	case "string":
-		switch scalar(s, "format") {
+		switch yamlnode.Scalar(s, "format") {
 		case "date-time":
 			return "time.Time", nil
 		case "", "uuid", "email", "uri", "url", "password":
@@ -123,7 +128,7 @@ func goTypeOf(s *yaml.Node) (string, error) {
 	case "number":
 		return "float32", nil
 	}
-	return "", fmt.Errorf("no Go type for a nullable %s (format %q)", typ, scalar(s, "format"))
+	return "", fmt.Errorf("no Go type for a nullable %s (format %q)", typ, yamlnode.Scalar(s, "format"))
 }
 
 // reachable returns the component schemas the nodes refer to, directly or
@@ -139,7 +144,7 @@ func reachable(schemas *yaml.Node, roots []*yaml.Node) map[string]bool {
 					name, ok := strings.CutPrefix(n.Content[i+1].Value, schemaRef)
 					if ok && !seen[name] {
 						seen[name] = true
-						if s := get(schemas, name); s != nil {
+						if s := yamlnode.Get(schemas, name); s != nil {
 							rec(s)
 						}
 					}
@@ -170,16 +175,16 @@ const TimestampImport = "github.com/frameio-go/frameio-go/internal/timestamp"
 // decode step. Its zero value is "no timestamp", so like a slice it is never
 // a pointer: optional fields leave it out when zero (omitzero).
 func commentTimestamp(schemas *yaml.Node) ([]string, error) {
-	s := get(schemas, "TimeStamp")
+	s := yamlnode.Get(schemas, "TimeStamp")
 	if s == nil {
 		return nil, fmt.Errorf("no TimeStamp schema")
 	}
-	set(s, "x-go-type", str("timestamp.Value"))
+	yamlnode.Set(s, "x-go-type", yamlnode.Str("timestamp.Value"))
 	imp := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
-	set(imp, "path", str(TimestampImport))
-	set(s, "x-go-type-import", imp)
+	yamlnode.Set(imp, "path", yamlnode.Str(TimestampImport))
+	yamlnode.Set(s, "x-go-type-import", imp)
 	yes := func() *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"} }
-	set(s, "x-go-type-skip-optional-pointer", yes())
-	set(s, "x-omitzero", yes())
+	yamlnode.Set(s, "x-go-type-skip-optional-pointer", yes())
+	yamlnode.Set(s, "x-omitzero", yes())
 	return []string{"TimeStamp: timestamp.Value"}, nil
 }

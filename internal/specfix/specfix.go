@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/frameio-go/frameio-go/internal/yamlnode"
 )
 
 // Step is one fix: its name, why it is needed, and the change it makes
@@ -24,7 +26,7 @@ type Step struct {
 // onSchemas adapts a change of components.schemas to a Step.
 func onSchemas(fn func(schemas *yaml.Node) ([]string, error)) func(*yaml.Node) ([]string, error) {
 	return func(root *yaml.Node) ([]string, error) {
-		schemas := get(get(root, "components"), "schemas")
+		schemas := yamlnode.Get(yamlnode.Get(root, "components"), "schemas")
 		if schemas == nil {
 			return nil, fmt.Errorf("document has no components.schemas")
 		}
@@ -144,7 +146,7 @@ func ApplySteps(doc *yaml.Node, steps []Step) ([]string, error) {
 			log = append(log, s.Name+": "+l)
 		}
 	}
-	sortMap(get(get(root, "components"), "schemas"))
+	yamlnode.SortKeys(yamlnode.Get(yamlnode.Get(root, "components"), "schemas"))
 	return log, nil
 }
 
@@ -161,14 +163,14 @@ type Variant struct {
 // variants in order. Variants that pin their value (enum of one value) are
 // checked against that pairing; any disagreement is an error.
 func UnionVariants(schemas *yaml.Node, union *yaml.Node) ([]string, error) {
-	prop := scalar(get(union, "discriminator"), "propertyName")
-	variants := get(union, "oneOf")
+	prop := yamlnode.Scalar(yamlnode.Get(union, "discriminator"), "propertyName")
+	variants := yamlnode.Get(union, "oneOf")
 	if prop == "" || variants == nil {
 		return nil, fmt.Errorf("not a discriminated oneOf")
 	}
 	set := map[string]bool{}
 	for _, v := range variants.Content {
-		for _, val := range enumOf(schemas, get(get(v, "properties"), prop)) {
+		for _, val := range enumOf(schemas, yamlnode.Get(yamlnode.Get(v, "properties"), prop)) {
 			set[val] = true
 		}
 	}
@@ -181,7 +183,7 @@ func UnionVariants(schemas *yaml.Node, union *yaml.Node) ([]string, error) {
 		return nil, fmt.Errorf("%d discriminator values %v for %d variants", len(values), values, len(variants.Content))
 	}
 	for i, v := range variants.Content {
-		if own := enumOf(schemas, get(get(v, "properties"), prop)); len(own) == 1 && own[0] != values[i] {
+		if own := enumOf(schemas, yamlnode.Get(yamlnode.Get(v, "properties"), prop)); len(own) == 1 && own[0] != values[i] {
 			return nil, fmt.Errorf("variant %d pins %q but sorts as %q", i, own[0], values[i])
 		}
 	}
@@ -192,9 +194,9 @@ func hoistUnions(schemas *yaml.Node) ([]string, error) {
 	var log []string
 	for i := 0; i+1 < len(schemas.Content); i += 2 {
 		name, union := schemas.Content[i].Value, schemas.Content[i+1]
-		disc := get(union, "discriminator")
-		variants := get(union, "oneOf")
-		if disc == nil || variants == nil || get(disc, "mapping") != nil {
+		disc := yamlnode.Get(union, "discriminator")
+		variants := yamlnode.Get(union, "oneOf")
+		if disc == nil || variants == nil || yamlnode.Get(disc, "mapping") != nil {
 			continue
 		}
 		values, err := UnionVariants(schemas, union)
@@ -208,14 +210,14 @@ func hoistUnions(schemas *yaml.Node) ([]string, error) {
 			vname := variantName(schemas, name, v, hoisted)
 			if _, done := hoisted[vname]; !done {
 				hoisted[vname] = v
-				set(schemas, vname, v)
-				refs = append(refs, refNode(vname))
+				yamlnode.Set(schemas, vname, v)
+				refs = append(refs, yamlnode.SchemaRef(vname))
 			}
-			set(mapping, values[j], str("#/components/schemas/"+vname))
+			yamlnode.Set(mapping, values[j], yamlnode.Str("#/components/schemas/"+vname))
 			log = append(log, fmt.Sprintf("%s: %q -> %s", name, values[j], vname))
 		}
 		variants.Content = refs
-		set(disc, "mapping", mapping)
+		yamlnode.Set(disc, "mapping", mapping)
 	}
 	return log, nil
 }
@@ -224,20 +226,20 @@ func hoistUnions(schemas *yaml.Node) ([]string, error) {
 // variant" -> DateValue). An identical variant already hoisted reuses its
 // name; a name taken by another schema gets the union's name as prefix.
 func variantName(schemas *yaml.Node, union string, v *yaml.Node, hoisted map[string]*yaml.Node) string {
-	base := strings.TrimSuffix(scalar(v, "description"), " variant")
+	base := strings.TrimSuffix(yamlnode.Scalar(v, "description"), " variant")
 	if base == "" || strings.ContainsAny(base, " .") {
 		base = union + "Variant"
 	}
 	for n, h := range hoisted {
-		if equal(h, v) {
+		if yamlnode.Equal(h, v) {
 			return n
 		}
 	}
 	name := base
-	if get(schemas, name) != nil && hoisted[name] == nil {
+	if yamlnode.Get(schemas, name) != nil && hoisted[name] == nil {
 		name = union + base
 	}
-	for k := 2; get(schemas, name) != nil || hoisted[name] != nil; k++ {
+	for k := 2; yamlnode.Get(schemas, name) != nil || hoisted[name] != nil; k++ {
 		name = fmt.Sprintf("%s%s%d", union, base, k)
 	}
 	return name
@@ -245,8 +247,8 @@ func variantName(schemas *yaml.Node, union string, v *yaml.Node, hoisted map[str
 
 func dedupeEnums(schemas *yaml.Node) ([]string, error) {
 	var log []string
-	walk(schemas, func(n *yaml.Node, path string) {
-		e := get(n, "enum")
+	yamlnode.Walk(schemas, func(n *yaml.Node, path string) {
+		e := yamlnode.Get(n, "enum")
 		if e == nil || e.Kind != yaml.SequenceNode {
 			return
 		}
@@ -261,6 +263,7 @@ func dedupeEnums(schemas *yaml.Node) ([]string, error) {
 			log = append(log, fmt.Sprintf("%s: %d duplicate values removed", path, before-len(e.Content)))
 		}
 	})
+
 	return log, nil
 }
 
@@ -269,16 +272,16 @@ func enumOf(schemas, s *yaml.Node) []string {
 	if s == nil {
 		return nil
 	}
-	if ref := scalar(s, "$ref"); ref != "" {
-		s = get(schemas, strings.TrimPrefix(ref, "#/components/schemas/"))
+	if ref := yamlnode.Scalar(s, "$ref"); ref != "" {
+		s = yamlnode.Get(schemas, strings.TrimPrefix(ref, "#/components/schemas/"))
 	}
 	var out []string
-	if e := get(s, "enum"); e != nil {
+	if e := yamlnode.Get(s, "enum"); e != nil {
 		for _, c := range e.Content {
 			out = append(out, c.Value)
 		}
 	}
-	if c := scalar(s, "const"); c != "" {
+	if c := yamlnode.Scalar(s, "const"); c != "" {
 		out = append(out, c)
 	}
 	return out
@@ -286,19 +289,20 @@ func enumOf(schemas, s *yaml.Node) []string {
 
 func idsAsStrings(schemas *yaml.Node) ([]string, error) {
 	n := 0
-	walk(schemas, func(m *yaml.Node, _ string) {
-		if scalar(m, "format") == "uuid" && get(m, "x-go-type") == nil {
-			set(m, "x-go-type", str("string"))
+	yamlnode.Walk(schemas, func(m *yaml.Node, _ string) {
+		if yamlnode.Scalar(m, "format") == "uuid" && yamlnode.Get(m, "x-go-type") == nil {
+			yamlnode.Set(m, "x-go-type", yamlnode.Str("string"))
 			n++
 		}
 	})
+
 	return []string{fmt.Sprintf("%d uuid schemas generate Go strings", n)}, nil
 }
 
 func nullInEnum(schemas *yaml.Node) ([]string, error) {
 	var log []string
-	walk(schemas, func(m *yaml.Node, path string) {
-		e := get(m, "enum")
+	yamlnode.Walk(schemas, func(m *yaml.Node, path string) {
+		e := yamlnode.Get(m, "enum")
 		if e == nil {
 			return
 		}
@@ -307,23 +311,24 @@ func nullInEnum(schemas *yaml.Node) ([]string, error) {
 		if len(e.Content) == before {
 			return
 		}
-		t := get(m, "type")
+		t := yamlnode.Get(m, "type")
 		switch {
 		case t == nil:
 		case t.Kind == yaml.ScalarNode:
-			set(m, "type", &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: []*yaml.Node{str(t.Value), str("null")}})
+			yamlnode.Set(m, "type", &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: []*yaml.Node{yamlnode.Str(t.Value), yamlnode.Str("null")}})
 		case !slices.ContainsFunc(t.Content, func(x *yaml.Node) bool { return x.Value == "null" }):
-			t.Content = append(t.Content, str("null"))
+			t.Content = append(t.Content, yamlnode.Str("null"))
 		}
 		log = append(log, path+": null moved from enum to type")
 	})
+
 	return log, nil
 }
 
 func multiType(schemas *yaml.Node) ([]string, error) {
 	var log []string
-	walk(schemas, func(m *yaml.Node, path string) {
-		t := get(m, "type")
+	yamlnode.Walk(schemas, func(m *yaml.Node, path string) {
+		t := yamlnode.Get(m, "type")
 		if t == nil || t.Kind != yaml.SequenceNode {
 			return
 		}
@@ -342,12 +347,12 @@ func multiType(schemas *yaml.Node) ([]string, error) {
 		one := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
 		for _, ty := range types {
 			v := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
-			set(v, "type", str(ty))
+			yamlnode.Set(v, "type", yamlnode.Str(ty))
 			one.Content = append(one.Content, v)
 		}
 		if nullable {
 			v := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
-			set(v, "type", str("null"))
+			yamlnode.Set(v, "type", yamlnode.Str("null"))
 			one.Content = append(one.Content, v)
 		}
 		for i := 0; i+1 < len(m.Content); i += 2 {
@@ -356,15 +361,16 @@ func multiType(schemas *yaml.Node) ([]string, error) {
 				break
 			}
 		}
-		set(m, "oneOf", one)
+		yamlnode.Set(m, "oneOf", one)
 		log = append(log, path+": type list became oneOf")
 	})
+
 	return log, nil
 }
 
 // noContent204 removes the body of every 204 response.
 func noContent204(root *yaml.Node) ([]string, error) {
-	paths := get(root, "paths")
+	paths := yamlnode.Get(root, "paths")
 	if paths == nil {
 		return nil, nil
 	}
@@ -372,8 +378,8 @@ func noContent204(root *yaml.Node) ([]string, error) {
 	for i := 0; i+1 < len(paths.Content); i += 2 {
 		item := paths.Content[i+1]
 		for j := 0; j+1 < len(item.Content); j += 2 {
-			r := get(get(item.Content[j+1], "responses"), "204")
-			if r == nil || get(r, "content") == nil {
+			r := yamlnode.Get(yamlnode.Get(item.Content[j+1], "responses"), "204")
+			if r == nil || yamlnode.Get(r, "content") == nil {
 				continue
 			}
 			for k := 0; k+1 < len(r.Content); k += 2 {

@@ -6,6 +6,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"gopkg.in/yaml.v3"
+
+	"github.com/frameio-go/frameio-go/internal/yamlnode"
 )
 
 func doc(t *testing.T, schemas string) *yaml.Node {
@@ -15,7 +17,9 @@ func doc(t *testing.T, schemas string) *yaml.Node {
 	return &n
 }
 
-func schemasOf(n *yaml.Node) *yaml.Node { return get(get(n.Content[0], "components"), "schemas") }
+func schemasOf(n *yaml.Node) *yaml.Node {
+	return yamlnode.Get(yamlnode.Get(n.Content[0], "components"), "schemas")
+}
 
 // stepNamed returns the step of Steps or V4Steps called name.
 func stepNamed(t *testing.T, name string) Step {
@@ -53,14 +57,14 @@ func TestHoistUnionDerivesMappingFromSortedValues(t *testing.T) {
 	log, err := ApplySteps(n, Steps)
 	require.NoError(t, err)
 	s := schemasOf(n)
-	u := get(s, "U")
-	m := get(get(u, "discriminator"), "mapping")
+	u := yamlnode.Get(s, "U")
+	m := yamlnode.Get(yamlnode.Get(u, "discriminator"), "mapping")
 	require.NotNil(t, m)
 	// values sort as file, folder: the first variant is file.
-	assert.Equal(t, "#/components/schemas/File", scalar(m, "file"))
-	assert.Equal(t, "#/components/schemas/Folder", scalar(m, "folder"))
-	assert.Equal(t, "#/components/schemas/File", scalar(get(u, "oneOf").Content[0], "$ref"))
-	assert.NotNil(t, get(get(get(s, "File"), "properties"), "size"))
+	assert.Equal(t, "#/components/schemas/File", yamlnode.Scalar(m, "file"))
+	assert.Equal(t, "#/components/schemas/Folder", yamlnode.Scalar(m, "folder"))
+	assert.Equal(t, "#/components/schemas/File", yamlnode.Scalar(yamlnode.Get(u, "oneOf").Content[0], "$ref"))
+	assert.NotNil(t, yamlnode.Get(yamlnode.Get(yamlnode.Get(s, "File"), "properties"), "size"))
 	assert.Contains(t, log, `hoist-union-variants: U: "file" -> File`)
 }
 
@@ -68,7 +72,7 @@ func TestHoistUnionRejectsContradictingPinnedValue(t *testing.T) {
 	// The second variant pins "file" but sorts as "folder".
 	n := doc(t, union[:len(union)-len("      discriminator:\n        propertyName: type\n")]+
 		"      discriminator:\n        propertyName: type\n")
-	get(get(get(get(schemasOf(n), "U"), "oneOf").Content[1], "properties"), "type").Content[3].Content[0].Value = "file"
+	yamlnode.Get(yamlnode.Get(yamlnode.Get(yamlnode.Get(schemasOf(n), "U"), "oneOf").Content[1], "properties"), "type").Content[3].Content[0].Value = "file"
 	_, err := ApplySteps(n, Steps)
 	assert.ErrorContains(t, err, `pins "file" but sorts as "folder"`)
 }
@@ -86,12 +90,12 @@ func TestHoistUnionReusesIdenticalVariantsAndAvoidsTakenNames(t *testing.T) {
 `)
 	_, err := ApplySteps(n, Steps)
 	require.NoError(t, err)
-	u := get(schemasOf(n), "U")
-	assert.Len(t, get(u, "oneOf").Content, 2, "identical variants are hoisted once")
-	m := get(get(u, "discriminator"), "mapping")
-	assert.Equal(t, "#/components/schemas/UText", scalar(m, "a"), "Text is taken by another schema")
-	assert.Equal(t, "#/components/schemas/UText", scalar(m, "c"))
-	assert.Equal(t, "#/components/schemas/Num", scalar(m, "b"))
+	u := yamlnode.Get(schemasOf(n), "U")
+	assert.Len(t, yamlnode.Get(u, "oneOf").Content, 2, "identical variants are hoisted once")
+	m := yamlnode.Get(yamlnode.Get(u, "discriminator"), "mapping")
+	assert.Equal(t, "#/components/schemas/UText", yamlnode.Scalar(m, "a"), "Text is taken by another schema")
+	assert.Equal(t, "#/components/schemas/UText", yamlnode.Scalar(m, "c"))
+	assert.Equal(t, "#/components/schemas/Num", yamlnode.Scalar(m, "b"))
 }
 
 func TestNullEnumMultiTypeDuplicatesAndIDs(t *testing.T) {
@@ -103,13 +107,13 @@ func TestNullEnumMultiTypeDuplicatesAndIDs(t *testing.T) {
 	_, err := ApplySteps(n, Steps)
 	require.NoError(t, err)
 	s := schemasOf(n)
-	a := get(s, "A")
-	assert.Len(t, get(a, "enum").Content, 2)
-	assert.Equal(t, yaml.SequenceNode, get(a, "type").Kind)
-	b := get(s, "B")
-	assert.Nil(t, get(b, "type"))
-	assert.Len(t, get(b, "oneOf").Content, 3)
-	assert.Equal(t, "string", scalar(get(s, "C"), "x-go-type"))
+	a := yamlnode.Get(s, "A")
+	assert.Len(t, yamlnode.Get(a, "enum").Content, 2)
+	assert.Equal(t, yaml.SequenceNode, yamlnode.Get(a, "type").Kind)
+	b := yamlnode.Get(s, "B")
+	assert.Nil(t, yamlnode.Get(b, "type"))
+	assert.Len(t, yamlnode.Get(b, "oneOf").Content, 3)
+	assert.Equal(t, "string", yamlnode.Scalar(yamlnode.Get(s, "C"), "x-go-type"))
 }
 
 func TestNoContent204DropsTheBody(t *testing.T) {
@@ -126,8 +130,8 @@ components: {schemas: {}}
 `), &n))
 	log, err := ApplySteps(&n, Steps)
 	require.NoError(t, err)
-	r := get(get(get(get(get(n.Content[0], "paths"), "/x"), "delete"), "responses"), "204")
-	assert.Nil(t, get(r, "content"))
+	r := yamlnode.Get(yamlnode.Get(yamlnode.Get(yamlnode.Get(yamlnode.Get(n.Content[0], "paths"), "/x"), "delete"), "responses"), "204")
+	assert.Nil(t, yamlnode.Get(r, "content"))
 	assert.Contains(t, log, "no-content-204: delete /x")
 }
 
@@ -143,10 +147,10 @@ components: {schemas: {}}
 `), &n))
 	log, err := ApplySteps(&n, []Step{stepNamed(t, "custom-actions-experimental")})
 	require.NoError(t, err)
-	paths := get(n.Content[0], "paths")
-	h := get(get(get(paths, "/v4/accounts/{account_id}/workspaces/{workspace_id}/actions"), "get"), FixedHeadersKey)
+	paths := yamlnode.Get(n.Content[0], "paths")
+	h := yamlnode.Get(yamlnode.Get(yamlnode.Get(paths, "/v4/accounts/{account_id}/workspaces/{workspace_id}/actions"), "get"), FixedHeadersKey)
 	require.NotNil(t, h)
-	assert.Equal(t, "experimental", get(h, "api-version").Value)
-	assert.Nil(t, get(get(get(paths, "/v4/accounts/{account_id}/files/{file_id}"), "get"), FixedHeadersKey))
+	assert.Equal(t, "experimental", yamlnode.Get(h, "api-version").Value)
+	assert.Nil(t, yamlnode.Get(yamlnode.Get(yamlnode.Get(paths, "/v4/accounts/{account_id}/files/{file_id}"), "get"), FixedHeadersKey))
 	assert.Contains(t, log, "custom-actions-experimental: GET /v4/accounts/{account_id}/workspaces/{workspace_id}/actions")
 }

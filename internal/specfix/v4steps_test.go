@@ -6,6 +6,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"gopkg.in/yaml.v3"
+
+	"github.com/frameio-go/frameio-go/internal/yamlnode"
 )
 
 func parse(t *testing.T, src string) *yaml.Node {
@@ -24,8 +26,8 @@ func TestNamedData(t *testing.T) {
 	log, err := ApplySteps(n, []Step{stepNamed(t, "named-data")})
 	require.NoError(t, err)
 	s := schemasOf(n)
-	assert.Equal(t, "#/components/schemas/BulkParamsData", scalar(get(get(get(s, "BulkParams"), "properties"), "data"), "$ref"))
-	assert.NotNil(t, get(get(get(s, "BulkParamsData"), "properties"), "ids"))
+	assert.Equal(t, "#/components/schemas/BulkParamsData", yamlnode.Scalar(yamlnode.Get(yamlnode.Get(yamlnode.Get(s, "BulkParams"), "properties"), "data"), "$ref"))
+	assert.NotNil(t, yamlnode.Get(yamlnode.Get(yamlnode.Get(s, "BulkParamsData"), "properties"), "ids"))
 	assert.Equal(t, []string{"named-data: BulkParams.data -> BulkParamsData"}, log)
 }
 
@@ -37,14 +39,14 @@ func TestPluralInitialisms(t *testing.T) {
 	_, err := ApplySteps(n, []Step{stepNamed(t, "plural-initialisms")})
 	require.NoError(t, err)
 	s := schemasOf(n)
-	f := get(s, "FileWithUploadURLs")
+	f := yamlnode.Get(s, "FileWithUploadURLs")
 	require.NotNil(t, f)
-	props := get(f, "properties")
-	assert.Equal(t, "UploadURLs", scalar(get(props, "upload_urls"), "x-go-name"))
-	assert.Equal(t, "FileIDs", scalar(get(props, "file_ids"), "x-go-name"))
-	assert.Nil(t, get(get(props, "idsafe"), "x-go-name"))
-	assert.Nil(t, get(get(props, "id"), "x-go-name"), "the name normalizer does ID")
-	assert.Equal(t, "#/components/schemas/FileWithUploadURLs", scalar(get(get(get(s, "Use"), "properties"), "f"), "$ref"))
+	props := yamlnode.Get(f, "properties")
+	assert.Equal(t, "UploadURLs", yamlnode.Scalar(yamlnode.Get(props, "upload_urls"), "x-go-name"))
+	assert.Equal(t, "FileIDs", yamlnode.Scalar(yamlnode.Get(props, "file_ids"), "x-go-name"))
+	assert.Nil(t, yamlnode.Get(yamlnode.Get(props, "idsafe"), "x-go-name"))
+	assert.Nil(t, yamlnode.Get(yamlnode.Get(props, "id"), "x-go-name"), "the name normalizer does ID")
+	assert.Equal(t, "#/components/schemas/FileWithUploadURLs", yamlnode.Scalar(yamlnode.Get(yamlnode.Get(yamlnode.Get(s, "Use"), "properties"), "f"), "$ref"))
 	assert.Equal(t, "FileIDs", fixPlurals("FileIds"))
 	assert.Equal(t, "AdobeUserIDsURLs", fixPlurals("AdobeUserIdsUrls"))
 	assert.Equal(t, "Idsafe", fixPlurals("Idsafe"))
@@ -82,22 +84,23 @@ func TestNullableRequestFields(t *testing.T) {
 	n := parse(t, updates)
 	log, err := ApplySteps(n, []Step{stepNamed(t, "nullable-request-fields")})
 	require.NoError(t, err)
-	props := get(get(schemasOf(n), "Update"), "properties")
-	assert.Equal(t, "nullable.Nullable[string]", scalar(get(props, "name"), "x-go-type"))
-	assert.Equal(t, "nullable.Nullable[time.Time]", scalar(get(props, "when"), "x-go-type"))
-	assert.Equal(t, "nullable.Nullable[Anchor]", scalar(get(props, "anchor"), "x-go-type"))
-	assert.Equal(t, NullableImport, scalar(get(get(props, "name"), "x-go-type-import"), "path"))
-	assert.Equal(t, "true", scalar(get(props, "name"), "x-go-type-skip-optional-pointer"))
-	assert.Nil(t, get(get(props, "must"), "x-go-type"), "required: *T, nil sends null")
-	assert.Nil(t, get(get(props, "plain"), "x-go-type"), "not nullable")
-	assert.Nil(t, get(get(get(get(schemasOf(n), "Create"), "properties"), "name"), "x-go-type"), "a create leaves it out")
-	assert.Nil(t, get(get(get(get(schemasOf(n), "Shown"), "properties"), "name"), "x-go-type"), "responses read *T")
+	props := yamlnode.Get(yamlnode.Get(schemasOf(n), "Update"), "properties")
+	assert.Equal(t, "nullable.Nullable[string]", yamlnode.Scalar(yamlnode.Get(props, "name"), "x-go-type"))
+	assert.Equal(t, "nullable.Nullable[time.Time]", yamlnode.Scalar(yamlnode.Get(props, "when"), "x-go-type"))
+	assert.Equal(t, "nullable.Nullable[Anchor]", yamlnode.Scalar(yamlnode.Get(props, "anchor"), "x-go-type"))
+	assert.Equal(t, NullableImport, yamlnode.Scalar(yamlnode.Get(yamlnode.Get(props, "name"), "x-go-type-import"), "path"))
+	assert.Equal(t, "true", yamlnode.Scalar(yamlnode.Get(props, "name"), "x-go-type-skip-optional-pointer"))
+	assert.Nil(t, yamlnode.Get(yamlnode.Get(props, "must"), "x-go-type"), "required: *T, nil sends null")
+	assert.Nil(t, yamlnode.Get(yamlnode.Get(props, "plain"), "x-go-type"), "not nullable")
+	assert.Nil(t, yamlnode.Get(yamlnode.Get(yamlnode.Get(yamlnode.Get(schemasOf(n), "Create"), "properties"), "name"), "x-go-type"), "a create leaves it out")
+	assert.Nil(t, yamlnode.Get(yamlnode.Get(yamlnode.Get(yamlnode.Get(schemasOf(n), "Shown"), "properties"), "name"), "x-go-type"), "responses read *T")
 	assert.Len(t, log, 3)
 
 	// An update schema a response also uses is a decision for a person.
 	shared := parse(t, updates)
-	set(get(get(get(get(get(get(get(shared.Content[0], "paths"), "/x"), "post"), "responses"), "200"), "content"), "application/json"),
-		"schema", refNode("Update"))
+	yamlnode.Set(yamlnode.Get(yamlnode.Get(yamlnode.Get(yamlnode.Get(yamlnode.Get(yamlnode.Get(yamlnode.Get(shared.Content[0], "paths"), "/x"), "post"), "responses"), "200"), "content"), "application/json"),
+		"schema", yamlnode.SchemaRef("Update"))
+
 	_, err = ApplySteps(shared, []Step{stepNamed(t, "nullable-request-fields")})
 	assert.ErrorContains(t, err, "both requests and responses use")
 }
@@ -106,10 +109,10 @@ func TestCommentTimestamp(t *testing.T) {
 	n := doc(t, "    TimeStamp: {oneOf: [{type: string}, {type: integer}]}\n")
 	_, err := ApplySteps(n, []Step{stepNamed(t, "comment-timestamp")})
 	require.NoError(t, err)
-	ts := get(schemasOf(n), "TimeStamp")
-	assert.Equal(t, "timestamp.Value", scalar(ts, "x-go-type"))
-	assert.Equal(t, TimestampImport, scalar(get(ts, "x-go-type-import"), "path"))
-	assert.Equal(t, "true", scalar(ts, "x-omitzero"))
+	ts := yamlnode.Get(schemasOf(n), "TimeStamp")
+	assert.Equal(t, "timestamp.Value", yamlnode.Scalar(ts, "x-go-type"))
+	assert.Equal(t, TimestampImport, yamlnode.Scalar(yamlnode.Get(ts, "x-go-type-import"), "path"))
+	assert.Equal(t, "true", yamlnode.Scalar(ts, "x-omitzero"))
 
 	_, err = ApplySteps(doc(t, "    Other: {type: string}\n"), []Step{stepNamed(t, "comment-timestamp")})
 	assert.ErrorContains(t, err, "no TimeStamp schema")
