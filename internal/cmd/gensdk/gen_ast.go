@@ -1,11 +1,13 @@
 package main
 
 import (
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"go/types"
 	"strings"
+	"unicode"
 )
 
 // param is one parameter of a generated request builder.
@@ -14,10 +16,8 @@ type param struct{ Name, Type string }
 // signature is what gen/ offers for one operation.
 type signature struct {
 	Params   []param // after server, as generated
-	Result   string  // success body type, "" when the operation returns no body
 	HasQuery bool
 	HasBody  bool
-	Item     string // element type of the success body's Data slice, for lists
 }
 
 // generated is what gensdk reads from gen/frameio.gen.go.
@@ -26,6 +26,40 @@ type generated struct {
 	// fields lists the fields of each struct type, with an alias
 	// (FoldersCreateJSONRequestBody = FolderCreateParams) resolved.
 	fields map[string][]param
+	// types lists the declared type names by their fold (see fold): the
+	// Go type of schema JsonErrorResponse is the one type folding like it,
+	// JSONErrorResponse.
+	types map[string][]string
+}
+
+// fold is a name without case and without what oapi-codegen's name
+// normalizer drops (ShareSortByDirection for Share.SortBy.Direction).
+func fold(name string) string {
+	return strings.ToLower(strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, name))
+}
+
+// result returns the Go type of the component schema a success response
+// holds ("" for none) and, when its data is a list, the list's item type.
+func (g *generated) result(schema string) (typ, item string, err error) {
+	if schema == "" {
+		return "", "", nil
+	}
+	types := g.types[fold(schema)]
+	if len(types) != 1 {
+		return "", "", fmt.Errorf("gen has %d types for schema %s (%v), want one", len(types), schema, types)
+	}
+	typ = types[0]
+	for _, f := range g.fields[typ] {
+		if f.Name == "Data" && strings.HasPrefix(f.Type, "[]") {
+			item = strings.TrimPrefix(f.Type, "[]")
+		}
+	}
+	return typ, item, nil
 }
 
 // dataOnly returns the type of the Data field of struct typ when it is the
@@ -38,8 +72,8 @@ func (g *generated) dataOnly(typ string) (string, bool) {
 	return f[0].Type, true
 }
 
-// readGenerated collects New<Op>Request signatures, <Op>Response success
-// types and the fields of every struct from the generated file.
+// readGenerated collects New<Op>Request signatures, the type names and the
+// fields of every struct from the generated file.
 func readGenerated(path string) (*generated, error) {
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
@@ -49,8 +83,7 @@ func readGenerated(path string) (*generated, error) {
 	sigs := map[string]*signature{}
 	fields := map[string][]param{}
 	aliases := map[string]string{}
-	results := map[string]string{}
-	dataFields := map[string]string{}
+	types := map[string][]string{}
 	for _, decl := range f.Decls {
 		switch d := decl.(type) {
 		case *ast.FuncDecl:
@@ -83,6 +116,7 @@ func readGenerated(path string) (*generated, error) {
 				if !ok {
 					continue
 				}
+				types[fold(ts.Name.Name)] = append(types[fold(ts.Name.Name)], ts.Name.Name)
 				if id, ok := ts.Type.(*ast.Ident); ok && ts.Assign.IsValid() {
 					aliases[ts.Name.Name] = id.Name
 				}
@@ -93,21 +127,9 @@ func readGenerated(path string) (*generated, error) {
 				for _, fld := range st.Fields.List {
 					for _, n := range fld.Names {
 						fields[ts.Name.Name] = append(fields[ts.Name.Name], param{Name: n.Name, Type: exprString(fld.Type)})
-						if strings.HasPrefix(n.Name, "JSON2") && results[ts.Name.Name] == "" {
-							results[ts.Name.Name] = strings.TrimPrefix(exprString(fld.Type), "*")
-						}
-						if n.Name == "Data" {
-							dataFields[ts.Name.Name] = exprString(fld.Type)
-						}
 					}
 				}
 			}
-		}
-	}
-	for op, s := range sigs {
-		s.Result = results[op+"Response"]
-		if d := dataFields[s.Result]; strings.HasPrefix(d, "[]") {
-			s.Item = strings.TrimPrefix(d, "[]")
 		}
 	}
 	for alias, target := range aliases {
@@ -115,7 +137,7 @@ func readGenerated(path string) (*generated, error) {
 			fields[alias] = f
 		}
 	}
-	return &generated{sigs: sigs, fields: fields}, nil
+	return &generated{sigs: sigs, fields: fields, types: types}, nil
 }
 
 func exprString(e ast.Expr) string { return types.ExprString(e) }

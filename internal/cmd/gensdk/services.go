@@ -86,8 +86,12 @@ func plan(ops []operation, g *generated) ([]service, error) {
 			svc = &service{Name: sdknames.Camel(sdknames.Snake(op.Tag)), Tag: op.Tag}
 			byTag[op.Tag] = svc
 		}
+		result, item, err := g.result(op.Success)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", op.ID, err)
+		}
 		m := method{Op: op, Name: sdknames.Camel(strings.TrimPrefix(op.ID, sdknames.Snake(op.Tag)+"_")), GoOp: goOp,
-			Result: sig.Result, Headers: op.FixedHeaders}
+			Result: result, Headers: op.FixedHeaders}
 		i := 0
 		for _, p := range sig.Params {
 			switch p.Name {
@@ -109,14 +113,14 @@ func plan(ops []operation, g *generated) ([]service, error) {
 		m.In = bodyInput(m.Body, g)
 		m.Out = resultOutput(m.Result, g)
 		if op.Paginated {
-			if sig.Item == "" || m.Query == "" {
-				return nil, fmt.Errorf("%s takes the after cursor but its result %s has no data list", op.ID, sig.Result)
+			if item == "" || m.Query == "" {
+				return nil, fmt.Errorf("%s takes the after cursor but its result %s has no data list", op.ID, result)
 			}
-			m.Item = sig.Item
+			m.Item = item
 			// A list of union items yields the frameio sum type (see
 			// frameio/union.go), so a folder's children arrive as *File,
 			// *Folder, *VersionStack instead of gen's raw union.
-			if u, ok := sdknames.UnionFor(sig.Item); ok {
+			if u, ok := sdknames.UnionFor(item); ok {
 				m.Typed, m.Decoder = u.Qualified(u.Name), u.Qualified("Decode"+u.Name)
 			}
 		}

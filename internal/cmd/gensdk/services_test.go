@@ -56,3 +56,36 @@ func TestPlanRefusesWhatGenLacks(t *testing.T) {
 	_, err = plan(bad, g)
 	assert.ErrorContains(t, err, "path parameters")
 }
+
+// TestResultsFromTheSpec pins how a success response's schema finds its
+// gen type: by the names oapi-codegen gives components, never guessed.
+func TestResultsFromTheSpec(t *testing.T) {
+	g, err := readGenerated("../../../gen/frameio.gen.go")
+	require.NoError(t, err)
+	for schema, want := range map[string][2]string{
+		"FolderResponse":                   {"FolderResponse", ""},
+		"JsonErrorResponse":                {"JSONErrorResponse", ""},
+		"FolderAssetsWithIncludesResponse": {"FolderAssetsWithIncludesResponse", "AssetWithIncludes"},
+		"":                                 {"", ""},
+	} {
+		typ, item, err := g.result(schema)
+		require.NoError(t, err, schema)
+		assert.Equal(t, want, [2]string{typ, item}, schema)
+	}
+	_, _, err = g.result("NoSuchSchema")
+	assert.ErrorContains(t, err, "gen has 0 types for schema NoSuchSchema")
+
+	spec, err := os.ReadFile("../../../api/frameio.codegen.yaml")
+	require.NoError(t, err)
+	doc, err := loadSpec(spec)
+	require.NoError(t, err)
+	ops, err := readOperations(doc)
+	require.NoError(t, err)
+	success := map[string]string{}
+	for _, op := range ops {
+		success[op.ID] = op.Success
+	}
+	assert.Equal(t, "FileWithIncludesResponse", success["files_show"])
+	assert.Equal(t, "FileWithUploadURLsResponse", success["files_create"], "201 before 202")
+	assert.Equal(t, "", success["files_delete"], "204: no body")
+}

@@ -46,6 +46,7 @@ type operation struct {
 	PathParams                                  []string    // in path order
 	Paginated                                   bool        // takes the after cursor
 	FixedHeaders                                [][2]string // headers the SDK sends itself: required single-value header parameters and x-frameio-headers
+	Success                                     string      // the component schema of the first 2xx JSON response, "" for none
 }
 
 // readOperations lists the operations of doc in operationId order.
@@ -79,6 +80,11 @@ func readOperations(doc *openapi3.T) ([]operation, error) {
 					o.FixedHeaders = append(o.FixedHeaders, [2]string{name, fmt.Sprint(h[name])})
 				}
 			}
+			success, err := successSchema(op)
+			if err != nil {
+				return nil, fmt.Errorf("%s %s: %w", m, p, err)
+			}
+			o.Success = success
 			for _, seg := range strings.Split(p, "/") {
 				if strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}") {
 					o.PathParams = append(o.PathParams, seg[1:len(seg)-1])
@@ -89,6 +95,34 @@ func readOperations(doc *openapi3.T) ([]operation, error) {
 	}
 	sort.Slice(ops, func(i, j int) bool { return ops[i].ID < ops[j].ID })
 	return ops, nil
+}
+
+// successSchema returns the component schema the operation's first
+// success (lowest 2xx) response holds as JSON, "" when no success response
+// has a JSON body. A body that is not a component is an error: the method
+// would have no named type to return.
+func successSchema(op *openapi3.Operation) (string, error) {
+	if op.Responses == nil {
+		return "", nil
+	}
+	for _, code := range slices.Sorted(maps.Keys(op.Responses.Map())) {
+		resp := op.Responses.Value(code)
+		if len(code) != 3 || code[0] != '2' || resp == nil || resp.Value == nil {
+			continue
+		}
+		for _, ct := range slices.Sorted(maps.Keys(resp.Value.Content)) {
+			media := resp.Value.Content[ct]
+			if !strings.Contains(ct, "json") || media.Schema == nil {
+				continue
+			}
+			name, ok := strings.CutPrefix(media.Schema.Ref, "#/components/schemas/")
+			if !ok {
+				return "", fmt.Errorf("response %s: the %s body is not a component schema", code, ct)
+			}
+			return name, nil
+		}
+	}
+	return "", nil
 }
 
 // goIdent makes a generated parameter name idiomatic: accountId -> accountID.
