@@ -1,6 +1,9 @@
 package sdknames
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // Camel turns snake, kebab or dotted case into CamelCase, the way the spec's
 // names become Go names before oapi-codegen's name normalizer adds the
@@ -28,4 +31,17 @@ func Snake(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// Fold is a name without case and without what oapi-codegen's name
+// normalizer drops or adds: the Go type of a component schema is the one
+// type gen declares that folds like the schema's name (JsonErrorResponse
+// and JSONErrorResponse, Share.SortBy.Direction and ShareSortByDirection).
+func Fold(name string) string {
+	return strings.ToLower(strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, name))
 }

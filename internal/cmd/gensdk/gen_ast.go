@@ -7,7 +7,8 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
-	"unicode"
+
+	"github.com/frameio-go/frameio-go/internal/sdknames"
 )
 
 // param is one parameter of a generated request builder.
@@ -26,21 +27,10 @@ type generated struct {
 	// fields lists the fields of each struct type, with an alias
 	// (FoldersCreateJSONRequestBody = FolderCreateParams) resolved.
 	fields map[string][]param
-	// types lists the declared type names by their fold (see fold): the
+	// types lists the declared type names by their sdknames.Fold: the
 	// Go type of schema JsonErrorResponse is the one type folding like it,
 	// JSONErrorResponse.
 	types map[string][]string
-}
-
-// fold is a name without case and without what oapi-codegen's name
-// normalizer drops (ShareSortByDirection for Share.SortBy.Direction).
-func fold(name string) string {
-	return strings.ToLower(strings.Map(func(r rune) rune {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return r
-		}
-		return -1
-	}, name))
 }
 
 // result returns the Go type of the component schema a success response
@@ -49,7 +39,7 @@ func (g *generated) result(schema string) (typ, item string, err error) {
 	if schema == "" {
 		return "", "", nil
 	}
-	types := g.types[fold(schema)]
+	types := g.types[sdknames.Fold(schema)]
 	if len(types) != 1 {
 		return "", "", fmt.Errorf("gen has %d types for schema %s (%v), want one", len(types), schema, types)
 	}
@@ -116,7 +106,7 @@ func readGenerated(path string) (*generated, error) {
 				if !ok {
 					continue
 				}
-				types[fold(ts.Name.Name)] = append(types[fold(ts.Name.Name)], ts.Name.Name)
+				types[sdknames.Fold(ts.Name.Name)] = append(types[sdknames.Fold(ts.Name.Name)], ts.Name.Name)
 				if id, ok := ts.Type.(*ast.Ident); ok && ts.Assign.IsValid() {
 					aliases[ts.Name.Name] = id.Name
 				}
