@@ -10,9 +10,10 @@ import (
 // Token returns the bearer token the server accepts.
 func (s *Server) Token() string { return s.cfg.token }
 
-// AuthorizeRequest adds the server's bearer token to req. Its signature
-// matches gen.RequestEditorFn, so it can be passed to
-// gen.WithRequestEditorFn.
+// AuthorizeRequest adds the server's bearer token to req: a request made
+// by hand or by one of the request builders of package gen
+// (gen.NewUsersShowRequest(srv.URL())) sent through HTTPClient. Its
+// signature is that of a request editor, func(ctx, req) error.
 func (s *Server) AuthorizeRequest(_ context.Context, req *http.Request) error {
 	req.Header.Set("Authorization", "Bearer "+s.cfg.token)
 	return nil

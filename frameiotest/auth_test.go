@@ -1,7 +1,6 @@
 package frameiotest_test
 
 import (
-	"context"
 	"net/http"
 	"testing"
 
@@ -34,9 +33,8 @@ func TestAuth(t *testing.T) {
 		})
 	}
 
-	c := newClient(t, srv)
-	me, err := c.UsersShowWithResponse(context.Background())
-	require.NoError(t, err)
-	require.Equal(t, http.StatusOK, me.StatusCode(), string(me.Body))
-	assert.Equal(t, srv.Seed().UserID, me.JSON200.Data.ID)
+	c := plainClient{t, srv}
+	status, body := c.send(gen.NewUsersShowRequest(srv.URL()))
+	require.Equal(t, http.StatusOK, status, string(body))
+	assert.Equal(t, srv.Seed().UserID, mustDecode[gen.ProfileResponse](t, body).Data.ID)
 }

@@ -31,7 +31,7 @@ func (s *Server) Client(opts ...frameio.Option) *frameio.Client {
 
 // HTTPClient returns an *http.Client for the server's listener (API and
 // object store). It does not add the token: see Client, or AuthorizeRequest
-// for the generated client of package gen.
+// for requests made by hand or with the request builders of package gen.
 func (s *Server) HTTPClient() *http.Client { return s.hs.Client() }
 
 // noWait is a frameio.Sleeper that does not wait.

@@ -1,7 +1,6 @@
 package frameiotest_test
 
 import (
-	"context"
 	"net/http"
 	"testing"
 
@@ -16,51 +15,44 @@ func ptr[T any](v T) *T { return &v }
 
 func TestWorkspaceAndProjectCRUD(t *testing.T) {
 	srv := frameiotest.NewServer(t)
-	c := newClient(t, srv)
-	ctx := context.Background()
+	c := plainClient{t, srv}
 	acct := srv.Seed().AccountID
+	url := srv.URL()
 
-	created, err := c.WorkspacesCreateWithResponse(ctx, acct, gen.WorkspaceParams{Data: gen.WorkspaceParamsData{Name: ptr("Edit bay")}})
-	require.NoError(t, err)
-	require.Equal(t, http.StatusCreated, created.StatusCode(), string(created.Body))
-	require.NotNil(t, created.JSON201, string(created.Body))
-	ws := created.JSON201.Data
+	status, body := c.send(gen.NewWorkspacesCreateRequest(url, acct, gen.WorkspaceParams{Data: gen.WorkspaceParamsData{Name: ptr("Edit bay")}}))
+	require.Equal(t, http.StatusCreated, status, string(body))
+	ws := mustDecode[gen.WorkspaceResponse](t, body).Data
 	assert.Equal(t, "Edit bay", ws.Name)
 
-	shown, err := c.WorkspacesShowWithResponse(ctx, acct, ws.ID, nil)
-	require.NoError(t, err)
-	require.NotNil(t, shown.JSON200, string(shown.Body))
-	assert.Equal(t, ws.ID, shown.JSON200.Data.ID)
+	status, body = c.send(gen.NewWorkspacesShowRequest(url, acct, ws.ID, nil))
+	require.Equal(t, http.StatusOK, status, string(body))
+	assert.Equal(t, ws.ID, mustDecode[gen.WorkspaceWithIncludesResponse](t, body).Data.ID)
 
-	upd, err := c.WorkspacesUpdateWithResponse(ctx, acct, ws.ID, gen.WorkspaceParams{Data: gen.WorkspaceParamsData{Name: ptr("Renamed")}})
-	require.NoError(t, err)
-	require.NotNil(t, upd.JSON200, string(upd.Body))
-	assert.Equal(t, "Renamed", upd.JSON200.Data.Name)
+	status, body = c.send(gen.NewWorkspacesUpdateRequest(url, acct, ws.ID, gen.WorkspaceParams{Data: gen.WorkspaceParamsData{Name: ptr("Renamed")}}))
+	require.Equal(t, http.StatusOK, status, string(body))
+	assert.Equal(t, "Renamed", mustDecode[gen.WorkspaceResponse](t, body).Data.Name)
 
-	list, err := c.WorkspacesIndexWithResponse(ctx, acct, nil)
-	require.NoError(t, err)
-	require.NotNil(t, list.JSON200)
-	assert.Len(t, list.JSON200.Data, 2)
+	status, body = c.send(gen.NewWorkspacesIndexRequest(url, acct, nil))
+	require.Equal(t, http.StatusOK, status, string(body))
+	assert.Len(t, mustDecode[gen.WorkspacesWithIncludesResponse](t, body).Data, 2)
 
 	// A project brings its root folder.
-	resp, body := do(t, srv, http.MethodPost, "/v4/accounts/"+acct+"/workspaces/"+ws.ID+"/projects", map[string]any{"data": map[string]any{"name": "Feature"}})
-	require.Equal(t, http.StatusCreated, resp.StatusCode, body)
-	p := dataOf(t, body)
+	resp, project := do(t, srv, http.MethodPost, "/v4/accounts/"+acct+"/workspaces/"+ws.ID+"/projects", map[string]any{"data": map[string]any{"name": "Feature"}})
+	require.Equal(t, http.StatusCreated, resp.StatusCode, project)
+	p := dataOf(t, project)
 	root := p["root_folder_id"].(string)
 	folder, ok := srv.Object(root)
 	require.True(t, ok)
 	assert.Equal(t, p["id"], folder["project_id"])
 
-	del, err := c.WorkspacesDeleteWithResponse(ctx, acct, ws.ID)
-	require.NoError(t, err)
-	assert.Equal(t, http.StatusNoContent, del.StatusCode())
+	status, _ = c.send(gen.NewWorkspacesDeleteRequest(url, acct, ws.ID))
+	assert.Equal(t, http.StatusNoContent, status)
 	_, ok = srv.Object(root)
 	assert.False(t, ok, "deleting a workspace deletes its projects and folders")
 
-	missing, err := c.WorkspacesShowWithResponse(ctx, acct, ws.ID, nil)
-	require.NoError(t, err)
-	require.Equal(t, http.StatusNotFound, missing.StatusCode())
-	require.NotNil(t, missing.JSON404)
+	status, body = c.send(gen.NewWorkspacesShowRequest(url, acct, ws.ID, nil))
+	require.Equal(t, http.StatusNotFound, status)
+	mustDecode[gen.NotFound](t, body)
 }
 
 func TestAssetsCommentsSharesWebhooksFields(t *testing.T) {

@@ -26,5 +26,6 @@
 //
 // The client skips the waits between retries; pass frameio.WithSleeper to
 // record or restore them. HTTPClient and AuthorizeRequest serve other
-// clients, such as the generated one of package gen.
+// clients, such as plain net/http requests made with the request builders
+// of package gen.
 package frameiotest

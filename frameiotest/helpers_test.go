@@ -11,15 +11,52 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/frameio-go/frameio-go/frameiotest"
-	"github.com/frameio-go/frameio-go/gen"
 )
 
-// newClient returns a generated client that authenticates against srv.
-func newClient(t *testing.T, srv *frameiotest.Server) *gen.ClientWithResponses {
+// plainClient is a plain net/http client of gen's models, as a user
+// without package frameio would write one: requests made by gen's request
+// builders, sent with the server's token, bodies decoded with decodeAs.
+type plainClient struct {
+	t   *testing.T
+	srv *frameiotest.Server
+}
+
+// send sends req, made by a gen request builder (err is the builder's),
+// and returns the status and the body.
+func (c plainClient) send(req *http.Request, err error) (int, []byte) {
+	c.t.Helper()
+	require.NoError(c.t, err)
+	resp, body := roundTrip(c.t, c.srv, req)
+	return resp.StatusCode, body
+}
+
+// decodeAs decodes a JSON body into a new T, a model of package gen.
+func decodeAs[T any](body []byte) (*T, error) {
+	v := new(T)
+	if err := json.Unmarshal(body, v); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// mustDecode is decodeAs failing the test on an error.
+func mustDecode[T any](t *testing.T, body []byte) *T {
 	t.Helper()
-	c, err := gen.NewClientWithResponses(srv.URL(), gen.WithHTTPClient(srv.HTTPClient()), gen.WithRequestEditorFn(srv.AuthorizeRequest))
+	v, err := decodeAs[T](body)
+	require.NoError(t, err, string(body))
+	return v
+}
+
+// roundTrip sends req with the server's token and reads the whole answer.
+func roundTrip(t *testing.T, srv *frameiotest.Server, req *http.Request) (*http.Response, []byte) {
+	t.Helper()
+	require.NoError(t, srv.AuthorizeRequest(req.Context(), req))
+	resp, err := srv.HTTPClient().Do(req)
 	require.NoError(t, err)
-	return c
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	return resp, raw
 }
 
 // do sends a raw JSON request with the server's token and decodes the
@@ -46,12 +83,7 @@ func doRequest(t *testing.T, srv *frameiotest.Server, method, path string, body 
 	for k, vs := range header {
 		req.Header[http.CanonicalHeaderKey(k)] = vs
 	}
-	require.NoError(t, srv.AuthorizeRequest(req.Context(), req))
-	resp, err := srv.HTTPClient().Do(req)
-	require.NoError(t, err)
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(resp.Body)
-	require.NoError(t, err)
+	resp, raw := roundTrip(t, srv, req)
 	var out map[string]any
 	if len(raw) > 0 {
 		_ = json.Unmarshal(raw, &out)

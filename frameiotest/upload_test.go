@@ -2,7 +2,6 @@ package frameiotest_test
 
 import (
 	"bytes"
-	"context"
 	"io"
 	"net/http"
 	"strings"
@@ -25,13 +24,12 @@ type part struct {
 // startUpload creates a local upload of name with size bytes.
 func startUpload(t *testing.T, srv *frameiotest.Server, name string, size int) (string, string, []part) {
 	t.Helper()
-	c := newClient(t, srv)
+	c := plainClient{t, srv}
 	seed := srv.Seed()
-	resp, err := c.FilesCreateLocalUploadWithResponse(context.Background(), seed.AccountID, seed.RootFolderID,
-		gen.FileCreateLocalUploadParams{Data: gen.FileCreateLocalUploadParamsData{Name: name, FileSize: size}})
-	require.NoError(t, err)
-	require.NotNil(t, resp.JSON201, string(resp.Body))
-	d := resp.JSON201.Data
+	status, body := c.send(gen.NewFilesCreateLocalUploadRequest(srv.URL(), seed.AccountID, seed.RootFolderID,
+		gen.FileCreateLocalUploadParams{Data: gen.FileCreateLocalUploadParamsData{Name: name, FileSize: size}}))
+	require.Equal(t, http.StatusCreated, status, string(body))
+	d := mustDecode[gen.FileWithUploadURLsResponse](t, body).Data
 	require.NotNil(t, d.UploadURLs)
 	var parts []part
 	for _, u := range d.UploadURLs {
