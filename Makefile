@@ -26,7 +26,9 @@ regen: spec generate
 spec:
 	$(GO) run ./internal/cmd/specbuild $(INPUT) -api v4 -additions '$(ADDITIONS)' -out $(OUT) -report $(REPORT)
 
-## generate: api/frameio.yaml -> api/frameio.codegen.yaml -> gen/ and the frameio service wrappers.
+## generate: api/frameio.yaml -> api/frameio.codegen.yaml -> gen/ (models and request builders),
+## frameiotest/internal/server (the test server's interface), the frameio services and unions.
+## The oapi-codegen templates it overrides are in internal/oapi-codegen.
 generate:
 	$(GO) run ./internal/cmd/specfix -in api/frameio.yaml -out api/frameio.codegen.yaml
 	$(CODEGEN) -config oapi-codegen.yaml api/frameio.codegen.yaml

@@ -7,14 +7,14 @@ import (
 	"strings"
 	"time"
 
-	"github.com/frameio-go/frameio-go/gen"
+	"github.com/frameio-go/frameio-go/frameiotest/internal/server"
 )
 
-// handlers implements gen.ServerInterface over the Server's state. Every
+// handlers implements server.ServerInterface over the Server's state. Every
 // handler runs after authentication and request validation.
 type handlers struct{ s *Server }
 
-var _ gen.ServerInterface = (*handlers)(nil)
+var _ server.ServerInterface = (*handlers)(nil)
 
 // includes returns the values of the include query parameter (comma
 // separated lists are accepted too).

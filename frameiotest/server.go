@@ -15,7 +15,7 @@ import (
 
 	"github.com/getkin/kin-openapi/routers"
 
-	"github.com/frameio-go/frameio-go/gen"
+	"github.com/frameio-go/frameio-go/frameiotest/internal/server"
 )
 
 // Server is an in-memory Frame.io V4 API on a local httptest listener. It
@@ -78,7 +78,7 @@ func Start(opts ...Option) (*Server, error) {
 	s := &Server{cfg: cfg, spec: sp, secret: make([]byte, 32)}
 	_, _ = rand.Read(s.secret)
 	s.fill = &filler{now: s.now, newID: newID, checks: sp.checks}
-	s.api = gen.HandlerWithOptions(&handlers{s: s}, gen.StdHTTPServerOptions{
+	s.api = server.HandlerWithOptions(&handlers{s: s}, server.StdHTTPServerOptions{
 		ErrorHandlerFunc: func(w http.ResponseWriter, r *http.Request, err error) {
 			s.replyError(w, r, http.StatusBadRequest, "Bad Request", err.Error(), "")
 		},
