@@ -6422,6 +6422,9 @@ type FileCreateLocalUploadParamsData struct {
 	// FileSize File size in bytes (up to 5TB)
 	FileSize int `json:"file_size"`
 
+	// MediaType MIME type, Example: image/gif. Every part is then uploaded with it as Content-Type; without it Frame.io derives one from the name (the media_type of the response).
+	MediaType *string `json:"media_type,omitempty"`
+
 	// Name File name
 	Name string `json:"name"`
 }

@@ -116,6 +116,15 @@ var V4Steps = []Step{
 		Apply: onSchemas(commentTimestamp),
 	},
 	{
+		Name: "local-upload-media-type",
+		Reason: "the upload guide says the parts' Content-Type \"must match the media_type specified in the original " +
+			"Create File (local upload) request\", so the request takes one, as the files.create body it replaces does " +
+			"(FileCreateParamsData.media_type); the docs' FileCreateLocalUploadParamsData and their samples leave it out, " +
+			"and api/published (what Frame.io's published document adds) has nothing there. It becomes an optional media_type " +
+			"string, which transfer.WithMediaType sends through Files.CreateLocalUpload.",
+		Apply: onSchemas(localUploadMediaType),
+	},
+	{
 		Name: "custom-actions-experimental",
 		Reason: "the custom actions guide says every custom action endpoint needs the header " +
 			"'api-version: experimental', which the spec does not declare; the operations get an " +

@@ -117,3 +117,27 @@ func TestCommentTimestamp(t *testing.T) {
 	_, err = ApplySteps(doc(t, "    Other: {type: string}\n"), []Step{stepNamed(t, "comment-timestamp")})
 	assert.ErrorContains(t, err, "no TimeStamp schema")
 }
+
+func TestLocalUploadMediaType(t *testing.T) {
+	n := doc(t, `
+    FileCreateLocalUploadParamsData: {type: object, properties: {file_size: {type: integer}, name: {type: string}}, required: [file_size, name]}
+`)
+	log, err := ApplySteps(n, []Step{stepNamed(t, "local-upload-media-type")})
+	require.NoError(t, err)
+	data := yamlnode.Get(schemasOf(n), "FileCreateLocalUploadParamsData")
+	var keys []string
+	for k := range yamlnode.Pairs(yamlnode.Get(data, "properties")) {
+		keys = append(keys, k)
+	}
+	assert.Equal(t, []string{"file_size", "media_type", "name"}, keys, "in its alphabetical place")
+	assert.Equal(t, "string", yamlnode.Scalar(yamlnode.Get(yamlnode.Get(data, "properties"), "media_type"), "type"))
+	assert.Len(t, yamlnode.Get(data, "required").Content, 2, "optional")
+	assert.Equal(t, []string{"local-upload-media-type: FileCreateLocalUploadParamsData.media_type (optional string)"}, log)
+
+	log, err = ApplySteps(n, []Step{stepNamed(t, "local-upload-media-type")})
+	require.NoError(t, err)
+	assert.Empty(t, log, "a document that declares it is left alone")
+
+	_, err = ApplySteps(doc(t, "\n    Other: {type: object}\n"), []Step{stepNamed(t, "local-upload-media-type")})
+	assert.ErrorContains(t, err, "FileCreateLocalUploadParamsData has no properties")
+}
