@@ -1,9 +1,11 @@
 package frameiotest
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 
+	"github.com/frameio-go/frameio-go/frameio"
 	"github.com/frameio-go/frameio-go/gen"
 )
 
@@ -38,32 +40,40 @@ func (s *Server) uploadURLs(rec *record) []any {
 	return urls
 }
 
-// FilesCreateLocalUpload creates a file and returns its upload URLs.
+// FilesCreateLocalUpload creates a file from the body's name, file_size
+// and optional media_type (the spec's FileCreateLocalUploadParamsData; the
+// media type is guessed from the name without one) and returns its upload
+// URLs.
 func (h *handlers) FilesCreateLocalUpload(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, folderID gen.FrameOrAdobeID) {
-	h.s.createUpload(w, r, folderID)
+	var body gen.FileCreateLocalUploadParams
+	_ = json.NewDecoder(r.Body).Decode(&body) // validated already
+	d := body.Data
+	h.s.createUpload(w, r, folderID, d.Name, int64(d.FileSize), frameio.Value(d.MediaType))
 }
 
-// FilesCreate creates a file (with upload URLs) from name, size and media type.
+// FilesCreate creates a file (with upload URLs) from name, size and media
+// type (the spec's FileCreateParamsData).
 func (h *handlers) FilesCreate(w http.ResponseWriter, r *http.Request, _ gen.FrameOrAdobeID, folderID gen.FrameOrAdobeID) {
-	h.s.createUpload(w, r, folderID)
+	var body gen.FileCreateParams
+	_ = json.NewDecoder(r.Body).Decode(&body) // validated already
+	d := body.Data
+	h.s.createUpload(w, r, folderID, d.Name, int64(d.FileSize), d.MediaType)
 }
 
-// createUpload creates a file from data.name, data.file_size (and
-// data.media_type when given) and replies with its upload URLs.
-func (s *Server) createUpload(w http.ResponseWriter, r *http.Request, folderID string) {
-	d := decodeData(r)
+// createUpload creates a file of size bytes called name in the folder
+// folderID and replies with its upload URLs.
+func (s *Server) createUpload(w http.ResponseWriter, r *http.Request, folderID, name string, size int64, mediaType string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	parent := s.folderOr404(w, r, folderID)
 	if parent == nil {
 		return
 	}
-	size, _ := d["file_size"].(float64)
 	if size < 0 {
 		s.replyError(w, r, http.StatusUnprocessableEntity, "Invalid file_size", "file_size must not be negative", "/data/file_size")
 		return
 	}
-	rec := s.newFile(parent, str(d, "name"), int64(size), str(d, "media_type"))
+	rec := s.newFile(parent, name, size, mediaType)
 	v := rec.view()
 	v["upload_urls"] = s.uploadURLs(rec)
 	s.replyData(w, r, v)

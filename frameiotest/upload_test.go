@@ -182,3 +182,20 @@ func TestRemoteUpload(t *testing.T) {
 	assert.Equal(t, "transcoded", fileStatus(t, srv, id)["status"])
 	assert.Equal(t, []byte("remote bytes from https://example.com/p.jpg"), srv.FileContent(id))
 }
+
+// TestLocalUploadMediaType: the local upload body's optional media_type
+// (specfix step local-upload-media-type) is the file's media type; without
+// it the name's is.
+func TestLocalUploadMediaType(t *testing.T) {
+	srv := frameiotest.NewServer(t)
+	seed := srv.Seed()
+	client := srv.Client()
+	f, err := client.Files.CreateLocalUpload(t.Context(), seed.AccountID, seed.RootFolderID,
+		gen.FileCreateLocalUploadParamsData{Name: "take.bin", FileSize: 3, MediaType: new("video/quicktime")})
+	require.NoError(t, err)
+	assert.Equal(t, "video/quicktime", frameio.Value(f.MediaType))
+	f, err = client.Files.CreateLocalUpload(t.Context(), seed.AccountID, seed.RootFolderID,
+		gen.FileCreateLocalUploadParamsData{Name: "still.png", FileSize: 3})
+	require.NoError(t, err)
+	assert.Equal(t, "image/png", frameio.Value(f.MediaType))
+}
