@@ -115,9 +115,8 @@ func (u *Uploader) UploadDir(ctx context.Context, accountID, folderID, dir strin
 
 	// Files: at most cfg.concurrency files at once, and cfg.concurrency
 	// parts in flight across all of them.
-	t := newTracker(total, cfg.progressFunc())
-	t.start()
-	cfg.sem = semaphore.NewWeighted(int64(cfg.concurrency))
+	b := &batch{progress: newTracker(total, cfg.progressFunc()), slots: semaphore.NewWeighted(int64(cfg.concurrency))}
+	b.progress.start()
 	var g errgroup.Group
 	g.SetLimit(cfg.concurrency)
 	var mu sync.Mutex
@@ -134,7 +133,7 @@ func (u *Uploader) UploadDir(ctx context.Context, accountID, folderID, dir strin
 		}
 		parentID := res.Folders[path.Dir(fr.RelPath)]
 		g.Go(func() error {
-			id, err := u.uploadPath(ctx, &cfg, accountID, parentID, fr.Path, t)
+			id, err := u.uploadPath(ctx, &cfg, b, accountID, parentID, fr.Path)
 			fr.FileID = id
 			if err != nil {
 				fr.Err = &FileError{Path: fr.Path, Err: err}
@@ -151,14 +150,14 @@ func (u *Uploader) UploadDir(ctx context.Context, accountID, folderID, dir strin
 		return res, errors.Join(append([]error{ctx.Err()}, errs...)...)
 	}
 	if len(errs) == 0 {
-		t.finish()
+		b.progress.finish()
 		return res, nil
 	}
 	return res, errors.Join(errs...)
 }
 
-// uploadPath uploads one file of a folder upload.
-func (u *Uploader) uploadPath(ctx context.Context, cfg *config, accountID, folderID, p string, t *tracker) (string, error) {
+// uploadPath uploads one file of the folder upload b.
+func (u *Uploader) uploadPath(ctx context.Context, cfg *config, b *batch, accountID, folderID, p string) (string, error) {
 	f, err := os.Open(p)
 	if err != nil {
 		return "", err
@@ -168,7 +167,9 @@ func (u *Uploader) uploadPath(ctx context.Context, cfg *config, accountID, folde
 	if err != nil {
 		return "", err
 	}
-	res, err := u.upload(ctx, cfg, accountID, folderID, f, st.Size(), filepath.Base(p), t)
+	j := u.newJob(cfg, f, st.Size(), filepath.Base(p))
+	j.batch = b
+	res, err := j.run(ctx, accountID, folderID)
 	if res != nil {
 		return res.FileID, err
 	}

@@ -75,12 +75,12 @@ func FuzzPresignedRedaction(f *testing.F) {
 		cfg.maxRetries, cfg.jitter, cfg.logger = 1, 0, debugLoggers(logs)
 		cfg.sleep = func(ctx context.Context, _ time.Duration) error { return ctx.Err() }
 		cfg.stallTimeout = 0
-		src := &source{r: bytes.NewReader([]byte("0123456789")), size: 10, name: "f"}
+		job := &uploadJob{cfg: &cfg, src: source{r: bytes.NewReader([]byte("0123456789")), size: 10, name: "f"}, mediaType: "video/mp4"}
 		var printed strings.Builder
 		for _, base := range []string{store.URL, closed} {
 			raw := base + path + query
 			parts := []part{{num: 1, size: 10, url: raw, secrets: redact.FromURL(raw)}}
-			err := sendParts(t.Context(), &cfg, src, parts, "video/mp4", nil)
+			err := job.sendParts(t.Context(), parts)
 			if err == nil {
 				t.Fatalf("upload to %s succeeded", base)
 			}

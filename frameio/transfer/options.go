@@ -9,8 +9,6 @@ import (
 	"slices"
 	"time"
 
-	"golang.org/x/sync/semaphore"
-
 	"github.com/frameio-go/frameio-go/frameio"
 )
 
@@ -99,8 +97,6 @@ type config struct {
 	bufferSize   int64 // downloads to an io.Writer: bytes per ranged GET, held until written
 	apiOpts      []frameio.RequestOption
 	onlyParts    []int // UploadContent: the part numbers to send; nil means all
-
-	sem *semaphore.Weighted // shared part slots (folder uploads); nil means none
 }
 
 func defaultConfig(hc *http.Client) config {

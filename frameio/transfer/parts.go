@@ -47,20 +47,32 @@ func planParts(urls []gen.UploadURL, size int64) ([]part, error) {
 	return parts, nil
 }
 
-// source is the content of an upload.
-type source struct {
-	r    io.ReaderAt
-	size int64
-	name string
+// planContent splits size bytes as file's upload URLs say and keeps the
+// parts numbered only (all of them when only is nil).
+func planContent(file *gen.FileWithUploadURLs, size int64, only []int) ([]part, error) {
+	parts, err := planParts(file.UploadURLs, size)
+	if err != nil || only == nil {
+		return parts, err
+	}
+	kept := make([]part, 0, len(only))
+	for _, n := range only {
+		if n > len(parts) {
+			return nil, fmt.Errorf("transfer: WithOnlyParts: part %d does not exist: the upload has %d parts", n, len(parts))
+		}
+		if !slices.ContainsFunc(kept, func(p part) bool { return p.num == n }) {
+			kept = append(kept, parts[n-1])
+		}
+	}
+	return kept, nil
 }
 
-// sendParts PUTs the parts of src in parallel, at most cfg.concurrency at a
-// time (and, when cfg.sem is set, only while holding one of its slots). A
-// part that fails does not stop the others: every failed part is reported,
-// as its *PartError, or the errors.Join of them in part order. A
+// sendParts PUTs the parts of the job's content in parallel, at most
+// WithConcurrency at a time (and, in a batch, only while holding one of its
+// slots). A part that fails does not stop the others: every failed part is
+// reported, as its *PartError, or the errors.Join of them in part order. A
 // *SourceError stops every part at once and is returned alone; a cancelled
 // ctx yields ctx.Err() (joined with the parts that had failed already).
-func sendParts(ctx context.Context, cfg *config, src *source, parts []part, mediaType string, t *tracker) error {
+func (j *uploadJob) sendParts(ctx context.Context, parts []part) error {
 	pctx, stop := context.WithCancelCause(ctx)
 	defer stop(nil)
 	var (
@@ -68,7 +80,7 @@ func sendParts(ctx context.Context, cfg *config, src *source, parts []part, medi
 		failed []*PartError
 		g      errgroup.Group
 	)
-	g.SetLimit(cfg.concurrency)
+	g.SetLimit(j.cfg.concurrency)
 	launched := 0
 	for _, p := range parts {
 		if pctx.Err() != nil {
@@ -76,7 +88,7 @@ func sendParts(ctx context.Context, cfg *config, src *source, parts []part, medi
 		}
 		launched++
 		g.Go(func() error {
-			switch err := sendPart(pctx, cfg, src, p, mediaType, t); e := err.(type) {
+			switch err := j.sendPart(pctx, p); e := err.(type) {
 			case nil:
 			case *PartError:
 				mu.Lock()
@@ -109,16 +121,17 @@ func sendParts(ctx context.Context, cfg *config, src *source, parts []part, medi
 
 // sendPart uploads one part, retrying it from its first byte on retryable
 // failures. A *SourceError is never retried.
-func sendPart(ctx context.Context, cfg *config, src *source, p part, mediaType string, t *tracker) error {
-	if cfg.sem != nil {
-		if err := cfg.sem.Acquire(ctx, 1); err != nil {
+func (j *uploadJob) sendPart(ctx context.Context, p part) error {
+	cfg := j.cfg
+	if j.batch != nil {
+		if err := j.batch.slots.Acquire(ctx, 1); err != nil {
 			return err
 		}
-		defer cfg.sem.Release(1)
+		defer j.batch.slots.Release(1)
 	}
-	hw := &highWater{t: t}
+	hw := &highWater{t: j.progress}
 	for attempt := 1; ; attempt++ {
-		status, msg, err := putPart(ctx, cfg, src, p, mediaType, hw)
+		status, msg, err := j.putPart(ctx, p, hw)
 		if err == nil && status >= 200 && status <= 299 {
 			return nil
 		}
@@ -148,13 +161,13 @@ func sendPart(ctx context.Context, cfg *config, src *source, p part, mediaType s
 
 // putPart makes one attempt. It returns the status and, for a non-2xx
 // answer, an excerpt of the body; err is set when no response arrived.
-func putPart(ctx context.Context, cfg *config, src *source, p part, mediaType string, hw *highWater) (int, string, error) {
-	actx, watch, done := watchStall(ctx, cfg.stallTimeout)
+func (j *uploadJob) putPart(ctx context.Context, p part, hw *highWater) (int, string, error) {
+	actx, watch, done := watchStall(ctx, j.cfg.stallTimeout)
 	defer done()
 	var body io.Reader = http.NoBody
 	var failed atomic.Pointer[SourceError] // of every body of this attempt
 	newBody := func() *countingReader {
-		return &countingReader{r: io.NewSectionReader(src.r, p.offset, p.size), hw: hw, src: src, part: p, watch: watch, failed: &failed}
+		return &countingReader{r: io.NewSectionReader(j.src.r, p.offset, p.size), hw: hw, src: &j.src, part: p, watch: watch, failed: &failed}
 	}
 	if p.size > 0 {
 		body = newBody()
@@ -171,8 +184,8 @@ func putPart(ctx context.Context, cfg *config, src *source, p part, mediaType st
 		req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(newBody()), nil }
 	}
 	req.Header.Set("x-amz-acl", "private")
-	req.Header.Set("Content-Type", mediaType)
-	resp, err := cfg.httpClient.Do(req)
+	req.Header.Set("Content-Type", j.mediaType)
+	resp, err := j.cfg.httpClient.Do(req)
 	if se := failed.Load(); se != nil {
 		if err == nil {
 			resp.Body.Close()

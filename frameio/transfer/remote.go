@@ -54,7 +54,7 @@ func (u *Uploader) UploadRemote(ctx context.Context, accountID, folderID, source
 		return nil, err
 	}
 	res := &RemoteResult{File: resp.Data, Links: resp.Links, StatusLink: statusLink(resp.Links)}
-	if err := u.waitAfter(ctx, &cfg, accountID, resp.Data.ID, &res.Status, &res.Ready); err != nil {
+	if res.Status, res.Ready, err = u.waitAfter(ctx, &cfg, accountID, resp.Data.ID); err != nil {
 		return res, err
 	}
 	return res, nil

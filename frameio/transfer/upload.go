@@ -7,10 +7,8 @@ import (
 	"io"
 	"log/slog"
 	"mime"
-	"net/url"
 	"os"
 	"path/filepath"
-	"slices"
 
 	"github.com/frameio-go/frameio-go/frameio"
 	"github.com/frameio-go/frameio-go/gen"
@@ -112,53 +110,7 @@ func (u *Uploader) Upload(ctx context.Context, accountID, folderID string, r io.
 	if err != nil {
 		return nil, err
 	}
-	return u.upload(ctx, &cfg, accountID, folderID, r, size, name, nil)
-}
-
-// upload is Upload with a resolved config; t, when not nil, is a shared
-// progress tracker (folder uploads) used instead of the config's callback.
-func (u *Uploader) upload(ctx context.Context, cfg *config, accountID, folderID string, r io.ReaderAt, size int64, name string, t *tracker) (_ *UploadResult, err error) {
-	if cfg.name != "" {
-		name = cfg.name
-	}
-	if name == "" {
-		return nil, errors.New("transfer: upload: empty file name")
-	}
-	if size < 0 {
-		return nil, fmt.Errorf("transfer: upload: negative size %d", size)
-	}
-	if err := cfg.allParts(); err != nil {
-		return nil, err
-	}
-	created, err := u.createLocalUpload(ctx, cfg, accountID, folderID, name, size)
-	if err != nil {
-		return nil, err
-	}
-	res := &UploadResult{File: *created, Size: size, MediaType: partMediaType(frameio.Value(created.MediaType), cfg.mediaType, name), FileID: created.ID}
-	fail := func(err error) (*UploadResult, error) {
-		return res, &UploadError{FileID: res.FileID, Name: name, Err: err}
-	}
-	if t == nil {
-		t = newTracker(size, labelled(cfg, name).progressFunc())
-		t.start()
-		defer func() {
-			if err == nil {
-				t.finish()
-			}
-		}()
-	}
-	parts, err := planContent(created, size, nil)
-	if err != nil {
-		return fail(err)
-	}
-	res.Parts = len(parts)
-	if err := sendParts(ctx, cfg, &source{r: r, size: size, name: name}, parts, res.MediaType, t); err != nil {
-		return fail(err)
-	}
-	if err := u.waitAfter(ctx, cfg, accountID, res.FileID, &res.Status, &res.Ready); err != nil {
-		return fail(err)
-	}
-	return res, nil
+	return u.newJob(&cfg, r, size, name).run(ctx, accountID, folderID)
 }
 
 // UploadContent sends r to the upload URLs of a file created by the caller
@@ -171,10 +123,7 @@ func (u *Uploader) UploadContent(ctx context.Context, file *gen.FileWithUploadUR
 	if err != nil {
 		return err
 	}
-	name := cfg.name
-	if name == "" {
-		name = file.Name
-	}
+	j := u.newJob(&cfg, r, size, file.Name)
 	parts, err := planContent(file, size, cfg.onlyParts)
 	if err != nil {
 		return err
@@ -183,61 +132,14 @@ func (u *Uploader) UploadContent(ctx context.Context, file *gen.FileWithUploadUR
 	for _, p := range parts {
 		total += p.size
 	}
-	t := newTracker(total, labelled(&cfg, name).progressFunc())
-	t.start()
-	src := &source{r: r, size: size, name: name}
-	if err := sendParts(ctx, &cfg, src, parts, partMediaType(frameio.Value(file.MediaType), cfg.mediaType, name), t); err != nil {
+	j.progress = newTracker(total, labelled(&cfg, j.src.name).progressFunc())
+	j.progress.start()
+	j.useFile(file)
+	if err := j.sendParts(ctx, parts); err != nil {
 		return err
 	}
-	t.finish()
+	j.progress.finish()
 	return nil
-}
-
-// planContent splits size bytes as file's upload URLs say and keeps the
-// parts numbered only (all of them when only is nil).
-func planContent(file *gen.FileWithUploadURLs, size int64, only []int) ([]part, error) {
-	parts, err := planParts(file.UploadURLs, size)
-	if err != nil || only == nil {
-		return parts, err
-	}
-	kept := make([]part, 0, len(only))
-	for _, n := range only {
-		if n > len(parts) {
-			return nil, fmt.Errorf("transfer: WithOnlyParts: part %d does not exist: the upload has %d parts", n, len(parts))
-		}
-		if !slices.ContainsFunc(kept, func(p part) bool { return p.num == n }) {
-			kept = append(kept, parts[n-1])
-		}
-	}
-	return kept, nil
-}
-
-// localUploadBody is the create-local-upload body with the optional
-// media_type the generated model lacks.
-type localUploadBody struct {
-	Data struct {
-		Name      string `json:"name"`
-		FileSize  int64  `json:"file_size"`
-		MediaType string `json:"media_type,omitempty"`
-	} `json:"data"`
-}
-
-func (u *Uploader) createLocalUpload(ctx context.Context, cfg *config, accountID, folderID, name string, size int64) (*gen.FileWithUploadURLs, error) {
-	if cfg.mediaType == "" {
-		return u.client.Files.CreateLocalUpload(ctx, accountID, folderID,
-			gen.FileCreateLocalUploadParamsData{Name: name, FileSize: int(size)}, cfg.apiOpts...)
-	}
-	if accountID == "" || folderID == "" {
-		return nil, errors.New("transfer: upload: empty account or folder ID")
-	}
-	var body localUploadBody
-	body.Data.Name, body.Data.FileSize, body.Data.MediaType = name, size, cfg.mediaType
-	var out gen.FileWithUploadURLsResponse
-	path := "/v4/accounts/" + url.PathEscape(accountID) + "/folders/" + url.PathEscape(folderID) + "/files/local_upload"
-	if err := u.client.Do(ctx, "POST", path, body, &out, cfg.apiOpts...); err != nil {
-		return nil, err
-	}
-	return &out.Data, nil
 }
 
 // partMediaType picks the parts' Content-Type: the media type the API

@@ -57,7 +57,7 @@ func (u *Uploader) UploadVersion(ctx context.Context, accountID, targetID string
 	if err != nil {
 		return nil, err
 	}
-	up, err := u.upload(ctx, &cfg, accountID, folderID, r, size, name, nil)
+	up, err := u.newJob(&cfg, r, size, name).run(ctx, accountID, folderID)
 	res := &VersionResult{Upload: up, VersionStackID: stackID}
 	if err != nil {
 		return res, err

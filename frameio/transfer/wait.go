@@ -70,19 +70,18 @@ func (u *Uploader) waitTranscoded(ctx context.Context, cfg *config, accountID, f
 	return last, nil
 }
 
-// waitAfter waits as far as cfg.waitFor says, storing what it read.
-func (u *Uploader) waitAfter(ctx context.Context, cfg *config, accountID, fileID string, status **gen.FileUploadStatus, ready **gen.FileWithIncludes) error {
+// waitAfter waits as far as cfg.waitFor says and returns what it read last
+// (nil for a stage it did not wait for), also on error.
+func (u *Uploader) waitAfter(ctx context.Context, cfg *config, accountID, fileID string) (*gen.FileUploadStatus, *gen.FileWithIncludes, error) {
 	if cfg.waitFor < StageUploaded {
-		return nil
+		return nil, nil, nil
 	}
-	st, err := u.waitUploaded(ctx, cfg, accountID, fileID)
-	*status = st
+	status, err := u.waitUploaded(ctx, cfg, accountID, fileID)
 	if err != nil || cfg.waitFor < StageTranscoded {
-		return err
+		return status, nil, err
 	}
-	f, err := u.waitTranscoded(ctx, cfg, accountID, fileID)
-	*ready = f
-	return err
+	ready, err := u.waitTranscoded(ctx, cfg, accountID, fileID)
+	return status, ready, err
 }
 
 // poll calls check until it reports done or fails, sleeping between calls
