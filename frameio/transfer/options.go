@@ -10,65 +10,22 @@ import (
 	"time"
 
 	"github.com/frameio-go/frameio-go/frameio"
-)
-
-// Defaults used unless an option says otherwise.
-const (
-	// DefaultConcurrency is the number of parts sent at once. Five matches
-	// the Python SDK's FrameioUploader; it saturates most links while
-	// keeping few connections open to the object store.
-	DefaultConcurrency = 5
-	// DefaultMaxRetries is the number of retries of a failed part (or of a
-	// dropped download), as in the Python SDK.
-	DefaultMaxRetries = 3
-	// DefaultRetryBase is the wait before the first retry; it doubles on
-	// each further retry (1 s, 2 s, 4 s), plus up to DefaultJitter of it.
-	DefaultRetryBase = time.Second
-	// DefaultRetryMax caps the wait between retries.
-	DefaultRetryMax = 30 * time.Second
-	// DefaultJitter is the largest random extra added to a retry wait, as
-	// a fraction of it, so that parallel parts do not retry in lockstep.
-	DefaultJitter = 0.2
-	// DefaultPollInterval is the first wait between two status polls of
-	// the wait helpers; it grows by half on each poll up to DefaultPollMax.
-	DefaultPollInterval = time.Second
-	// DefaultPollMax caps the wait between two status polls.
-	DefaultPollMax = 10 * time.Second
-	// DefaultStallTimeout is how long a part upload or a download attempt
-	// may move no byte (including the wait for the response) before it is
-	// abandoned and retried like a dropped connection.
-	DefaultStallTimeout = 2 * time.Minute
-	// DefaultWaitTimeout bounds how long the wait helpers wait for a file
-	// to reach a stage when the context has no earlier deadline.
-	DefaultWaitTimeout = time.Hour
-	// MinPollInterval is the shortest wait between status polls: the status
-	// endpoints allow 5 calls per second per user.
-	MinPollInterval = 200 * time.Millisecond
-	// DefaultMediaType is sent when no media type is known.
-	DefaultMediaType = "application/octet-stream"
-)
-
-// Stage is how far an upload helper waits after sending the content.
-type Stage int
-
-// Stages, in order.
-const (
-	// StageSent returns as soon as every part was accepted by the object
-	// store (the default).
-	StageSent Stage = iota
-	// StageUploaded also waits until Frame.io reports the upload complete
-	// (files.show-file-upload-status upload_complete).
-	StageUploaded
-	// StageTranscoded also waits until the file's status is "transcoded".
-	// Files Frame.io cannot transcode may never get there: the wait ends
-	// with the context, or after WithWaitTimeout (default 1 h).
-	StageTranscoded
+	"github.com/frameio-go/frameio-go/internal/options"
 )
 
 // Option configures an Uploader or a Downloader. Options given to
 // NewUploader or NewDownloader are defaults; options given to a call are
-// applied after them and win for that call only.
+// applied after them and win for that call only. An option reports a bad
+// value when it is applied: NewUploader, NewDownloader or the call return
+// every such error at once. nil is a bad value for a dependency (the HTTP
+// client, the sleeper, the clock); a nil logger or progress callback
+// means none.
 type Option func(*config) error
+
+// Clock returns the current time (time.Now unless WithClock replaces it).
+// It is the one clock type of the SDK's packages: auth.Clock,
+// webhook.Clock, c2c.Clock and frameiotest.Clock are the same type.
+type Clock = options.Clock
 
 // config is the resolved configuration of one call.
 type config struct {
@@ -80,7 +37,7 @@ type config struct {
 	jitter       float64
 	httpClient   *http.Client
 	sleep        frameio.Sleeper
-	now          func() time.Time
+	now          Clock
 	logger       *slog.Logger
 	progress     ProgressFunc
 	barWriter    io.Writer
@@ -121,44 +78,13 @@ func defaultConfig(hc *http.Client) config {
 	}
 }
 
+// with returns c with opts applied after its own settings, reporting
+// every bad value at once (see internal/options).
 func (c config) with(opts []Option) (config, error) {
 	c.apiOpts = append([]frameio.RequestOption(nil), c.apiOpts...)
 	c.barOpts = append([]ProgressBarOption(nil), c.barOpts...)
 	c.onlyParts = slices.Clone(c.onlyParts)
-	for _, o := range opts {
-		if o == nil {
-			continue
-		}
-		if err := o(&c); err != nil {
-			return c, err
-		}
-	}
-	return c, nil
-}
-
-// progressFunc returns the callback of one operation: the WithProgress
-// callback and, with WithProgressBar, a fresh bar. It is nil when neither
-// was given.
-func (c config) progressFunc() ProgressFunc {
-	var fns []ProgressFunc
-	if c.progress != nil {
-		fns = append(fns, c.progress)
-	}
-	if c.barWriter != nil {
-		bopts := append([]ProgressBarOption{BarClock(c.now)}, c.barOpts...)
-		fns = append(fns, NewProgressBar(c.barWriter, bopts...).Update)
-	}
-	switch len(fns) {
-	case 0:
-		return nil
-	case 1:
-		return fns[0]
-	}
-	return func(done, total int64) {
-		for _, f := range fns {
-			f(done, total)
-		}
-	}
+	return c, options.Apply(&c, opts)
 }
 
 // WithConcurrency sets how many parts (or, for UploadDir, parts of all
@@ -194,7 +120,7 @@ func WithMaxRetries(n int) Option {
 func WithRetryBackoff(base, maxDelay time.Duration) Option {
 	return func(c *config) error {
 		if base < 0 || maxDelay < 0 {
-			return errors.New("transfer: WithRetryBackoff: negative duration")
+			return fmt.Errorf("transfer: WithRetryBackoff: negative duration (%v, %v)", base, maxDelay)
 		}
 		c.retryBase, c.retryMax = base, maxDelay
 		return nil
@@ -230,23 +156,23 @@ func WithHTTPClient(hc *http.Client) Option {
 
 // WithSleeper replaces the function used for every wait (retry backoff,
 // status polling), so tests can record waits instead of waiting. It must
-// return ctx.Err() promptly once ctx is done.
+// return ctx.Err() promptly once ctx is done. Default: frameio.Sleep.
 func WithSleeper(s frameio.Sleeper) Option {
 	return func(c *config) error {
 		if s == nil {
-			s = frameio.Sleep
+			return errors.New("transfer: WithSleeper: sleeper is nil")
 		}
 		c.sleep = s
 		return nil
 	}
 }
 
-// WithClock replaces time.Now where the current time matters (the
-// progress bar's throttling and rate display).
-func WithClock(now func() time.Time) Option {
+// WithClock replaces time.Now where the current time matters (the wait
+// helpers' timeout, the progress bar's throttling and rate display).
+func WithClock(now Clock) Option {
 	return func(c *config) error {
 		if now == nil {
-			now = time.Now
+			return errors.New("transfer: WithClock: clock is nil")
 		}
 		c.now = now
 		return nil
@@ -324,9 +250,13 @@ func WithWaitFor(stage Stage) Option {
 
 // WithPollInterval sets the first wait between status polls and its cap;
 // waits grow by half on each poll. Values below MinPollInterval are raised
-// to it. Defaults: 1 s and 10 s.
+// to it (the status endpoints' rate limit); negative ones are refused.
+// Defaults: 1 s and 10 s.
 func WithPollInterval(initial, maxDelay time.Duration) Option {
 	return func(c *config) error {
+		if initial < 0 || maxDelay < 0 {
+			return fmt.Errorf("transfer: WithPollInterval: negative duration (%v, %v)", initial, maxDelay)
+		}
 		c.pollInitial = max(initial, MinPollInterval)
 		c.pollMax = max(maxDelay, c.pollInitial)
 		return nil
@@ -391,6 +321,60 @@ func WithWaitTimeout(d time.Duration) Option {
 func WithRequestOptions(opts ...frameio.RequestOption) Option {
 	return func(c *config) error {
 		c.apiOpts = append(c.apiOpts, opts...)
+		return nil
+	}
+}
+
+// WithRangeSize sets the size of each ranged GET of a download to a file
+// (DownloadFile), each written at its offset in the file. Objects no
+// larger are fetched in one GET. Default: DefaultRangeSize.
+func WithRangeSize(n int64) Option {
+	return rangeOption("WithRangeSize", n, func(c *config) *int64 { return &c.rangeSize })
+}
+
+// WithBufferSize sets the size of each ranged GET of a download to an
+// io.Writer (Download, DownloadURL). Each range is held in memory until the
+// ranges before it are written, so such a download holds at most the
+// concurrency times n bytes. Objects no larger are fetched in one GET.
+// Default: DefaultBufferSize.
+func WithBufferSize(n int64) Option {
+	return rangeOption("WithBufferSize", n, func(c *config) *int64 { return &c.bufferSize })
+}
+
+// rangeOption sets the range size field of the option name to n, refusing
+// sizes below MinRangeSize.
+func rangeOption(name string, n int64, field func(*config) *int64) Option {
+	return func(c *config) error {
+		if n < MinRangeSize {
+			return fmt.Errorf("transfer: %s: %d is less than MinRangeSize (%d)", name, n, MinRangeSize)
+		}
+		*field(c) = n
+		return nil
+	}
+}
+
+// WithMaxResumes sets how many times a download may resume (with a Range
+// request) after a dropped connection that had made progress. Attempts that
+// move no byte count toward WithMaxRetries instead. Zero makes any drop
+// after progress fatal. Default: DefaultMaxResumes (20).
+func WithMaxResumes(n int) Option {
+	return func(c *config) error {
+		if n < 0 {
+			return fmt.Errorf("transfer: WithMaxResumes: %d is negative", n)
+		}
+		c.maxResumes = n
+		return nil
+	}
+}
+
+// WithRendition chooses which media link a download fetches. Default:
+// RenditionOriginal.
+func WithRendition(r Rendition) Option {
+	return func(c *config) error {
+		if _, ok := r.include(); !ok {
+			return fmt.Errorf("transfer: WithRendition: unknown rendition %q", r)
+		}
+		c.rendition = r
 		return nil
 	}
 }

@@ -146,3 +146,28 @@ func (p *progressWriter) Write(b []byte) (int, error) {
 	p.t.add(int64(n))
 	return n, err
 }
+
+// progressFunc returns the callback of one operation: the WithProgress
+// callback and, with WithProgressBar, a fresh bar. It is nil when neither
+// was given.
+func (c config) progressFunc() ProgressFunc {
+	var fns []ProgressFunc
+	if c.progress != nil {
+		fns = append(fns, c.progress)
+	}
+	if c.barWriter != nil {
+		bopts := append([]ProgressBarOption{BarClock(c.now)}, c.barOpts...)
+		fns = append(fns, NewProgressBar(c.barWriter, bopts...).Update)
+	}
+	switch len(fns) {
+	case 0:
+		return nil
+	case 1:
+		return fns[0]
+	}
+	return func(done, total int64) {
+		for _, f := range fns {
+			f(done, total)
+		}
+	}
+}

@@ -24,7 +24,7 @@ type ProgressBar struct {
 	label    string
 	width    int
 	interval time.Duration
-	now      func() time.Time
+	now      Clock
 	start    time.Time
 	last     time.Time
 	drawn    bool
@@ -55,8 +55,9 @@ func BarInterval(d time.Duration) ProgressBarOption {
 	return func(b *ProgressBar) { b.interval = max(d, 0) }
 }
 
-// BarClock replaces time.Now for throttling and the rate display.
-func BarClock(now func() time.Time) ProgressBarOption {
+// BarClock replaces time.Now for throttling and the rate display; nil
+// keeps it.
+func BarClock(now Clock) ProgressBarOption {
 	return func(b *ProgressBar) {
 		if now != nil {
 			b.now = now

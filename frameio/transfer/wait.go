@@ -7,6 +7,23 @@ import (
 	"github.com/frameio-go/frameio-go/gen"
 )
 
+// Stage is how far an upload helper waits after sending the content.
+type Stage int
+
+// Stages, in order.
+const (
+	// StageSent returns as soon as every part was accepted by the object
+	// store (the default).
+	StageSent Stage = iota
+	// StageUploaded also waits until Frame.io reports the upload complete
+	// (files.show-file-upload-status upload_complete).
+	StageUploaded
+	// StageTranscoded also waits until the file's status is "transcoded".
+	// Files Frame.io cannot transcode may never get there: the wait ends
+	// with the context, or after WithWaitTimeout (default 1 h).
+	StageTranscoded
+)
+
 // WaitUploaded polls files.show-file-upload-status until Frame.io reports
 // the upload of fileID complete, and returns that status. A failed upload
 // is an *UploadFailedError. Polls start WithPollInterval apart (default

@@ -10,7 +10,6 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/frameio-go/frameio-go/internal/sdknames"
-
 	"github.com/frameio-go/frameio-go/internal/yamlnode"
 )
 

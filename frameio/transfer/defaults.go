@@ -1,6 +1,45 @@
 package transfer
 
-import "fmt"
+import "time"
+
+// The values the options start from, and the bounds they keep to. The
+// options themselves are in options.go.
+
+// Defaults used unless an option says otherwise.
+const (
+	// DefaultConcurrency is the number of parts sent at once. Five matches
+	// the Python SDK's FrameioUploader; it saturates most links while
+	// keeping few connections open to the object store.
+	DefaultConcurrency = 5
+	// DefaultMaxRetries is the number of retries of a failed part (or of a
+	// dropped download), as in the Python SDK.
+	DefaultMaxRetries = 3
+	// DefaultRetryBase is the wait before the first retry; it doubles on
+	// each further retry (1 s, 2 s, 4 s), plus up to DefaultJitter of it.
+	DefaultRetryBase = time.Second
+	// DefaultRetryMax caps the wait between retries.
+	DefaultRetryMax = 30 * time.Second
+	// DefaultJitter is the largest random extra added to a retry wait, as
+	// a fraction of it, so that parallel parts do not retry in lockstep.
+	DefaultJitter = 0.2
+	// DefaultPollInterval is the first wait between two status polls of
+	// the wait helpers; it grows by half on each poll up to DefaultPollMax.
+	DefaultPollInterval = time.Second
+	// DefaultPollMax caps the wait between two status polls.
+	DefaultPollMax = 10 * time.Second
+	// DefaultStallTimeout is how long a part upload or a download attempt
+	// may move no byte (including the wait for the response) before it is
+	// abandoned and retried like a dropped connection.
+	DefaultStallTimeout = 2 * time.Minute
+	// DefaultWaitTimeout bounds how long the wait helpers wait for a file
+	// to reach a stage when the context has no earlier deadline.
+	DefaultWaitTimeout = time.Hour
+	// MinPollInterval is the shortest wait between status polls: the status
+	// endpoints allow 5 calls per second per user.
+	MinPollInterval = 200 * time.Millisecond
+	// DefaultMediaType is sent when no media type is known.
+	DefaultMediaType = "application/octet-stream"
+)
 
 // Download defaults, chosen by measurement: BenchmarkDownloadTuning, a
 // 256 MiB original over connections capped at 40 MB/s each with a 20 ms
@@ -46,57 +85,3 @@ const (
 // MinRangeSize is the smallest range WithRangeSize and WithBufferSize
 // accept.
 const MinRangeSize int64 = 64 << 10
-
-// WithRangeSize sets the size of each ranged GET of a download to a file
-// (DownloadFile), each written at its offset in the file. Objects no
-// larger are fetched in one GET. Default: DefaultRangeSize.
-func WithRangeSize(n int64) Option {
-	return rangeOption("WithRangeSize", n, func(c *config) *int64 { return &c.rangeSize })
-}
-
-// WithBufferSize sets the size of each ranged GET of a download to an
-// io.Writer (Download, DownloadURL). Each range is held in memory until the
-// ranges before it are written, so such a download holds at most the
-// concurrency times n bytes. Objects no larger are fetched in one GET.
-// Default: DefaultBufferSize.
-func WithBufferSize(n int64) Option {
-	return rangeOption("WithBufferSize", n, func(c *config) *int64 { return &c.bufferSize })
-}
-
-// rangeOption sets the range size field of the option name to n, refusing
-// sizes below MinRangeSize.
-func rangeOption(name string, n int64, field func(*config) *int64) Option {
-	return func(c *config) error {
-		if n < MinRangeSize {
-			return fmt.Errorf("transfer: %s: %d is less than MinRangeSize (%d)", name, n, MinRangeSize)
-		}
-		*field(c) = n
-		return nil
-	}
-}
-
-// WithMaxResumes sets how many times a download may resume (with a Range
-// request) after a dropped connection that had made progress. Attempts that
-// move no byte count toward WithMaxRetries instead. Zero makes any drop
-// after progress fatal. Default: DefaultMaxResumes (20).
-func WithMaxResumes(n int) Option {
-	return func(c *config) error {
-		if n < 0 {
-			return fmt.Errorf("transfer: WithMaxResumes: %d is negative", n)
-		}
-		c.maxResumes = n
-		return nil
-	}
-}
-
-// WithRendition chooses which media link a download fetches. Default:
-// RenditionOriginal.
-func WithRendition(r Rendition) Option {
-	return func(c *config) error {
-		if _, ok := r.include(); !ok {
-			return fmt.Errorf("transfer: WithRendition: unknown rendition %q", r)
-		}
-		c.rendition = r
-		return nil
-	}
-}

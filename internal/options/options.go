@@ -1,0 +1,42 @@
+// Package options holds what the option files of the SDK's packages share
+// (frameio/transfer, frameio/auth, frameio/webhook, frameio/c2c,
+// frameiotest and frameiotest/c2ctest; frameio's own options follow the
+// same rule):
+//
+//   - the one validation rule, Apply: an option is a func(*config) error
+//     that checks its own argument when it is applied and reports a bad
+//     value as an error naming the package, the option and the value; the
+//     constructor applies every option and reports all their errors at
+//     once, with those of the checks between options (a required option
+//     missing, two that contradict each other). nil is a bad value for a
+//     dependency (a clock, a sleeper, an HTTP client, a store) and means
+//     "none" for an optional hook (a logger is then silent, a callback not
+//     called). An option that accepts every value (webhook's handler
+//     options) may return nothing.
+//   - the one clock type, Clock, which every package names as its own
+//     (transfer.Clock, auth.Clock, ...) with a type alias.
+package options
+
+import (
+	"errors"
+	"time"
+)
+
+// Clock returns the current time: time.Now, or a test's fake.
+type Clock func() time.Time
+
+// Apply applies opts to cfg in order, skipping nil options, and returns
+// the errors they report joined (nil when there is none): every bad
+// value is reported at once.
+func Apply[C any, O ~func(*C) error](cfg *C, opts []O) error {
+	var errs []error
+	for _, o := range opts {
+		if o == nil {
+			continue
+		}
+		if err := o(cfg); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
