@@ -141,7 +141,8 @@ func TestRevokeWinsOverInFlightRefresh(t *testing.T) {
 // The refresh completes after Revoke (it ignores cancellation): its result
 // must be discarded.
 func TestRevokeDiscardsRefreshThatCompletesLater(t *testing.T) {
-	cfg := newConfig(nil, []Option{WithClock(newFakeClock().Now)})
+	cfg, _, err := newConfig(nil, "id", []Option{WithClock(newFakeClock().Now)})
+	require.NoError(t, err)
 	started := make(chan struct{})
 	release := make(chan struct{})
 	var hooks atomic.Int64
@@ -163,7 +164,7 @@ func TestRevokeDiscardsRefreshThatCompletesLater(t *testing.T) {
 
 	var notAuth *NotAuthenticatedError
 	require.ErrorAs(t, <-done, &notAuth)
-	_, err := cache.export()
+	_, err = cache.export()
 	require.ErrorAs(t, err, &notAuth)
 	assert.Zero(t, hooks.Load())
 }
@@ -171,7 +172,8 @@ func TestRevokeDiscardsRefreshThatCompletesLater(t *testing.T) {
 // Import during a refresh supersedes it; waiters get the imported token.
 func TestImportSupersedesInFlightRefresh(t *testing.T) {
 	clock := newFakeClock()
-	cfg := newConfig(nil, []Option{WithClock(clock.Now)})
+	cfg, _, err := newConfig(nil, "id", []Option{WithClock(clock.Now)})
+	require.NoError(t, err)
 	started := make(chan struct{})
 	release := make(chan struct{})
 	cache := newTokenCache(cfg, func(context.Context, *oauth2.Token) (*oauth2.Token, error) {

@@ -75,3 +75,18 @@ func TestConfigAccepted(t *testing.T) {
 	assert.Equal(t, "https://ims-na1-stg1.adobelogin.com/ims/revoke/v2", s.revoker.endpoint)
 	assert.Equal(t, []string{"openid", "AdobeID", "frame.s2s.all"}, s.cc.Scopes)
 }
+
+// TestConfigReportsEveryBadValue: each option checks its own value, and the
+// constructor returns every problem at once, as a *ConfigError each.
+func TestConfigReportsEveryBadValue(t *testing.T) {
+	_, err := NewServerToServer("", "s", WithTimeout(0), WithHTTPClient(nil), WithClock(nil), WithRevokePath("x"))
+	require.Error(t, err)
+	for _, want := range []string{"clientID: must not be empty", "timeout: must be positive", "httpClient: must not be nil",
+		"clock: must not be nil", "revokePath: must start with /"} {
+		assert.ErrorContains(t, err, want)
+	}
+	var cfgErr *ConfigError
+	require.ErrorAs(t, err, &cfgErr)
+	_, err = NewServerToServer("id", "s", WithLogger(nil), WithOnTokenRefreshed(nil))
+	assert.NoError(t, err, "a nil logger or callback means none")
+}

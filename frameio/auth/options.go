@@ -2,9 +2,13 @@ package auth
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
+
+	"github.com/frameio-go/frameio-go/internal/options"
 )
 
 // Defaults used when no option overrides them.
@@ -40,8 +44,17 @@ func DefaultUserScopes() []string {
 }
 
 // Option configures a credential. Every option applies to every credential
-// type unless its documentation says otherwise.
-type Option func(*config)
+// type unless its documentation says otherwise. An option reports a bad
+// value as a [*ConfigError] naming the setting; the constructor returns
+// every such error at once (joined), with those of its own arguments. nil
+// is a bad value for a dependency (the HTTP client, the clock, the
+// sleeper); a nil logger or callback means none.
+type Option func(*config) error
+
+// Clock returns the current time ([time.Now] unless [WithClock] replaces
+// it). It is the one clock type of the SDK's packages: transfer.Clock,
+// webhook.Clock, c2c.Clock and frameiotest.Clock are the same type.
+type Clock = options.Clock
 
 type config struct {
 	imsBaseURL          string
@@ -56,12 +69,16 @@ type config struct {
 	refreshBuffer       time.Duration
 	onTokenRefreshed    func(context.Context, TokenSet)
 	logger              *slog.Logger
-	now                 func() time.Time
+	now                 Clock
 	sleep               func(context.Context, time.Duration) error
 	insecureHTTP        bool
 }
 
-func newConfig(defaultScopes []string, opts []Option) *config {
+// newConfig applies opts over the defaults (defaultScopes for the scopes)
+// and checks what depends on more than one option or on the constructor's
+// arguments (clientID, the IMS base URL with WithInsecureHTTP). It returns
+// the config, the normalized IMS base URL and every error found.
+func newConfig(defaultScopes []string, clientID string, opts []Option) (*config, string, error) {
 	c := &config{
 		imsBaseURL:          DefaultIMSBaseURL,
 		tokenPath:           DefaultTokenPath,
@@ -72,69 +89,107 @@ func newConfig(defaultScopes []string, opts []Option) *config {
 		maxRetries:          DefaultMaxRetries,
 		maxRateLimitRetries: DefaultMaxRateLimitRetries,
 		refreshBuffer:       DefaultRefreshBuffer,
+		logger:              slog.New(slog.DiscardHandler),
 		now:                 time.Now,
 		sleep:               sleepContext,
 	}
-	for _, o := range opts {
-		if o != nil {
-			o(c)
-		}
+	optErr := options.Apply(c, opts)
+	base, err := c.validate(clientID)
+	if err := errors.Join(optErr, err); err != nil {
+		return nil, "", err
 	}
-	if c.logger == nil {
-		c.logger = slog.New(slog.DiscardHandler)
-	}
-	return c
+	return c, base, nil
 }
 
 // WithIMSBaseURL sets the IMS base URL, e.g. a staging instance such as
-// "https://ims-na1-stg1.adobelogin.com". It must use HTTPS unless
-// [WithInsecureHTTP] is given.
+// "https://ims-na1-stg1.adobelogin.com". It must be an absolute URL without
+// query, fragment or user info, and use HTTPS unless [WithInsecureHTTP] is
+// given (the constructor checks it, as it depends on both options).
 func WithIMSBaseURL(baseURL string) Option {
-	return func(c *config) { c.imsBaseURL = baseURL }
+	return func(c *config) error { c.imsBaseURL = baseURL; return nil }
 }
 
 // WithRevokePath sets the path of the IMS revocation endpoint, relative to
-// the IMS base URL. The default is [DefaultRevokePath].
+// the IMS base URL; it must start with "/". The default is
+// [DefaultRevokePath].
 func WithRevokePath(path string) Option {
-	return func(c *config) { c.revokePath = path }
+	return func(c *config) error {
+		if !strings.HasPrefix(path, "/") {
+			return &ConfigError{Field: "revokePath", Reason: "must start with /"}
+		}
+		c.revokePath = path
+		return nil
+	}
 }
 
 // WithScopes replaces the default scopes.
 func WithScopes(scopes ...string) Option {
-	return func(c *config) { c.scopes = append([]string(nil), scopes...) }
+	return func(c *config) error { c.scopes = append([]string(nil), scopes...); return nil }
 }
 
 // WithHTTPClient sets the HTTP client whose Transport is used for IMS
-// requests (proxies, mTLS, connection pooling). Its Timeout is ignored; use
-// [WithTimeout]. A nil client selects [http.DefaultTransport].
+// requests (proxies, mTLS, connection pooling); a client without a
+// Transport uses [http.DefaultTransport], as does a credential without
+// this option. Its Timeout is ignored; use [WithTimeout].
 func WithHTTPClient(client *http.Client) Option {
-	return func(c *config) { c.httpClient = client }
+	return func(c *config) error {
+		if client == nil {
+			return &ConfigError{Field: "httpClient", Reason: "must not be nil"}
+		}
+		c.httpClient = client
+		return nil
+	}
 }
 
-// WithTimeout bounds each individual request to IMS. The default is
-// [DefaultTimeout].
+// WithTimeout bounds each individual request to IMS; it must be positive.
+// The default is [DefaultTimeout].
 func WithTimeout(d time.Duration) Option {
-	return func(c *config) { c.timeout = d }
+	return func(c *config) error {
+		if d <= 0 {
+			return &ConfigError{Field: "timeout", Reason: "must be positive"}
+		}
+		c.timeout = d
+		return nil
+	}
 }
 
 // WithMaxRetries sets how many times a request is retried after a network
-// failure, a timeout or a 5xx/408 answer. The default is [DefaultMaxRetries].
+// failure, a timeout or a 5xx/408 answer; it must not be negative. The
+// default is [DefaultMaxRetries].
 func WithMaxRetries(n int) Option {
-	return func(c *config) { c.maxRetries = n }
+	return func(c *config) error {
+		if n < 0 {
+			return &ConfigError{Field: "maxRetries", Reason: "must not be negative"}
+		}
+		c.maxRetries = n
+		return nil
+	}
 }
 
 // WithMaxRateLimitRetries sets how many times a request is retried after a
-// 429 answer, counted separately from other retries. A Retry-After longer
-// than the request timeout is never waited for. The default is
-// [DefaultMaxRateLimitRetries].
+// 429 answer, counted separately from other retries; it must not be
+// negative. A Retry-After longer than the request timeout is never waited
+// for. The default is [DefaultMaxRateLimitRetries].
 func WithMaxRateLimitRetries(n int) Option {
-	return func(c *config) { c.maxRateLimitRetries = n }
+	return func(c *config) error {
+		if n < 0 {
+			return &ConfigError{Field: "maxRateLimitRetries", Reason: "must not be negative"}
+		}
+		c.maxRateLimitRetries = n
+		return nil
+	}
 }
 
 // WithRefreshBuffer sets how long before expiry a cached access token is
-// replaced. The default is [DefaultRefreshBuffer].
+// replaced; it must not be negative. The default is [DefaultRefreshBuffer].
 func WithRefreshBuffer(d time.Duration) Option {
-	return func(c *config) { c.refreshBuffer = d }
+	return func(c *config) error {
+		if d < 0 {
+			return &ConfigError{Field: "refreshBuffer", Reason: "must not be negative"}
+		}
+		c.refreshBuffer = d
+		return nil
+	}
 }
 
 // WithOnTokenRefreshed registers fn to be called after every successful
@@ -144,31 +199,49 @@ func WithRefreshBuffer(d time.Duration) Option {
 // back into the credential, but it should be quick. It is not called by
 // Import or Revoke: delete persisted tokens yourself after Revoke.
 func WithOnTokenRefreshed(fn func(ctx context.Context, tokens TokenSet)) Option {
-	return func(c *config) { c.onTokenRefreshed = fn }
+	return func(c *config) error { c.onTokenRefreshed = fn; return nil }
 }
 
-// WithLogger sets the structured logger. The default discards everything.
-// Tokens, codes and secrets are never logged.
+// WithLogger sets the structured logger. The default (and nil) discards
+// everything. Tokens, codes and secrets are never logged.
 func WithLogger(l *slog.Logger) Option {
-	return func(c *config) { c.logger = l }
+	return func(c *config) error {
+		if l == nil {
+			l = slog.New(slog.DiscardHandler)
+		}
+		c.logger = l
+		return nil
+	}
 }
 
-// WithClock sets the function used to read the current time, for
+// WithClock sets the clock used to read the current time, for
 // deterministic tests. The default is [time.Now].
-func WithClock(now func() time.Time) Option {
-	return func(c *config) { c.now = now }
+func WithClock(now Clock) Option {
+	return func(c *config) error {
+		if now == nil {
+			return &ConfigError{Field: "clock", Reason: "must not be nil"}
+		}
+		c.now = now
+		return nil
+	}
 }
 
 // WithSleeper sets the function used to wait between retries. It must return
 // early with ctx.Err() when ctx is done. The default uses a timer.
 func WithSleeper(sleep func(ctx context.Context, d time.Duration) error) Option {
-	return func(c *config) { c.sleep = sleep }
+	return func(c *config) error {
+		if sleep == nil {
+			return &ConfigError{Field: "sleeper", Reason: "must not be nil"}
+		}
+		c.sleep = sleep
+		return nil
+	}
 }
 
 // WithInsecureHTTP allows a plain-HTTP IMS base URL. It exists for tests
 // against a local fake IMS (net/http/httptest); never use it in production.
 func WithInsecureHTTP() Option {
-	return func(c *config) { c.insecureHTTP = true }
+	return func(c *config) error { c.insecureHTTP = true; return nil }
 }
 
 func sleepContext(ctx context.Context, d time.Duration) error {

@@ -46,8 +46,7 @@ func NewNativeApp(clientID, redirectURI string, opts ...Option) (*PKCEApp, error
 }
 
 func newPKCEApp(clientID, redirectURI string, kind redirectKind, opts []Option) (*PKCEApp, error) {
-	cfg := newConfig(DefaultUserScopes(), opts)
-	base, err := cfg.validate(clientID)
+	cfg, base, err := newConfig(DefaultUserScopes(), clientID, opts)
 	if err != nil {
 		return nil, err
 	}

@@ -24,8 +24,7 @@ var _ ContextTokenSource = (*ServerToServer)(nil)
 // are [DefaultServerToServerScopes]. No request is sent until a token is
 // needed; call Authenticate to fail fast on bad credentials.
 func NewServerToServer(clientID, clientSecret string, opts ...Option) (*ServerToServer, error) {
-	cfg := newConfig(DefaultServerToServerScopes(), opts)
-	base, err := cfg.validate(clientID)
+	cfg, base, err := newConfig(DefaultServerToServerScopes(), clientID, opts)
 	if err != nil {
 		return nil, err
 	}

@@ -27,7 +27,7 @@ type retryTransport struct {
 	timeout             time.Duration
 	maxRetries          int
 	maxRateLimitRetries int
-	now                 func() time.Time
+	now                 Clock
 	sleep               func(context.Context, time.Duration) error
 	logger              *slog.Logger
 }

@@ -5,27 +5,12 @@ import (
 	"strings"
 )
 
-// validate checks the settings shared by all credential types and returns
-// the normalized IMS base URL.
+// validate checks what no single option can: the client ID and the IMS
+// base URL (its scheme depends on WithInsecureHTTP). It returns the
+// normalized IMS base URL.
 func (c *config) validate(clientID string) (string, error) {
 	if strings.TrimSpace(clientID) == "" {
 		return "", &ConfigError{Field: "clientID", Reason: "must not be empty"}
-	}
-	switch {
-	case c.timeout <= 0:
-		return "", &ConfigError{Field: "timeout", Reason: "must be positive"}
-	case c.maxRetries < 0:
-		return "", &ConfigError{Field: "maxRetries", Reason: "must not be negative"}
-	case c.maxRateLimitRetries < 0:
-		return "", &ConfigError{Field: "maxRateLimitRetries", Reason: "must not be negative"}
-	case c.refreshBuffer < 0:
-		return "", &ConfigError{Field: "refreshBuffer", Reason: "must not be negative"}
-	case c.now == nil:
-		return "", &ConfigError{Field: "clock", Reason: "must not be nil"}
-	case c.sleep == nil:
-		return "", &ConfigError{Field: "sleeper", Reason: "must not be nil"}
-	case !strings.HasPrefix(c.revokePath, "/"):
-		return "", &ConfigError{Field: "revokePath", Reason: "must start with /"}
 	}
 	u, err := url.Parse(c.imsBaseURL)
 	if err != nil || u.Host == "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil {

@@ -24,8 +24,7 @@ var _ ContextTokenSource = (*WebApp)(nil)
 // the credential and use HTTPS (http is accepted only for 127.0.0.1,
 // localhost and [::1]). Default scopes are [DefaultUserScopes].
 func NewWebApp(clientID, clientSecret, redirectURI string, opts ...Option) (*WebApp, error) {
-	cfg := newConfig(DefaultUserScopes(), opts)
-	base, err := cfg.validate(clientID)
+	cfg, base, err := newConfig(DefaultUserScopes(), clientID, opts)
 	if err != nil {
 		return nil, err
 	}
