@@ -24,7 +24,7 @@ type ActionFunc func(ctx context.Context, e *ActionEvent) (*Response, error)
 type ActionHandler struct {
 	verifier *Verifier
 	fn       ActionFunc
-	cfg      handlerConfig
+	cfg      config
 }
 
 // NewActionHandler returns an ActionHandler that authenticates requests with

@@ -19,7 +19,7 @@ type EventHandlerFunc func(ctx context.Context, e *Event) error
 // [Handler.HandleFallback]; registration is safe while serving.
 type Handler struct {
 	verifier *Verifier
-	cfg      handlerConfig
+	cfg      config
 
 	mu       sync.RWMutex
 	handlers map[EventType]EventHandlerFunc

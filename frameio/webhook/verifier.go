@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/frameio-go/frameio-go/internal/options"
 )
 
 const (
@@ -27,57 +29,31 @@ const (
 // Verifier authenticates Frame.io webhook and custom action requests. It is
 // safe for concurrent use. Create one with [NewVerifier].
 type Verifier struct {
-	secrets     [][]byte
-	tolerance   time.Duration
-	maxBodySize int64
-	now         func() time.Time
+	config  // tolerance, maxBodySize, now
+	secrets [][]byte
 }
-
-// Option configures a [Verifier].
-type Option func(*Verifier)
-
-// WithTolerance sets the maximum allowed distance between the request
-// timestamp and the current time, in either direction. It must be positive;
-// the default is [DefaultTolerance].
-func WithTolerance(d time.Duration) Option { return func(v *Verifier) { v.tolerance = d } }
-
-// WithMaxBodySize sets the largest accepted request body, in bytes. It must be
-// positive; the default is [DefaultMaxBodySize].
-func WithMaxBodySize(n int64) Option { return func(v *Verifier) { v.maxBodySize = n } }
-
-// WithClock sets the function used to read the current time; the default is
-// [time.Now]. Tests use it to make timestamp checks deterministic.
-func WithClock(now func() time.Time) Option { return func(v *Verifier) { v.now = now } }
 
 // NewVerifier returns a Verifier accepting requests signed with any of
 // secrets. Pass more than one secret while rotating: the new one and the one
 // being retired. Empty secrets are rejected, as is a list without secrets;
-// both errors wrap [ErrNoSecret].
+// both errors wrap [ErrNoSecret]. Every problem, with the secrets or the
+// options, is reported at once.
 func NewVerifier(secrets []string, opts ...Option) (*Verifier, error) {
-	v := &Verifier{
-		tolerance:   DefaultTolerance,
-		maxBodySize: DefaultMaxBodySize,
-		now:         time.Now,
-	}
+	v := &Verifier{config: config{tolerance: DefaultTolerance, maxBodySize: DefaultMaxBodySize, now: time.Now}}
+	var errs []error
 	for i, s := range secrets {
 		if s == "" {
-			return nil, fmt.Errorf("%w: secret %d is empty", ErrNoSecret, i)
+			errs = append(errs, fmt.Errorf("%w: secret %d is empty", ErrNoSecret, i))
+			continue
 		}
 		v.secrets = append(v.secrets, []byte(s))
 	}
-	if len(v.secrets) == 0 {
-		return nil, ErrNoSecret
+	if len(secrets) == 0 {
+		errs = append(errs, ErrNoSecret)
 	}
-	for _, opt := range opts {
-		opt(v)
-	}
-	switch {
-	case v.tolerance <= 0:
-		return nil, fmt.Errorf("webhook: tolerance must be positive, got %v", v.tolerance)
-	case v.maxBodySize <= 0:
-		return nil, fmt.Errorf("webhook: max body size must be positive, got %d", v.maxBodySize)
-	case v.now == nil:
-		return nil, errors.New("webhook: clock must not be nil")
+	errs = append(errs, options.Apply(&v.config, opts))
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	return v, nil
 }

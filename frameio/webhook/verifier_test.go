@@ -266,3 +266,16 @@ func TestVerifierNeverPrintsSecrets(t *testing.T) {
 	assert.NotContains(t, out, fmt.Sprint([]byte(secret)))
 	assert.Contains(t, out, "2 secrets")
 }
+
+// TestNewVerifierReportsEveryProblem: bad options and bad secrets are all
+// reported by the one call.
+func TestNewVerifierReportsEveryProblem(t *testing.T) {
+	_, err := webhook.NewVerifier([]string{""}, webhook.WithTolerance(-time.Second), webhook.WithMaxBodySize(0), webhook.WithClock(nil))
+	require.ErrorIs(t, err, webhook.ErrNoSecret)
+	for _, want := range []string{"secret 0 is empty", "webhook: WithTolerance: the tolerance must be positive, got -1s",
+		"webhook: WithMaxBodySize: the max body size must be positive, got 0", "webhook: WithClock: the clock must not be nil"} {
+		assert.ErrorContains(t, err, want)
+	}
+	_, err = webhook.NewVerifier([]string{"ok"}, webhook.Option(nil))
+	assert.NoError(t, err, "a nil option is skipped")
+}
