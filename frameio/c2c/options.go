@@ -11,6 +11,8 @@ import (
 	"runtime"
 	"strings"
 	"time"
+
+	"github.com/frameio-go/frameio-go/internal/options"
 )
 
 // DefaultBaseURL is the C2C API server.
@@ -65,7 +67,7 @@ type config struct {
 	timeouts      Timeouts
 	maxAttempts   int
 	sleep         Sleeper
-	now           func() time.Time
+	now           Clock
 	jitter        func() float64
 	scope         string
 	urlPairing    bool
@@ -77,8 +79,17 @@ type config struct {
 	onConnected   func(connected bool)
 }
 
-// Option configures a Client; NewClient validates the result.
+// Option configures a Client. An option reports a bad value when it is
+// applied; NewClient returns every such error at once, with the missing
+// required options. nil is a bad value for a dependency (a store, the HTTP
+// client, the sleeper, the clock, the jitter source); a nil logger or
+// callback means none.
 type Option func(*config) error
+
+// Clock returns the current time (time.Now unless WithClock replaces it).
+// It is the one clock type of the SDK's packages: transfer.Clock,
+// auth.Clock, webhook.Clock and frameiotest.Clock are the same type.
+type Clock = options.Clock
 
 // WithClientVersion sets the firmware or software version sent as
 // x-client-version on every call. Required; must be a semantic version.
@@ -159,10 +170,16 @@ func WithHTTPClient(hc *http.Client) Option {
 }
 
 // WithLogger logs requests, retries and state changes at debug level and
-// failures at warn level. Tokens, codes, secrets and presigned URL queries
-// are never logged.
+// failures at warn level (nil: silent, the default). Tokens, codes, secrets
+// and presigned URL queries are never logged.
 func WithLogger(l *slog.Logger) Option {
-	return func(c *config) error { c.logger = l; return nil }
+	return func(c *config) error {
+		if l == nil {
+			l = slog.New(slog.DiscardHandler)
+		}
+		c.logger = l
+		return nil
+	}
 }
 
 // WithTimeouts replaces the per-attempt timeouts; zero fields keep their
@@ -199,18 +216,36 @@ func WithMaxAttempts(n int) Option {
 // WithSleeper replaces the waits between attempts, pairing polls, health
 // probes and socket reconnects (tests record them instead of waiting).
 func WithSleeper(s Sleeper) Option {
-	return func(c *config) error { c.sleep = s; return nil }
+	return func(c *config) error {
+		if s == nil {
+			return errors.New("c2c: WithSleeper: nil sleeper")
+		}
+		c.sleep = s
+		return nil
+	}
 }
 
 // WithClock replaces time.Now (token expiry, asset offsets, code expiry).
-func WithClock(now func() time.Time) Option {
-	return func(c *config) error { c.now = now; return nil }
+func WithClock(now Clock) Option {
+	return func(c *config) error {
+		if now == nil {
+			return errors.New("c2c: WithClock: nil clock")
+		}
+		c.now = now
+		return nil
+	}
 }
 
 // WithJitter replaces the random source of backoff jitter; f returns
 // values in [0, 1). A constant 0.5 makes waits exactly 0.5 s, 1 s, 2 s ...
 func WithJitter(f func() float64) Option {
-	return func(c *config) error { c.jitter = f; return nil }
+	return func(c *config) error {
+		if f == nil {
+			return errors.New("c2c: WithJitter: nil jitter source")
+		}
+		c.jitter = f
+		return nil
+	}
 }
 
 // WithScope sets the requested scopes (default "asset_create offline").
@@ -226,20 +261,39 @@ func WithURLPairing(on bool) Option {
 }
 
 // WithRefreshBefore sets how long before expiry an access token is
-// refreshed (default 5 minutes).
+// refreshed (default 5 minutes; not negative).
 func WithRefreshBefore(d time.Duration) Option {
-	return func(c *config) error { c.refreshBefore = max(d, 0); return nil }
+	return func(c *config) error {
+		if d < 0 {
+			return fmt.Errorf("c2c: WithRefreshBefore(%v): negative", d)
+		}
+		c.refreshBefore = d
+		return nil
+	}
 }
 
 // WithMaxHold bounds how long a call waits while Frame.io is unreachable
-// (default 10 minutes); then it fails with ErrDisconnected.
+// (default 10 minutes; not negative); then it fails with ErrDisconnected.
 func WithMaxHold(d time.Duration) Option {
-	return func(c *config) error { c.maxHold = max(d, 0); return nil }
+	return func(c *config) error {
+		if d < 0 {
+			return fmt.Errorf("c2c: WithMaxHold(%v): negative", d)
+		}
+		c.maxHold = d
+		return nil
+	}
 }
 
-// WithPairingCodes bounds how many pairing codes Pair requests (default 10).
+// WithPairingCodes bounds how many pairing codes Pair requests (default 10;
+// at least 1).
 func WithPairingCodes(n int) Option {
-	return func(c *config) error { c.pairingCodes = max(n, 1); return nil }
+	return func(c *config) error {
+		if n < 1 {
+			return fmt.Errorf("c2c: WithPairingCodes(%d): need at least 1", n)
+		}
+		c.pairingCodes = n
+		return nil
+	}
 }
 
 // WithHeartbeat sets the status socket's heartbeat interval (default 15 s;
@@ -255,9 +309,15 @@ func WithHeartbeat(d time.Duration) Option {
 }
 
 // WithConcurrency sets how many chunks upload at once (default two per CPU
-// core, the guide's rule of thumb).
+// core, the guide's rule of thumb; at least 1).
 func WithConcurrency(n int) Option {
-	return func(c *config) error { c.concurrency = max(n, 1); return nil }
+	return func(c *config) error {
+		if n < 1 {
+			return fmt.Errorf("c2c: WithConcurrency(%d): need at least 1", n)
+		}
+		c.concurrency = n
+		return nil
+	}
 }
 
 // WithConnectivityFunc is called with false when Frame.io seems
@@ -278,17 +338,11 @@ func defaultConfig() config {
 	}
 }
 
+// buildConfig applies opts over the defaults and checks the required
+// options, returning every problem at once.
 func buildConfig(opts []Option) (config, error) {
 	c := defaultConfig()
-	var errs []error
-	for _, o := range opts {
-		if o == nil {
-			continue
-		}
-		if err := o(&c); err != nil {
-			errs = append(errs, err)
-		}
-	}
+	errs := []error{options.Apply(&c, opts)}
 	if c.version == "" {
 		errs = append(errs, errors.New("c2c: WithClientVersion is required (x-client-version is enforced by Frame.io)"))
 	}
@@ -296,9 +350,6 @@ func buildConfig(opts []Option) (config, error) {
 		errs = append(errs, errors.New("c2c: WithCredentials or WithCredentialStore is required"))
 	} else if s, ok := c.creds.(StaticCredentials); ok {
 		errs = append(errs, s.validate())
-	}
-	if c.logger == nil {
-		c.logger = slog.New(slog.DiscardHandler)
 	}
 	return c, errors.Join(errs...)
 }

@@ -56,3 +56,20 @@ func TestValidVersionAcceptsTheGuidesExamples(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "2.1.3-preview.01", dev.ClientVersion())
 }
+
+// TestNewClientRefusesWhatItUsedToClamp: a nil dependency or an out of
+// range count is reported, like every other bad value, not silently fixed.
+func TestNewClientRefusesWhatItUsedToClamp(t *testing.T) {
+	_, err := c2c.NewClient(c2c.WithClientVersion("1.0.0"), c2c.WithCredentials("serial", "secret"),
+		c2c.WithSleeper(nil), c2c.WithClock(nil), c2c.WithJitter(nil), c2c.WithRefreshBefore(-1),
+		c2c.WithMaxHold(-1), c2c.WithPairingCodes(0), c2c.WithConcurrency(0))
+	require.Error(t, err)
+	for _, want := range []string{"c2c: WithSleeper: nil sleeper", "c2c: WithClock: nil clock", "c2c: WithJitter: nil jitter source",
+		"c2c: WithRefreshBefore(-1ns): negative", "c2c: WithMaxHold(-1ns): negative",
+		"c2c: WithPairingCodes(0): need at least 1", "c2c: WithConcurrency(0): need at least 1"} {
+		assert.ErrorContains(t, err, want)
+	}
+	_, err = c2c.NewClient(c2c.WithClientVersion("1.0.0"), c2c.WithCredentials("serial", "secret"),
+		c2c.WithLogger(nil), c2c.WithConnectivityFunc(nil), c2c.WithRefreshBefore(0), c2c.WithMaxHold(0))
+	assert.NoError(t, err, "a nil logger or callback means none; zero durations are valid")
+}
