@@ -16,7 +16,7 @@ import (
 // is chosen by trying each in turn against the schema. Examples that do
 // not fit their schema (some of the published document's) are ignored.
 type filler struct {
-	now    func() time.Time
+	now    Clock
 	newID  func() string
 	checks *schemaChecks // nil: ask kin-openapi every time
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/getkin/kin-openapi/routers"
 
 	"github.com/frameio-go/frameio-go/frameiotest/internal/server"
+	"github.com/frameio-go/frameio-go/internal/options"
 )
 
 // Server is an in-memory Frame.io V4 API on a local httptest listener. It
@@ -68,8 +69,8 @@ func NewServer(t testing.TB, opts ...Option) *Server {
 // Start starts a Server; the caller must Close it.
 func Start(opts ...Option) (*Server, error) {
 	cfg := defaultConfig()
-	for _, o := range opts {
-		o(&cfg)
+	if err := options.Apply(&cfg, opts); err != nil {
+		return nil, err
 	}
 	sp, err := loadSpec()
 	if err != nil {

@@ -1,6 +1,12 @@
 package c2ctest
 
-import "time"
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/frameio-go/frameio-go/internal/options"
+)
 
 // Defaults of a Server.
 const (
@@ -13,7 +19,7 @@ const (
 
 type config struct {
 	clientSecret    string
-	now             func() time.Time
+	now             Clock
 	tokenLifetime   time.Duration
 	codeLifetime    time.Duration
 	pollInterval    time.Duration
@@ -34,41 +40,101 @@ func defaultConfig() config {
 	}
 }
 
-// Option configures a Server.
-type Option func(*config)
+// Option configures a Server. An option reports a bad value when it is
+// applied: Start returns every such error at once, and NewServer fails the
+// test with them.
+type Option func(*config) error
 
-// WithClientSecret sets the device model secret the server accepts.
-func WithClientSecret(s string) Option { return func(c *config) { c.clientSecret = s } }
+// Clock returns the current time (time.Now unless WithClock replaces it).
+// It is the one clock type of the SDK's packages (frameiotest.Clock,
+// c2c.Clock, ... are the same type).
+type Clock = options.Clock
+
+// WithClientSecret sets the device model secret the server accepts; it must
+// not be empty.
+func WithClientSecret(s string) Option {
+	return func(c *config) error {
+		if s == "" {
+			return errors.New("c2ctest: WithClientSecret: empty secret")
+		}
+		c.clientSecret = s
+		return nil
+	}
+}
 
 // WithClock replaces time.Now: code and token expiry, pause windows.
-func WithClock(now func() time.Time) Option { return func(c *config) { c.now = now } }
+func WithClock(now Clock) Option {
+	return func(c *config) error {
+		if now == nil {
+			return errors.New("c2ctest: WithClock: nil clock")
+		}
+		c.now = now
+		return nil
+	}
+}
 
-// WithTokenLifetime sets expires_in of issued access tokens (default 8 h).
-func WithTokenLifetime(d time.Duration) Option { return func(c *config) { c.tokenLifetime = d } }
+// WithTokenLifetime sets expires_in of issued access tokens (default 8 h;
+// positive).
+func WithTokenLifetime(d time.Duration) Option {
+	return positive("WithTokenLifetime", d, func(c *config) *time.Duration { return &c.tokenLifetime })
+}
 
-// WithCodeLifetime sets expires_in of pairing codes (default 120 s).
-func WithCodeLifetime(d time.Duration) Option { return func(c *config) { c.codeLifetime = d } }
+// WithCodeLifetime sets expires_in of pairing codes (default 120 s;
+// positive).
+func WithCodeLifetime(d time.Duration) Option {
+	return positive("WithCodeLifetime", d, func(c *config) *time.Duration { return &c.codeLifetime })
+}
 
-// WithPollInterval sets the interval of pairing codes (default 5 s).
-func WithPollInterval(d time.Duration) Option { return func(c *config) { c.pollInterval = d } }
+// WithPollInterval sets the interval of pairing codes (default 5 s;
+// positive).
+func WithPollInterval(d time.Duration) Option {
+	return positive("WithPollInterval", d, func(c *config) *time.Duration { return &c.pollInterval })
+}
+
+// positive sets the duration field of the option name to d, refusing
+// durations that are not positive.
+func positive(name string, d time.Duration, field func(*config) *time.Duration) Option {
+	return func(c *config) error {
+		if d <= 0 {
+			return fmt.Errorf("c2ctest: %s: %v is not positive", name, d)
+		}
+		*field(c) = d
+		return nil
+	}
+}
 
 // WithAutoApprove approves every pairing code on its n-th poll (n >= 1);
 // without it codes wait for Approve.
-func WithAutoApprove(n int) Option { return func(c *config) { c.autoApprove = max(n, 1) } }
-
-// WithChunkSize sets the chunk size of regular uploads.
-func WithChunkSize(n int64) Option {
-	return func(c *config) {
-		if n > 0 {
-			c.chunkSize = n
+func WithAutoApprove(n int) Option {
+	return func(c *config) error {
+		if n < 1 {
+			return fmt.Errorf("c2ctest: WithAutoApprove: %d is less than 1", n)
 		}
+		c.autoApprove = n
+		return nil
+	}
+}
+
+// WithChunkSize sets the chunk size of regular uploads (at least 1).
+func WithChunkSize(n int64) Option {
+	return func(c *config) error {
+		if n < 1 {
+			return fmt.Errorf("c2ctest: WithChunkSize: %d is less than 1", n)
+		}
+		c.chunkSize = n
+		return nil
 	}
 }
 
 // WithAllowViolations keeps spec violations from failing the test.
-func WithAllowViolations() Option { return func(c *config) { c.allowViolations = true } }
+func WithAllowViolations() Option {
+	return func(c *config) error { c.allowViolations = true; return nil }
+}
 
 // WithNames sets the device, project and authorizing user names.
 func WithNames(device, project, creator string) Option {
-	return func(c *config) { c.deviceName, c.projectName, c.creatorName = device, project, creator }
+	return func(c *config) error {
+		c.deviceName, c.projectName, c.creatorName = device, project, creator
+		return nil
+	}
 }

@@ -20,6 +20,8 @@ import (
 	"github.com/getkin/kin-openapi/routers/legacy"
 
 	"github.com/frameio-go/frameio-go/api"
+
+	"github.com/frameio-go/frameio-go/internal/options"
 )
 
 // Server is an in-memory C2C API on a local httptest listener, with the
@@ -74,8 +76,8 @@ func NewServer(t testing.TB, opts ...Option) *Server {
 // Start starts a Server; the caller must Close it.
 func Start(opts ...Option) (*Server, error) {
 	cfg := defaultConfig()
-	for _, o := range opts {
-		o(&cfg)
+	if err := options.Apply(&cfg, opts); err != nil {
+		return nil, err
 	}
 	doc, err := openapi3.NewLoader().LoadFromData(api.C2CCodegen())
 	if err != nil {
