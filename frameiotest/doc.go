@@ -28,4 +28,16 @@
 // record or restore them. HTTPClient and AuthorizeRequest serve other
 // clients, such as plain net/http requests made with the request builders
 // of package gen.
+//
+// # Where things live
+//
+// server.go holds [Server] and the request path (faults, authentication,
+// validation, the handler, response validation); handlers*.go implement
+// the generated net/http server interface (frameiotest/internal/server,
+// generated from the same document as package gen) one resource per file;
+// store.go, seed.go and roles.go the state; objectstore.go the presigned
+// upload and download URLs; spec.go, validate.go and schemacheck.go the
+// spec checks; fill.go the bodies of stateless operations; faults.go the
+// injected faults; options.go every [Option] (Start reports every bad
+// value); client.go the configured frameio.Client.
 package frameiotest

@@ -99,4 +99,16 @@
 // [oauth2.StaticTokenSource] and enable the legacy mode on the Frame.io
 // client, which sends the header "x-frameio-legacy-token-auth: true". That
 // header is a client option of package frameio, not of this package.
+//
+// # Where things live
+//
+// s2s.go, webapp.go and pkce.go hold the credential types, core.go and
+// cache.go what they share (the token cache, single-flight refresh),
+// userflow.go and callback.go the authorization code flow (exchange,
+// refresh, the callback's query), loopback.go [ListenLoopback], revoke.go
+// revocation, tokenset.go [TokenSet], print.go how credentials print
+// without their secrets, transport.go the retrying IMS transport and
+// classify.go and errors.go the typed errors. options.go holds every [Option] over one config (each
+// reports a bad value as a [*ConfigError]); validate.go the checks that
+// involve more than one setting (client ID, IMS base URL, redirect URIs).
 package auth

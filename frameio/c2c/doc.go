@@ -41,4 +41,14 @@
 //
 // Secrets (client secret, device code, tokens, presigned URL queries)
 // never appear in an error string or a log line.
+//
+// # Where things live
+//
+// client.go holds [Client] and its request path, options.go every [Option]
+// over one config (NewClient reports every bad value at once), pairing.go
+// and tokens.go pairing and the token lifecycle (store.go the stores),
+// device.go and channels.go the device and channel calls, assets.go,
+// upload.go, realtime.go, stream.go and partsize.go the uploads, status.go
+// the status socket, connectivity.go the wait for /health, errors.go and
+// policy.go the guide's error kinds and retry table, backoff.go the waits.
 package c2c

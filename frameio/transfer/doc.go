@@ -92,4 +92,19 @@
 // at most WithPollInterval's maximum (10 s), and a wait helper gives up
 // after WithWaitTimeout (1 h). API calls are bounded by the
 // frameio.Client.
+//
+// # Where things live
+//
+// upload.go holds [Uploader], Upload, UploadFile and UploadContent; job.go
+// the upload job each of them runs (its content, config, batch, media type
+// and progress) and the creation of the file with Files.CreateLocalUpload;
+// parts.go the parts: planned from the upload URLs, sent in parallel,
+// retried. version.go, remote.go and folder_upload.go build on the job;
+// wait.go holds the wait helpers and [Stage]. download.go holds
+// [Downloader]; fetch.go, ranges.go, span.go and flush.go the ranged,
+// resumable GETs. options.go holds every [Option] over one config (bad
+// values are reported by the constructor or the call), defaults.go the
+// values they start from and why; progress.go, progressbar.go, stall.go,
+// retry.go and transport.go the progress, stall, retry and connection
+// machinery; errors.go the typed errors.
 package transfer

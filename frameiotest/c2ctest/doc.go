@@ -16,4 +16,12 @@
 //	srv := c2ctest.NewServer(t, c2ctest.WithAutoApprove(1))
 //	dev, _ := c2c.NewClient(c2c.WithBaseURL(srv.URL()), c2c.WithHTTPClient(srv.Client()),
 //		c2c.WithClientVersion("1.0.0"), c2c.WithCredentials("serial-1", c2ctest.DefaultClientSecret))
+//
+// # Where things live
+//
+// server.go holds [Server] and its routing over api/c2c.codegen.yaml,
+// auth.go the route table, pairing and tokens, devices.go the device and channel calls,
+// assets.go the uploads and the object store, socket.go the status socket,
+// state.go the state, faults.go the injected faults, respond.go the
+// answers, options.go every [Option] (Start reports every bad value).
 package c2ctest

@@ -7,7 +7,8 @@
 // their order) is read from the spec. Each entry names a spec schema,
 // parameter or operation; a spec without it fails the generation loudly
 // instead of silently generating other names. Camel and Snake are the one
-// spelling of spec names as Go names both tools use.
+// spelling of spec names as Go names both tools use; Fold finds the gen
+// type oapi-codegen gave a component schema.
 package sdknames
 
 // Union names one union of the spec in Go.

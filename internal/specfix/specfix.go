@@ -2,6 +2,17 @@
 // document oapi-codegen reads (api/frameio.codegen.yaml). Every fix is a
 // named step with the reason it exists; the docs' own document is never
 // edited by hand.
+//
+// specfix.go holds the steps (Steps, V4Steps, each with its reason),
+// ApplySteps and the small generic fixes; each larger step has its file:
+// unions.go (hoist-union-variants), enumnames.go, enumwalk.go and words.go
+// (short-enum-names), data.go (named-data), initialisms.go
+// (plural-initialisms), nullable.go (nullable-request-fields,
+// comment-timestamp), upload.go (local-upload-media-type) and headers.go
+// (custom-actions-experimental); components.go renames a component;
+// c2c*.go are the C2C steps.
+// The YAML node helpers are internal/yamlnode's, shared with
+// internal/specbuild.
 package specfix
 
 import (

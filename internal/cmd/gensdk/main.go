@@ -10,11 +10,12 @@
 //     "Unions" in the documentation of package frameio).
 //
 // It reads api/frameio.codegen.yaml once (kin-openapi) for the operations,
-// the unions, their variants and tag values, and gen/frameio.gen.go for the
-// exact signatures and shapes of what oapi-codegen made, so it never
-// guesses a Go name or type: a spec operation without its builder is an
-// error. The names the SDK keeps stable come from one table,
-// internal/sdknames.
+// their success responses, the unions, their variants and tag values, and
+// gen/frameio.gen.go for the exact signatures of the request builders and
+// the types and fields of the models oapi-codegen made, so it never guesses
+// a Go name or type: a spec operation without its builder, or a response
+// schema without exactly one gen type (sdknames.Fold), is an error. The
+// names the SDK keeps stable come from one table, internal/sdknames.
 //
 // Usage (from the module root, as `make generate` does):
 //
