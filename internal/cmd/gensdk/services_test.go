@@ -38,15 +38,10 @@ func TestBodiesAndResults(t *testing.T) {
 }
 
 func TestPlanRefusesWhatGenLacks(t *testing.T) {
-	spec, err := os.ReadFile("../../../api/frameio.codegen.yaml")
-	require.NoError(t, err)
-	doc, err := loadSpec(spec)
-	require.NoError(t, err)
-	ops, err := readOperations(doc)
-	require.NoError(t, err)
+	ops := specOperations(t)
 	require.Len(t, ops, 97)
 
-	_, err = plan(ops, &generated{sigs: map[string]*signature{}})
+	_, err := plan(ops, &generated{sigs: map[string]*signature{}})
 	assert.ErrorContains(t, err, "gen has no New")
 
 	g, err := readGenerated("../../../gen/frameio.gen.go")
@@ -75,17 +70,23 @@ func TestResultsFromTheSpec(t *testing.T) {
 	_, _, err = g.result("NoSuchSchema")
 	assert.ErrorContains(t, err, "gen has 0 types for schema NoSuchSchema")
 
+	success := map[string]string{}
+	for _, op := range specOperations(t) {
+		success[op.ID] = op.Success
+	}
+	assert.Equal(t, "FileWithIncludesResponse", success["files_show"])
+	assert.Equal(t, "FileWithUploadURLsResponse", success["files_create"], "201 before 202")
+	assert.Equal(t, "", success["files_delete"], "204: no body")
+}
+
+// specOperations reads the operations of api/frameio.codegen.yaml.
+func specOperations(t *testing.T) []operation {
+	t.Helper()
 	spec, err := os.ReadFile("../../../api/frameio.codegen.yaml")
 	require.NoError(t, err)
 	doc, err := loadSpec(spec)
 	require.NoError(t, err)
 	ops, err := readOperations(doc)
 	require.NoError(t, err)
-	success := map[string]string{}
-	for _, op := range ops {
-		success[op.ID] = op.Success
-	}
-	assert.Equal(t, "FileWithIncludesResponse", success["files_show"])
-	assert.Equal(t, "FileWithUploadURLsResponse", success["files_create"], "201 before 202")
-	assert.Equal(t, "", success["files_delete"], "204: no body")
+	return ops
 }
