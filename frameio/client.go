@@ -21,10 +21,10 @@ type Client struct {
 }
 
 // NewClient returns a client configured by opts, applied in order over the
-// defaults: base URL DefaultBaseURL, http.DefaultClient, a 60 s per-attempt
-// timeout and no bound on the whole call (WithTimeout), 2 retries with
-// DefaultRetryPolicy, rate-limit pacing on (see WithRateLimitPacing), a
-// silent logger. A token is
+// defaults: base URL DefaultBaseURL, one HTTP client shared by all Clients
+// (see WithHTTPClient), a 60 s per-attempt timeout and no bound on the
+// whole call (WithTimeout), 2 retries with DefaultRetryPolicy, rate-limit
+// pacing on (see WithRateLimitPacing), a silent logger. A token is
 // required (WithToken or WithTokenSource); a malformed base URL or option
 // argument is reported here rather than on the first call.
 func NewClient(opts ...Option) (*Client, error) {
