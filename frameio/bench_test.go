@@ -97,27 +97,29 @@ func bareDo(ctx context.Context, hc *http.Client, req *http.Request, out any) er
 // ("sdk", its defaults) with the same call through the bare generated
 // request builder and net/http ("gen", see bareDo), against the same
 // loopback server, the two alternating (see alternate): ratio-to-gen is
-// sdk's time over gen's, measured in the same run.
+// sdk's time over gen's, measured in the same run. The -deadline variants
+// make each call under a context with a 30 s deadline, as a caller bounding
+// its calls does: earlier than the SDK's 60 s attempt timeout, which then
+// needs no context of its own.
 func BenchmarkCall(b *testing.B) {
 	srv := httptest.NewServer(authorized(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = w.Write([]byte(fileJSON))
 	}))
 	defer srv.Close()
-	ctx := context.Background()
 	c, err := frameio.NewClient(frameio.WithToken("tok"), frameio.WithBaseURL(srv.URL))
 	if err != nil {
 		b.Fatal(err)
 	}
 	hc := bareClient(b)
-	sdk := func() error {
+	sdk := func(ctx context.Context) error {
 		f, err := c.Files.Show(ctx, "acc", "file", nil)
 		if err == nil && f.Name != "clip.mov" {
 			err = errors.New("wrong file")
 		}
 		return err
 	}
-	bare := func() error {
+	bare := func(ctx context.Context) error {
 		req, err := gen.NewFilesShowRequest(srv.URL, "acc", "file", nil)
 		if err != nil {
 			return err
@@ -131,8 +133,20 @@ func BenchmarkCall(b *testing.B) {
 		}
 		return nil
 	}
-	b.Run("sdk", func(b *testing.B) { alternate(b, sdk, bare, "ratio-to-gen") })
-	b.Run("gen", func(b *testing.B) { alternate(b, bare, sdk, "") })
+	background := func(call func(context.Context) error) func() error {
+		return func() error { return call(context.Background()) }
+	}
+	deadline := func(call func(context.Context) error) func() error {
+		return func() error {
+			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+			defer cancel()
+			return call(ctx)
+		}
+	}
+	b.Run("sdk", func(b *testing.B) { alternate(b, background(sdk), background(bare), "ratio-to-gen") })
+	b.Run("gen", func(b *testing.B) { alternate(b, background(bare), background(sdk), "") })
+	b.Run("sdk-deadline", func(b *testing.B) { alternate(b, deadline(sdk), deadline(bare), "ratio-to-gen") })
+	b.Run("gen-deadline", func(b *testing.B) { alternate(b, deadline(bare), deadline(sdk), "") })
 }
 
 // pageServer serves `pages` pages of `per` accounts each.

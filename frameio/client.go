@@ -3,6 +3,7 @@ package frameio
 import (
 	"context"
 	"errors"
+	"sync/atomic"
 )
 
 // ErrNoToken is returned by NewClient when neither WithToken nor
@@ -16,8 +17,9 @@ var ErrNoToken = errors.New("frameio: no credentials: pass WithToken or WithToke
 type Client struct {
 	services
 
-	cfg   requestConfig // defaults for every call
-	pacer *pacer        // shared rate-limit pacing state
+	cfg   requestConfig                // defaults for every call
+	pacer *pacer                       // shared rate-limit pacing state
+	auth  atomic.Pointer[bearerHeader] // the Authorization value of the last token
 }
 
 // NewClient returns a client configured by opts, applied in order over the
