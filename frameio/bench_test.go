@@ -3,6 +3,7 @@ package frameio_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -12,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/frameio-go/frameio-go/frameio"
 	"github.com/frameio-go/frameio-go/gen"
@@ -32,44 +34,119 @@ func authorized(next http.HandlerFunc) http.HandlerFunc {
 	}
 }
 
-// BenchmarkCall compares one call through frameio.Client with the same
-// call written by hand over gen (its request builder, net/http and
-// encoding/json into its model, as its generated client did), against the
-// same local server.
+// alternate times this b.N times and runs other, untimed, before each
+// run, so that both variants of a comparison share the machine's state
+// (other agents, CPU frequency, GC) over the same stretch of time. It
+// reports this's time over other's as ratio (when not ""): the figure to
+// read on a noisy machine. Allocations are this's alone.
+func alternate(b *testing.B, this, other func() error, ratio string) {
+	b.Helper()
+	var thisT, otherT time.Duration
+	b.ReportAllocs()
+	b.ResetTimer()
+	b.StopTimer()
+	for range b.N {
+		t0 := time.Now()
+		if err := other(); err != nil {
+			b.Fatal(err)
+		}
+		otherT += time.Since(t0)
+		b.StartTimer()
+		t1 := time.Now()
+		err := this()
+		thisT += time.Since(t1)
+		b.StopTimer()
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	if ratio != "" {
+		b.ReportMetric(float64(thisT)/float64(otherT), ratio)
+	}
+}
+
+// bareClient is what a hand-written caller of the generated request
+// builders sends with: net/http's default transport settings.
+func bareClient(b *testing.B) *http.Client {
+	hc := &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
+	b.Cleanup(hc.CloseIdleConnections)
+	return hc
+}
+
+// bareDo is the bare generated client by hand: the request built by gen's
+// builder, the token set, net/http's Do, the body read and decoded.
+func bareDo(ctx context.Context, hc *http.Client, req *http.Request, out any) error {
+	req = req.WithContext(ctx)
+	req.Header.Set("Authorization", "Bearer tok")
+	resp, err := hc.Do(req)
+	if err != nil {
+		return err
+	}
+	body, err := io.ReadAll(resp.Body)
+	_ = resp.Body.Close()
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("status %d", resp.StatusCode)
+	}
+	return json.Unmarshal(body, out)
+}
+
+// BenchmarkCall compares one call (files show) through frameio.Client
+// ("sdk", its defaults) with the same call through the bare generated
+// request builder and net/http ("gen", see bareDo), against the same
+// loopback server, the two alternating (see alternate): ratio-to-gen is
+// sdk's time over gen's, measured in the same run. The -deadline variants
+// make each call under a context with a 30 s deadline, as a caller bounding
+// its calls does: earlier than the SDK's 60 s attempt timeout, which then
+// needs no context of its own.
 func BenchmarkCall(b *testing.B) {
 	srv := httptest.NewServer(authorized(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = w.Write([]byte(fileJSON))
 	}))
 	defer srv.Close()
-	ctx := context.Background()
-
-	b.Run("generated", func(b *testing.B) {
-		hc := &http.Client{}
-		b.ReportAllocs()
-		for b.Loop() {
-			req, err := gen.NewFilesShowRequest(srv.URL, "acc", "file", nil)
-			if err != nil {
-				b.Fatal(err)
-			}
-			var out gen.FileWithIncludesResponse
-			if err := plainCall(ctx, hc, req, &out); err != nil {
-				b.Fatal(err)
-			}
+	c, err := frameio.NewClient(frameio.WithToken("tok"), frameio.WithBaseURL(srv.URL))
+	if err != nil {
+		b.Fatal(err)
+	}
+	hc := bareClient(b)
+	sdk := func(ctx context.Context) error {
+		f, err := c.Files.Show(ctx, "acc", "file", nil)
+		if err == nil && f.Name != "clip.mov" {
+			err = errors.New("wrong file")
 		}
-	})
-	b.Run("frameio", func(b *testing.B) {
-		c, err := frameio.NewClient(frameio.WithToken("tok"), frameio.WithBaseURL(srv.URL))
+		return err
+	}
+	bare := func(ctx context.Context) error {
+		req, err := gen.NewFilesShowRequest(srv.URL, "acc", "file", nil)
 		if err != nil {
-			b.Fatal(err)
+			return err
 		}
-		b.ReportAllocs()
-		for b.Loop() {
-			if _, err := c.Files.Show(ctx, "acc", "file", nil); err != nil {
-				b.Fatal(err)
-			}
+		var out gen.FileWithIncludesResponse
+		if err := bareDo(ctx, hc, req, &out); err != nil {
+			return err
 		}
-	})
+		if out.Data.Name != "clip.mov" {
+			return errors.New("wrong file")
+		}
+		return nil
+	}
+	background := func(call func(context.Context) error) func() error {
+		return func() error { return call(context.Background()) }
+	}
+	deadline := func(call func(context.Context) error) func() error {
+		return func() error {
+			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+			defer cancel()
+			return call(ctx)
+		}
+	}
+	b.Run("sdk", func(b *testing.B) { alternate(b, background(sdk), background(bare), "ratio-to-gen") })
+	b.Run("gen", func(b *testing.B) { alternate(b, background(bare), background(sdk), "") })
+	b.Run("sdk-deadline", func(b *testing.B) { alternate(b, deadline(sdk), deadline(bare), "ratio-to-gen") })
+	b.Run("gen-deadline", func(b *testing.B) { alternate(b, deadline(bare), deadline(sdk), "") })
 }
 
 // pageServer serves `pages` pages of `per` accounts each.
@@ -96,101 +173,86 @@ func pageServer(pages, per int) *httptest.Server {
 }
 
 // BenchmarkPaginate10k iterates 10,000 accounts over 100 pages with the
-// SDK's iterator and, in the same run, with a hand-written loop over gen's
-// request builder and models. peak-heap-B is the largest live heap seen while
-// iterating (sampled once per page in a separate, untimed pass).
+// SDK's iterator and, alternating with it (see alternate), with a
+// hand-written loop over the generated request builder. peak-heap-B is the
+// largest live heap seen while iterating (sampled once per page in a
+// separate, untimed pass).
 func BenchmarkPaginate10k(b *testing.B) {
 	const pages, per = 100, 100
 	srv := pageServer(pages, per)
 	defer srv.Close()
 	ctx := context.Background()
 	size := per
+	hc := bareClient(b)
+	c, err := frameio.NewClient(frameio.WithToken("tok"), frameio.WithBaseURL(srv.URL))
+	if err != nil {
+		b.Fatal(err)
+	}
 
-	handwritten := func(hc *http.Client, onPage func()) int {
+	handwritten := func(onPage func()) error {
 		n := 0
 		params := &gen.AccountsIndexParams{PageSize: &size}
 		for {
 			req, err := gen.NewAccountsIndexRequest(srv.URL, params)
 			if err != nil {
-				b.Fatal(err)
+				return err
 			}
 			var page gen.AccountsResponse
-			if err := plainCall(ctx, hc, req, &page); err != nil {
-				b.Fatal(err)
+			if err := bareDo(ctx, hc, req, &page); err != nil {
+				return err
 			}
 			n += len(page.Data)
 			onPage()
 			next := frameio.Value(page.Links.Next)
 			if next == "" {
-				return n
+				break
 			}
 			u, _ := url.Parse(next)
 			after := u.Query().Get("after")
 			params.After = &after
 		}
+		if n != pages*per {
+			return fmt.Errorf("listed %d accounts", n)
+		}
+		return nil
 	}
-	sdk := func(c *frameio.Client, onPage func()) int {
+	sdk := func(onPage func()) error {
 		n := 0
 		for p, err := range c.Accounts.IndexPages(ctx, &gen.AccountsIndexParams{PageSize: &size}) {
 			if err != nil {
-				b.Fatal(err)
+				return err
 			}
 			n += len(p.Items)
 			onPage()
 		}
-		return n
+		if n != pages*per {
+			return fmt.Errorf("listed %d accounts", n)
+		}
+		return nil
 	}
+	noop := func() {}
+	hand := func() error { return handwritten(noop) }
+	iter := func() error { return sdk(noop) }
 
 	b.Run("handwritten", func(b *testing.B) {
-		c := &http.Client{}
-		b.ReportAllocs()
-		for b.Loop() {
-			if n := handwritten(c, func() {}); n != pages*per {
-				b.Fatal(n)
-			}
-		}
-		b.ReportMetric(peakHeap(func(onPage func()) { handwritten(c, onPage) }), "peak-heap-B")
+		alternate(b, hand, iter, "")
+		b.ReportMetric(peakHeap(b, handwritten), "peak-heap-B")
 	})
 	b.Run("iterator", func(b *testing.B) {
-		c, _ := frameio.NewClient(frameio.WithToken("tok"), frameio.WithBaseURL(srv.URL))
-		b.ReportAllocs()
-		for b.Loop() {
-			if n := sdk(c, func() {}); n != pages*per {
-				b.Fatal(n)
-			}
-		}
-		b.ReportMetric(peakHeap(func(onPage func()) { sdk(c, onPage) }), "peak-heap-B")
+		alternate(b, iter, hand, "ratio-to-handwritten")
+		b.ReportMetric(peakHeap(b, sdk), "peak-heap-B")
 	})
 }
 
-// plainCall sends req with the bearer token and decodes a 200 answer into
-// out, as a client written by hand over gen's models would: the whole body
-// read, then unmarshalled.
-func plainCall(ctx context.Context, hc *http.Client, req *http.Request, out any) error {
-	req = req.WithContext(ctx)
-	req.Header.Set("Authorization", "Bearer tok")
-	resp, err := hc.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return err
-	}
-	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("status %d: %s", resp.StatusCode, body)
-	}
-	return json.Unmarshal(body, out)
-}
-
-func peakHeap(run func(onPage func())) float64 {
+func peakHeap(b *testing.B, run func(onPage func()) error) float64 {
 	runtime.GC()
 	var ms runtime.MemStats
 	var peak uint64
-	run(func() {
+	if err := run(func() {
 		runtime.ReadMemStats(&ms)
 		peak = max(peak, ms.HeapAlloc)
-	})
+	}); err != nil {
+		b.Fatal(err)
+	}
 	return float64(peak)
 }

@@ -3,6 +3,7 @@ package frameio
 import (
 	"context"
 	"errors"
+	"sync/atomic"
 )
 
 // ErrNoToken is returned by NewClient when neither WithToken nor
@@ -16,15 +17,16 @@ var ErrNoToken = errors.New("frameio: no credentials: pass WithToken or WithToke
 type Client struct {
 	services
 
-	cfg   requestConfig // defaults for every call
-	pacer *pacer        // shared rate-limit pacing state
+	cfg   requestConfig                // defaults for every call
+	pacer *pacer                       // shared rate-limit pacing state
+	auth  atomic.Pointer[bearerHeader] // the Authorization value of the last token
 }
 
 // NewClient returns a client configured by opts, applied in order over the
-// defaults: base URL DefaultBaseURL, http.DefaultClient, a 60 s per-attempt
-// timeout and no bound on the whole call (WithTimeout), 2 retries with
-// DefaultRetryPolicy, rate-limit pacing on (see WithRateLimitPacing), a
-// silent logger. A token is
+// defaults: base URL DefaultBaseURL, one HTTP client shared by all Clients
+// (see WithHTTPClient), a 60 s per-attempt timeout and no bound on the
+// whole call (WithTimeout), 2 retries with DefaultRetryPolicy, rate-limit
+// pacing on (see WithRateLimitPacing), a silent logger. A token is
 // required (WithToken or WithTokenSource); a malformed base URL or option
 // argument is reported here rather than on the first call.
 func NewClient(opts ...Option) (*Client, error) {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -28,20 +27,49 @@ const (
 // then opts apply. On a non-2xx response it returns *Error; on transport
 // failure or cancellation *RequestError; on malformed 2xx JSON *DecodeError.
 func (c *Client) do(ctx context.Context, req *http.Request, out any, opts []RequestOption) error {
-	rep, err := c.doRaw(ctx, req, opts)
+	cfg, err := c.config(opts)
+	if err != nil {
+		return err
+	}
+	rep, err := c.exec(ctx, req, cfg, cfg.responseInto)
 	if err != nil {
 		return err
 	}
 	return rep.decode(req, out)
 }
 
-// reply is the last response of a call, its body read into body
-// (resp.Body is replaced by a re-readable copy), and the credentials that
-// attempt sent, to be scrubbed from any error built from the body.
+// reply is the last response of a call, its body read into body, and
+// what builds, only when needed, the rest: the credentials that attempt
+// sent (to scrub from any error made from the body) and the response as
+// callers see it (expose).
 type reply struct {
-	resp    *http.Response
-	body    []byte
-	secrets redact.Secrets
+	resp  *http.Response
+	body  []byte
+	token string        // the access token the attempt sent
+	more  []string      // the call's other secrets (WithRedaction)
+	sent  *http.Request // the attempt's request, credentials included
+}
+
+// secrets are the strings hidden from the errors made from this reply.
+func (r reply) secrets() redact.Secrets { return redact.Secrets{}.Add(r.token).Add(r.more...) }
+
+// expose readies the response for a caller (WithResponseInto, a Page):
+// its Request becomes a copy of the attempt's without the credentials
+// (only the header map is new), with ctx, and its Body an in-memory copy
+// of the body, which can be read again.
+func (r reply) expose(ctx context.Context) *http.Response {
+	if r.sent != nil {
+		safe := r.sent.WithContext(ctx)
+		safe.Header = make(http.Header, len(r.sent.Header))
+		for k, v := range r.sent.Header {
+			if k != "Authorization" {
+				safe.Header[k] = v
+			}
+		}
+		r.resp.Request = safe
+	}
+	r.resp.Body = io.NopCloser(bytes.NewReader(r.body))
+	return r.resp
 }
 
 // decode decodes a successful response body into out.
@@ -61,7 +89,7 @@ func (r reply) decodeError(req *http.Request, err error) *DecodeError {
 		StatusCode: r.resp.StatusCode,
 		Method:     req.Method,
 		URL:        redactURL(req.URL),
-		Body:       r.secrets.ScrubBytes(r.body),
+		Body:       r.secrets().ScrubBytes(r.body),
 		Err:        err,
 	}
 }
@@ -71,33 +99,41 @@ func (r reply) decodeError(req *http.Request, err error) *DecodeError {
 func (r reply) requestError(req *http.Request, safeURL string, attempt int, err error) *RequestError {
 	e := &RequestError{Method: req.Method, URL: safeURL, Attempts: attempt, Err: err}
 	if r.resp != nil {
+		secrets := r.secrets()
 		e.StatusCode = r.resp.StatusCode
-		e.Header = scrubHeader(r.resp.Header, r.secrets)
-		e.Body = r.secrets.ScrubCut(r.body)
+		e.Header = scrubHeader(r.resp.Header, secrets)
+		e.Body = secrets.ScrubCut(r.body)
 	}
 	return e
 }
 
-// doRaw executes req with retries and returns the last response. On a
-// non-2xx final response it returns the response, its body (bounded) and an
-// *Error. Pagination uses it to reach links and headers.
-func (c *Client) doRaw(ctx context.Context, req *http.Request, opts []RequestOption) (reply, error) {
-	// The client's configuration is shared and never changed: a call with
-	// options works on a copy (with its own header and query maps).
-	cfg := c.cfg
-	cfg.responseInto = nil
-	if len(opts) > 0 {
-		cfg = c.cfg.clone()
-		if err := cfg.apply(opts); err != nil {
-			return reply{}, err
-		}
+// config is the configuration of a call: the client's, or with opts, a
+// copy of it (with its own header and query maps) they apply to. The
+// client's configuration is shared and never changed.
+func (c *Client) config(opts []RequestOption) (*requestConfig, error) {
+	if len(opts) == 0 {
+		return &c.cfg, nil
 	}
+	cfg := c.cfg.clone()
+	if err := cfg.apply(opts); err != nil {
+		return nil, err
+	}
+	return &cfg, nil
+}
+
+// exec executes req with retries, configured by cfg (see config:
+// pagination resolves it once for all its pages), and returns the last
+// response. On a non-2xx final response it returns the response, its body
+// (bounded) and an *Error. Each attempt's response is stored, exposed (see
+// reply.expose), into *into when into is not nil.
+func (c *Client) exec(ctx context.Context, req *http.Request, cfg *requestConfig, into **http.Response) (reply, error) {
 	if ctx == nil {
 		ctx = req.Context()
 	}
 	// WithTimeout bounds everything below: pacing, attempts, token waits
 	// and retry waits (which are not started when they would end after it).
-	if cfg.callTimeout > 0 {
+	// A context whose deadline comes first bounds it already.
+	if cfg.callTimeout > 0 && !passesDeadline(ctx, cfg.callTimeout) {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, cfg.callTimeout)
 		defer cancel()
@@ -122,21 +158,21 @@ func (c *Client) doRaw(ctx context.Context, req *http.Request, opts []RequestOpt
 		log = log.With(slog.String("method", req.Method), slog.String("path", req.URL.Path))
 	}
 
-	if err := c.pace(ctx, &cfg, req, safeURL, log); err != nil {
+	if err := c.pace(ctx, cfg, req, safeURL, log); err != nil {
 		return reply{}, err
 	}
 	for attempt := 1; ; attempt++ {
 		start := time.Now()
-		resp, body, token, terr, fatal := cfg.attempt(ctx, req, rawQuery)
+		rep, terr, fatal := c.attempt(ctx, cfg, req, rawQuery)
 		if fatal != nil {
 			if cerr := ctx.Err(); cerr != nil { // cancelled while waiting for a token
 				return reply{}, &RequestError{Method: req.Method, URL: safeURL(), Attempts: attempt - 1, Err: cerr}
 			}
 			return reply{}, fatal
 		}
-		rep := reply{resp: resp, body: body, secrets: redact.Secrets{}.Add(token).Add(cfg.redact...)}
-		if resp != nil && cfg.responseInto != nil {
-			*cfg.responseInto = resp
+		resp := rep.resp
+		if resp != nil && into != nil {
+			*into = rep.expose(ctx)
 		}
 		var attrs []slog.Attr
 		if debug {
@@ -157,7 +193,7 @@ func (c *Client) doRaw(ctx context.Context, req *http.Request, opts []RequestOpt
 				log.LogAttrs(ctx, slog.LevelDebug, "frameio: request cancelled", attrs...)
 				return rep, rep.requestError(req, safeURL(), attempt, cerr)
 			}
-			terr = rep.secrets.Err(terr)
+			terr = rep.secrets().Err(terr)
 			attrs = append(attrs, slog.String("error", terr.Error()))
 			lastErr = rep.requestError(req, safeURL(), attempt, terr)
 		case resp.StatusCode >= 200 && resp.StatusCode <= 299:
@@ -170,7 +206,7 @@ func (c *Client) doRaw(ctx context.Context, req *http.Request, opts []RequestOpt
 			return rep, nil
 		default:
 			status, header = resp.StatusCode, resp.Header
-			lastErr = newAPIError(req.Method, safeURL(), resp, body, attempt, rep.secrets)
+			lastErr = newAPIError(req.Method, safeURL(), resp, rep.body, attempt, rep.secrets())
 		}
 
 		retryable := cfg.retry.shouldRetry(req.Method, status, terr)
@@ -206,84 +242,4 @@ func (c *Client) doRaw(ctx context.Context, req *http.Request, opts []RequestOpt
 			return rep, &RequestError{Method: req.Method, URL: safeURL(), Attempts: attempt, Err: err, Last: lastErr}
 		}
 	}
-}
-
-// attempt sends one try of req. terr is a transport failure (including a
-// body cut short or a per-attempt timeout), possibly with resp set; fatal
-// is an error that must end the call (token source, body rewind). The
-// per-attempt timeout (WithAttemptTimeout) bounds the wait for the token
-// too.
-func (cfg *requestConfig) attempt(ctx context.Context, req *http.Request, rawQuery string) (resp *http.Response, body []byte, token string, terr, fatal error) {
-	if cfg.tokenSource == nil {
-		return nil, nil, "", nil, ErrNoToken
-	}
-	actx, cancel := ctx, context.CancelFunc(func() {})
-	if cfg.attemptTimeout > 0 {
-		actx, cancel = context.WithTimeout(ctx, cfg.attemptTimeout)
-	}
-	defer cancel()
-
-	tok, err := fetchToken(actx, cfg.tokenSource)
-	if err != nil {
-		return nil, nil, "", nil, fmt.Errorf("frameio: getting token: %w", err)
-	}
-	if tok == nil || tok.AccessToken == "" {
-		return nil, nil, "", nil, errors.New("frameio: token source returned an empty token")
-	}
-
-	r := req.Clone(actx)
-	r.URL.RawQuery = rawQuery
-	if req.GetBody != nil && req.Body != nil && req.Body != http.NoBody {
-		b, err := req.GetBody()
-		if err != nil {
-			return nil, nil, "", nil, fmt.Errorf("frameio: rewinding request body: %w", err)
-		}
-		r.Body = b
-	}
-	for k, vs := range cfg.header {
-		r.Header[k] = append([]string(nil), vs...)
-	}
-	r.Header.Set("User-Agent", cfg.userAgent)
-	if r.Header.Get("Accept") == "" {
-		r.Header.Set("Accept", "application/json")
-	}
-	r.Header.Set("Authorization", "Bearer "+tok.AccessToken)
-
-	resp, err = cfg.send(r)
-	if err != nil {
-		if ue, ok := errors.AsType[*url.Error](err); ok {
-			err = ue.Err // its message repeats the URL, which the caller adds
-		}
-		return nil, nil, "", err, nil
-	}
-	// The response keeps a copy of the request without the credentials
-	// (a shallow copy: only the header map is new).
-	safe := new(http.Request)
-	*safe = *r
-	safe.Header = make(http.Header, len(r.Header))
-	for k, v := range r.Header {
-		if k != "Authorization" {
-			safe.Header[k] = v
-		}
-	}
-	resp.Request = safe.WithContext(ctx)
-
-	ok := resp.StatusCode >= 200 && resp.StatusCode <= 299
-	var rerr error
-	if ok {
-		body, rerr = io.ReadAll(resp.Body)
-	} else {
-		// A token echoed across the limit is read whole, to be scrubbed
-		// whole before the body is cut to maxErrorBody.
-		body, rerr = io.ReadAll(io.LimitReader(resp.Body, maxErrorRead+int64(len(tok.AccessToken))))
-		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, maxDrain))
-	}
-	_ = resp.Body.Close()
-	resp.Body = io.NopCloser(bytes.NewReader(body))
-	if rerr != nil && ok {
-		// A success whose body is cut short is unusable: treat it like a
-		// transport failure. An error body cut short still makes an *Error.
-		return resp, body, tok.AccessToken, fmt.Errorf("reading response body: %w", rerr), nil
-	}
-	return resp, body, tok.AccessToken, nil, nil
 }

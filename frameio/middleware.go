@@ -40,6 +40,9 @@ func WithMiddleware(mw ...Middleware) RequestOption {
 
 // send passes r through the middleware to the http.Client.
 func (c *requestConfig) send(r *http.Request) (*http.Response, error) {
+	if len(c.middleware) == 0 {
+		return c.httpClient.Do(r)
+	}
 	next := c.httpClient.Do
 	for i := len(c.middleware) - 1; i >= 0; i-- {
 		mw, inner := c.middleware[i], next

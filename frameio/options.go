@@ -79,7 +79,7 @@ type requestConfig struct {
 func defaultConfig() requestConfig {
 	return requestConfig{
 		baseURL:        DefaultBaseURL,
-		httpClient:     http.DefaultClient,
+		httpClient:     sharedHTTPClient(),
 		pacing:         true,
 		userAgent:      defaultUserAgent(),
 		header:         http.Header{},
@@ -212,8 +212,11 @@ func normalizeBaseURL(base string) (string, error) {
 
 // WithHTTPClient sets the *http.Client used to send requests: the place for
 // proxies, custom transports, mTLS or instrumentation. Its Timeout, if any,
-// applies in addition to WithTimeout and WithAttemptTimeout. Default:
-// http.DefaultClient.
+// applies in addition to WithTimeout and WithAttemptTimeout. Default: one
+// client shared by every Client of the process, over a copy of
+// http.DefaultTransport that keeps 16 idle connections per host (net/http
+// keeps 2), so reuse it rather than building your own per Client; pass
+// http.DefaultClient to follow later changes to http.DefaultTransport.
 func WithHTTPClient(hc *http.Client) RequestOption {
 	return func(c *requestConfig) error {
 		if hc == nil {

@@ -27,7 +27,7 @@ func TestNewClientDefaults(t *testing.T) {
 	assert.Zero(t, c.cfg.callTimeout, "no bound on the whole call by default")
 	assert.Equal(t, 2, c.cfg.maxRetries)
 	assert.Equal(t, DefaultRetryPolicy(), c.cfg.retry)
-	assert.Same(t, http.DefaultClient, c.cfg.httpClient)
+	assert.Same(t, sharedHTTPClient(), c.cfg.httpClient)
 }
 
 func TestNewClientBaseURL(t *testing.T) {

@@ -7,7 +7,6 @@ import (
 	"iter"
 	"net/http"
 	"net/url"
-	"slices"
 	"strings"
 )
 
@@ -67,10 +66,16 @@ func checkPageSize(size *int) error {
 // first page; every following page is the server's links.next, sent
 // byte for byte (the cursor is never re-encoded), with any query parameter
 // of the first request the link lacks added back. Only one page is held at
-// a time; stopping the loop stops fetching.
+// a time; stopping the loop stops fetching. The options are applied once,
+// for every page.
 func pages[T any](ctx context.Context, c *Client, first func() (*http.Request, error), opts []RequestOption) iter.Seq2[*Page[T], error] {
 	return func(yield func(*Page[T], error) bool) {
 		req, err := first()
+		if err != nil {
+			yield(nil, err)
+			return
+		}
+		cfg, err := c.config(opts)
 		if err != nil {
 			yield(nil, err)
 			return
@@ -82,7 +87,7 @@ func pages[T any](ctx context.Context, c *Client, first func() (*http.Request, e
 		empty := 0
 		for {
 			var resp *http.Response
-			rep, err := c.doRaw(ctx, req, append(slices.Clip(opts), WithResponseInto(&resp)))
+			rep, err := c.exec(ctx, req, cfg, &resp) // a WithResponseInto of opts is not used
 			if err != nil {
 				yield(nil, err)
 				return

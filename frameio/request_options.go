@@ -28,7 +28,9 @@ func WithTimeout(d time.Duration) RequestOption {
 // token (see WithTokenSource) and sending the request to reading the whole
 // response body. An attempt that times out is retried like a transport
 // error. Zero or a negative value means no per-attempt bound. Default:
-// DefaultAttemptTimeout (60 s).
+// DefaultAttemptTimeout (60 s). An attempt whose context (the caller's, or
+// WithTimeout's) ends before the attempt timeout would is bounded by it
+// alone, without a timer of its own.
 func WithAttemptTimeout(d time.Duration) RequestOption {
 	return func(c *requestConfig) error {
 		c.attemptTimeout = max(d, 0)

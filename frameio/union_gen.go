@@ -95,32 +95,35 @@ func (v VersionStack) MarshalJSON() ([]byte, error) {
 // JSON null gives a nil Asset; anything but an object or null is an error,
 // and so is a known variant whose properties do not decode.
 func AssetFromJSON(data []byte) (Asset, error) {
-	obj, err := unions.Object(data, "Asset")
-	if err != nil || obj == nil {
+	h, err := unions.Read(data, "Asset", "type")
+	if err != nil || h.Null() {
 		return nil, err
 	}
-	kind := unions.StringProp(obj, "type")
-	switch kind {
+	switch h.Kind {
 	case "file":
 		v := new(File)
-		if err := unions.UnmarshalVariant(data, v, "Asset", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "folder":
 		v := new(Folder)
-		if err := unions.UnmarshalVariant(data, v, "Asset", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "version_stack":
 		v := new(VersionStack)
-		if err := unions.UnmarshalVariant(data, v, "Asset", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	}
-	return &UnknownAsset{Type: kind, Raw: unions.CloneRaw(data)}, nil
+	raw, err := h.Raw()
+	if err != nil {
+		return nil, err
+	}
+	return &UnknownAsset{Type: h.Kind, Raw: raw}, nil
 }
 
 // DecodeAsset decodes the gen wrapper of an Asset; see AssetFromJSON.
@@ -220,26 +223,29 @@ func (v StandardGroup) MarshalJSON() ([]byte, error) {
 // JSON null gives a nil Group; anything but an object or null is an error,
 // and so is a known variant whose properties do not decode.
 func GroupFromJSON(data []byte) (Group, error) {
-	obj, err := unions.Object(data, "Group")
-	if err != nil || obj == nil {
+	h, err := unions.Read(data, "Group", "source")
+	if err != nil || h.Null() {
 		return nil, err
 	}
-	kind := unions.StringProp(obj, "source")
-	switch kind {
+	switch h.Kind {
 	case "adobe":
 		v := new(SyncGroup)
-		if err := unions.UnmarshalVariant(data, v, "Group", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "frame", "workfront":
 		v := new(StandardGroup)
-		if err := unions.UnmarshalVariant(data, v, "Group", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	}
-	return &UnknownGroup{Type: kind, Raw: unions.CloneRaw(data)}, nil
+	raw, err := h.Raw()
+	if err != nil {
+		return nil, err
+	}
+	return &UnknownGroup{Type: h.Kind, Raw: raw}, nil
 }
 
 // DecodeGroup decodes the gen wrapper of a Group; see GroupFromJSON.
@@ -311,20 +317,23 @@ func (v AssetShare) MarshalJSON() ([]byte, error) {
 // JSON null gives a nil ShareParams; anything but an object or null is an error,
 // and so is a known variant whose properties do not decode.
 func ShareParamsFromJSON(data []byte) (ShareParams, error) {
-	obj, err := unions.Object(data, "ShareParams")
-	if err != nil || obj == nil {
+	h, err := unions.Read(data, "ShareParams", "type")
+	if err != nil || h.Null() {
 		return nil, err
 	}
-	kind := unions.StringProp(obj, "type")
-	switch kind {
+	switch h.Kind {
 	case "asset":
 		v := new(AssetShare)
-		if err := unions.UnmarshalVariant(data, v, "ShareParams", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	}
-	return &UnknownShareParams{Type: kind, Raw: unions.CloneRaw(data)}, nil
+	raw, err := h.Raw()
+	if err != nil {
+		return nil, err
+	}
+	return &UnknownShareParams{Type: h.Kind, Raw: raw}, nil
 }
 
 // DecodeShareParams decodes the gen wrapper of a ShareParams; see ShareParamsFromJSON.

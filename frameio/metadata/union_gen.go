@@ -213,68 +213,71 @@ func (v SingleUserValue) MarshalJSON() ([]byte, error) {
 // JSON null gives a nil Value; anything but an object or null is an error,
 // and so is a known variant whose properties do not decode.
 func ValueFromJSON(data []byte) (Value, error) {
-	obj, err := unions.Object(data, "Value")
-	if err != nil || obj == nil {
+	h, err := unions.Read(data, "Value", "field_type")
+	if err != nil || h.Null() {
 		return nil, err
 	}
-	kind := unions.StringProp(obj, "field_type")
-	switch kind {
+	switch h.Kind {
 	case "date":
 		v := new(DateValue)
-		if err := unions.UnmarshalVariant(data, v, "Value", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "long_text", "text":
 		v := new(TextValue)
-		if err := unions.UnmarshalVariant(data, v, "Value", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "number":
 		v := new(NumberValue)
-		if err := unions.UnmarshalVariant(data, v, "Value", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "rating":
 		v := new(IntegerValue)
-		if err := unions.UnmarshalVariant(data, v, "Value", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "select":
 		v := new(SelectValue)
-		if err := unions.UnmarshalVariant(data, v, "Value", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "select_multi":
 		v := new(MultiSelectValue)
-		if err := unions.UnmarshalVariant(data, v, "Value", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "toggle":
 		v := new(BooleanValue)
-		if err := unions.UnmarshalVariant(data, v, "Value", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "user_multi", "users":
 		v := new(MultiUserValue)
-		if err := unions.UnmarshalVariant(data, v, "Value", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "user_single":
 		v := new(SingleUserValue)
-		if err := unions.UnmarshalVariant(data, v, "Value", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	}
-	return &UnknownValue{Type: kind, Raw: unions.CloneRaw(data)}, nil
+	raw, err := h.Raw()
+	if err != nil {
+		return nil, err
+	}
+	return &UnknownValue{Type: h.Kind, Raw: raw}, nil
 }
 
 // DecodeValue decodes the gen wrapper of a Value; see ValueFromJSON.
@@ -493,74 +496,77 @@ func (v UserSingleDefinition) MarshalJSON() ([]byte, error) {
 // JSON null gives a nil FieldDefinition; anything but an object or null is an error,
 // and so is a known variant whose properties do not decode.
 func FieldDefinitionFromJSON(data []byte) (FieldDefinition, error) {
-	obj, err := unions.Object(data, "FieldDefinition")
-	if err != nil || obj == nil {
+	h, err := unions.Read(data, "FieldDefinition", "field_type")
+	if err != nil || h.Null() {
 		return nil, err
 	}
-	kind := unions.StringProp(obj, "field_type")
-	switch kind {
+	switch h.Kind {
 	case "date":
 		v := new(DateDefinition)
-		if err := unions.UnmarshalVariant(data, v, "FieldDefinition", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "long_text":
 		v := new(LongTextDefinition)
-		if err := unions.UnmarshalVariant(data, v, "FieldDefinition", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "number":
 		v := new(NumberDefinition)
-		if err := unions.UnmarshalVariant(data, v, "FieldDefinition", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "rating":
 		v := new(RatingDefinition)
-		if err := unions.UnmarshalVariant(data, v, "FieldDefinition", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "select":
 		v := new(SelectDefinition)
-		if err := unions.UnmarshalVariant(data, v, "FieldDefinition", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "select_multi":
 		v := new(SelectMultiDefinition)
-		if err := unions.UnmarshalVariant(data, v, "FieldDefinition", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "text":
 		v := new(TextDefinition)
-		if err := unions.UnmarshalVariant(data, v, "FieldDefinition", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "toggle":
 		v := new(ToggleDefinition)
-		if err := unions.UnmarshalVariant(data, v, "FieldDefinition", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "user_multi":
 		v := new(UserMultiDefinition)
-		if err := unions.UnmarshalVariant(data, v, "FieldDefinition", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "user_single":
 		v := new(UserSingleDefinition)
-		if err := unions.UnmarshalVariant(data, v, "FieldDefinition", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	}
-	return &UnknownFieldDefinition{Type: kind, Raw: unions.CloneRaw(data)}, nil
+	raw, err := h.Raw()
+	if err != nil {
+		return nil, err
+	}
+	return &UnknownFieldDefinition{Type: h.Kind, Raw: raw}, nil
 }
 
 // DecodeFieldDefinition decodes the gen wrapper of a FieldDefinition; see FieldDefinitionFromJSON.
@@ -783,74 +789,77 @@ func (v UserSingleDefinitionWithIncludes) MarshalJSON() ([]byte, error) {
 // JSON null gives a nil FieldDefinitionWithIncludes; anything but an object or null is an error,
 // and so is a known variant whose properties do not decode.
 func FieldDefinitionWithIncludesFromJSON(data []byte) (FieldDefinitionWithIncludes, error) {
-	obj, err := unions.Object(data, "FieldDefinitionWithIncludes")
-	if err != nil || obj == nil {
+	h, err := unions.Read(data, "FieldDefinitionWithIncludes", "field_type")
+	if err != nil || h.Null() {
 		return nil, err
 	}
-	kind := unions.StringProp(obj, "field_type")
-	switch kind {
+	switch h.Kind {
 	case "date":
 		v := new(DateDefinitionWithIncludes)
-		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionWithIncludes", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "long_text":
 		v := new(LongTextDefinitionWithIncludes)
-		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionWithIncludes", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "number":
 		v := new(NumberDefinitionWithIncludes)
-		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionWithIncludes", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "rating":
 		v := new(RatingDefinitionWithIncludes)
-		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionWithIncludes", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "select":
 		v := new(SelectDefinitionWithIncludes)
-		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionWithIncludes", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "select_multi":
 		v := new(SelectMultiDefinitionWithIncludes)
-		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionWithIncludes", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "text":
 		v := new(TextDefinitionWithIncludes)
-		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionWithIncludes", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "toggle":
 		v := new(ToggleDefinitionWithIncludes)
-		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionWithIncludes", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "user_multi":
 		v := new(UserMultiDefinitionWithIncludes)
-		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionWithIncludes", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "user_single":
 		v := new(UserSingleDefinitionWithIncludes)
-		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionWithIncludes", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	}
-	return &UnknownFieldDefinitionWithIncludes{Type: kind, Raw: unions.CloneRaw(data)}, nil
+	raw, err := h.Raw()
+	if err != nil {
+		return nil, err
+	}
+	return &UnknownFieldDefinitionWithIncludes{Type: h.Kind, Raw: raw}, nil
 }
 
 // DecodeFieldDefinitionWithIncludes decodes the gen wrapper of a FieldDefinitionWithIncludes; see FieldDefinitionWithIncludesFromJSON.
@@ -1071,74 +1080,77 @@ func (v UserSingleDefinitionParams) MarshalJSON() ([]byte, error) {
 // JSON null gives a nil FieldDefinitionParams; anything but an object or null is an error,
 // and so is a known variant whose properties do not decode.
 func FieldDefinitionParamsFromJSON(data []byte) (FieldDefinitionParams, error) {
-	obj, err := unions.Object(data, "FieldDefinitionParams")
-	if err != nil || obj == nil {
+	h, err := unions.Read(data, "FieldDefinitionParams", "field_type")
+	if err != nil || h.Null() {
 		return nil, err
 	}
-	kind := unions.StringProp(obj, "field_type")
-	switch kind {
+	switch h.Kind {
 	case "date":
 		v := new(DateDefinitionParams)
-		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionParams", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "long_text":
 		v := new(LongTextDefinitionParams)
-		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionParams", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "number":
 		v := new(NumberDefinitionParams)
-		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionParams", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "rating":
 		v := new(RatingDefinitionParams)
-		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionParams", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "select":
 		v := new(SelectDefinitionParams)
-		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionParams", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "select_multi":
 		v := new(SelectMultiDefinitionParams)
-		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionParams", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "text":
 		v := new(TextDefinitionParams)
-		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionParams", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "toggle":
 		v := new(ToggleDefinitionParams)
-		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionParams", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "user_multi":
 		v := new(UserMultiDefinitionParams)
-		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionParams", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "user_single":
 		v := new(UserSingleDefinitionParams)
-		if err := unions.UnmarshalVariant(data, v, "FieldDefinitionParams", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	}
-	return &UnknownFieldDefinitionParams{Type: kind, Raw: unions.CloneRaw(data)}, nil
+	raw, err := h.Raw()
+	if err != nil {
+		return nil, err
+	}
+	return &UnknownFieldDefinitionParams{Type: h.Kind, Raw: raw}, nil
 }
 
 // DecodeFieldDefinitionParams decodes the gen wrapper of a FieldDefinitionParams; see FieldDefinitionParamsFromJSON.
@@ -1361,74 +1373,77 @@ func (v UpdateUserSingleDefinitionParams) MarshalJSON() ([]byte, error) {
 // JSON null gives a nil UpdateFieldDefinitionParams; anything but an object or null is an error,
 // and so is a known variant whose properties do not decode.
 func UpdateFieldDefinitionParamsFromJSON(data []byte) (UpdateFieldDefinitionParams, error) {
-	obj, err := unions.Object(data, "UpdateFieldDefinitionParams")
-	if err != nil || obj == nil {
+	h, err := unions.Read(data, "UpdateFieldDefinitionParams", "field_type")
+	if err != nil || h.Null() {
 		return nil, err
 	}
-	kind := unions.StringProp(obj, "field_type")
-	switch kind {
+	switch h.Kind {
 	case "date":
 		v := new(UpdateDateDefinitionParams)
-		if err := unions.UnmarshalVariant(data, v, "UpdateFieldDefinitionParams", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "long_text":
 		v := new(UpdateLongTextDefinitionParams)
-		if err := unions.UnmarshalVariant(data, v, "UpdateFieldDefinitionParams", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "number":
 		v := new(UpdateNumberDefinitionParams)
-		if err := unions.UnmarshalVariant(data, v, "UpdateFieldDefinitionParams", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "rating":
 		v := new(UpdateRatingDefinitionParams)
-		if err := unions.UnmarshalVariant(data, v, "UpdateFieldDefinitionParams", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "select":
 		v := new(UpdateSelectDefinitionParams)
-		if err := unions.UnmarshalVariant(data, v, "UpdateFieldDefinitionParams", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "select_multi":
 		v := new(UpdateSelectMultiDefinitionParams)
-		if err := unions.UnmarshalVariant(data, v, "UpdateFieldDefinitionParams", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "text":
 		v := new(UpdateTextDefinitionParams)
-		if err := unions.UnmarshalVariant(data, v, "UpdateFieldDefinitionParams", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "toggle":
 		v := new(UpdateToggleDefinitionParams)
-		if err := unions.UnmarshalVariant(data, v, "UpdateFieldDefinitionParams", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "user_multi":
 		v := new(UpdateUserMultiDefinitionParams)
-		if err := unions.UnmarshalVariant(data, v, "UpdateFieldDefinitionParams", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	case "user_single":
 		v := new(UpdateUserSingleDefinitionParams)
-		if err := unions.UnmarshalVariant(data, v, "UpdateFieldDefinitionParams", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	}
-	return &UnknownUpdateFieldDefinitionParams{Type: kind, Raw: unions.CloneRaw(data)}, nil
+	raw, err := h.Raw()
+	if err != nil {
+		return nil, err
+	}
+	return &UnknownUpdateFieldDefinitionParams{Type: h.Kind, Raw: raw}, nil
 }
 
 // DecodeUpdateFieldDefinitionParams decodes the gen wrapper of an UpdateFieldDefinitionParams; see UpdateFieldDefinitionParamsFromJSON.

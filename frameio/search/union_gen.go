@@ -595,212 +595,215 @@ func (v DynamicRangeMatch) MarshalJSON() ([]byte, error) {
 // JSON null gives a nil Match; anything but an object or null is an error,
 // and so is a known variant whose properties do not decode.
 func MatchFromJSON(data []byte) (Match, error) {
-	obj, err := unions.Object(data, "Match")
-	if err != nil || obj == nil {
+	h, err := unions.ReadShape(data, "Match", "type")
+	if err != nil || h.Null() {
 		return nil, err
 	}
-	kind := unions.StringProp(obj, "type")
 	switch {
-	case unions.HasAll(obj, "name", "terms", "type") && unions.IsOneOf(kind, "name_match"):
+	case h.HasAll("name", "terms", "type") && unions.IsOneOf(h.Kind, "name_match"):
 		v := new(NameMatch)
-		if err := unions.UnmarshalVariant(data, v, "Match", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
-	case unions.HasAll(obj, "source_filename", "terms", "type") && unions.IsOneOf(kind, "source_filename_match"):
+	case h.HasAll("source_filename", "terms", "type") && unions.IsOneOf(h.Kind, "source_filename_match"):
 		v := new(SourceFilenameMatch)
-		if err := unions.UnmarshalVariant(data, v, "Match", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
-	case unions.HasAll(obj, "project", "terms", "type") && unions.IsOneOf(kind, "project_match"):
+	case h.HasAll("project", "terms", "type") && unions.IsOneOf(h.Kind, "project_match"):
 		v := new(ProjectMatch)
-		if err := unions.UnmarshalVariant(data, v, "Match", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
-	case unions.HasAll(obj, "creator_id", "type") && unions.IsOneOf(kind, "creator_match"):
+	case h.HasAll("creator_id", "type") && unions.IsOneOf(h.Kind, "creator_match"):
 		v := new(CreatorMatch)
-		if err := unions.UnmarshalVariant(data, v, "Match", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
-	case unions.HasAll(obj, "assignee_id", "type") && unions.IsOneOf(kind, "assignee_match"):
+	case h.HasAll("assignee_id", "type") && unions.IsOneOf(h.Kind, "assignee_match"):
 		v := new(AssigneeMatch)
-		if err := unions.UnmarshalVariant(data, v, "Match", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
-	case unions.HasAll(obj, "format", "type") && unions.IsOneOf(kind, "format_match"):
+	case h.HasAll("format", "type") && unions.IsOneOf(h.Kind, "format_match"):
 		v := new(FormatMatch)
-		if err := unions.UnmarshalVariant(data, v, "Match", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
-	case unions.HasAll(obj, "keywords", "type") && unions.IsOneOf(kind, "keywords_match"):
+	case h.HasAll("keywords", "type") && unions.IsOneOf(h.Kind, "keywords_match"):
 		v := new(KeywordsMatch)
-		if err := unions.UnmarshalVariant(data, v, "Match", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
-	case unions.HasAll(obj, "status", "type") && unions.IsOneOf(kind, "status_match"):
+	case h.HasAll("status", "type") && unions.IsOneOf(h.Kind, "status_match"):
 		v := new(StatusMatch)
-		if err := unions.UnmarshalVariant(data, v, "Match", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
-	case unions.HasAll(obj, "clips", "type") && unions.IsOneOf(kind, "visual_match"):
+	case h.HasAll("clips", "type") && unions.IsOneOf(h.Kind, "visual_match"):
 		v := new(VisualMatch)
-		if err := unions.UnmarshalVariant(data, v, "Match", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
-	case unions.HasAll(obj, "matches", "type") && unions.IsOneOf(kind, "transcription_match"):
+	case h.HasAll("matches", "type") && unions.IsOneOf(h.Kind, "transcription_match"):
 		v := new(TranscriptionMatch)
-		if err := unions.UnmarshalVariant(data, v, "Match", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
-	case unions.HasAll(obj, "comment_id", "snippet", "terms", "type") && unions.IsOneOf(kind, "comment_match"):
+	case h.HasAll("comment_id", "snippet", "terms", "type") && unions.IsOneOf(h.Kind, "comment_match"):
 		v := new(CommentMatch)
-		if err := unions.UnmarshalVariant(data, v, "Match", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
-	case unions.HasAll(obj, "rating", "type") && unions.IsOneOf(kind, "rating_match"):
+	case h.HasAll("rating", "type") && unions.IsOneOf(h.Kind, "rating_match"):
 		v := new(RatingMatch)
-		if err := unions.UnmarshalVariant(data, v, "Match", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
-	case unions.HasAll(obj, "comment_count", "type") && unions.IsOneOf(kind, "comment_count_match"):
+	case h.HasAll("comment_count", "type") && unions.IsOneOf(h.Kind, "comment_count_match"):
 		v := new(CommentCountMatch)
-		if err := unions.UnmarshalVariant(data, v, "Match", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
-	case unions.HasAll(obj, "page_count", "type") && unions.IsOneOf(kind, "page_count_match"):
+	case h.HasAll("page_count", "type") && unions.IsOneOf(h.Kind, "page_count_match"):
 		v := new(PageCountMatch)
-		if err := unions.UnmarshalVariant(data, v, "Match", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
-	case unions.HasAll(obj, "duration", "type") && unions.IsOneOf(kind, "duration_match"):
+	case h.HasAll("duration", "type") && unions.IsOneOf(h.Kind, "duration_match"):
 		v := new(DurationMatch)
-		if err := unions.UnmarshalVariant(data, v, "Match", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
-	case unions.HasAll(obj, "filesize", "type") && unions.IsOneOf(kind, "filesize_match"):
+	case h.HasAll("filesize", "type") && unions.IsOneOf(h.Kind, "filesize_match"):
 		v := new(FilesizeMatch)
-		if err := unions.UnmarshalVariant(data, v, "Match", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
-	case unions.HasAll(obj, "audio_sample_rate", "type") && unions.IsOneOf(kind, "audio_sample_rate_match"):
+	case h.HasAll("audio_sample_rate", "type") && unions.IsOneOf(h.Kind, "audio_sample_rate_match"):
 		v := new(AudioSampleRateMatch)
-		if err := unions.UnmarshalVariant(data, v, "Match", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
-	case unions.HasAll(obj, "notes", "type") && unions.IsOneOf(kind, "notes_match"):
+	case h.HasAll("notes", "type") && unions.IsOneOf(h.Kind, "notes_match"):
 		v := new(NotesMatch)
-		if err := unions.UnmarshalVariant(data, v, "Match", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
-	case unions.HasAll(obj, "type", "uploaded_at") && unions.IsOneOf(kind, "uploaded_at_match"):
+	case h.HasAll("type", "uploaded_at") && unions.IsOneOf(h.Kind, "uploaded_at_match"):
 		v := new(UploadedAtMatch)
-		if err := unions.UnmarshalVariant(data, v, "Match", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
-	case unions.HasAll(obj, "type", "updated_at") && unions.IsOneOf(kind, "updated_at_match"):
+	case h.HasAll("type", "updated_at") && unions.IsOneOf(h.Kind, "updated_at_match"):
 		v := new(UpdatedAtMatch)
-		if err := unions.UnmarshalVariant(data, v, "Match", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
-	case unions.HasAll(obj, "deleted_at", "type") && unions.IsOneOf(kind, "deleted_at_match"):
+	case h.HasAll("deleted_at", "type") && unions.IsOneOf(h.Kind, "deleted_at_match"):
 		v := new(DeletedAtMatch)
-		if err := unions.UnmarshalVariant(data, v, "Match", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
-	case unions.HasAll(obj, "inserted_at", "type") && unions.IsOneOf(kind, "inserted_at_match"):
+	case h.HasAll("inserted_at", "type") && unions.IsOneOf(h.Kind, "inserted_at_match"):
 		v := new(InsertedAtMatch)
-		if err := unions.UnmarshalVariant(data, v, "Match", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
-	case unions.HasAll(obj, "file_type", "type") && unions.IsOneOf(kind, "file_type_match"):
+	case h.HasAll("file_type", "type") && unions.IsOneOf(h.Kind, "file_type_match"):
 		v := new(FileTypeMatch)
-		if err := unions.UnmarshalVariant(data, v, "Match", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
-	case unions.HasAll(obj, "bit_depth", "type") && unions.IsOneOf(kind, "bit_depth_match"):
+	case h.HasAll("bit_depth", "type") && unions.IsOneOf(h.Kind, "bit_depth_match"):
 		v := new(BitDepthMatch)
-		if err := unions.UnmarshalVariant(data, v, "Match", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
-	case unions.HasAll(obj, "bit_rate", "type") && unions.IsOneOf(kind, "bit_rate_match"):
+	case h.HasAll("bit_rate", "type") && unions.IsOneOf(h.Kind, "bit_rate_match"):
 		v := new(BitRateMatch)
-		if err := unions.UnmarshalVariant(data, v, "Match", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
-	case unions.HasAll(obj, "codec", "type") && unions.IsOneOf(kind, "codec_match"):
+	case h.HasAll("codec", "type") && unions.IsOneOf(h.Kind, "codec_match"):
 		v := new(CodecMatch)
-		if err := unions.UnmarshalVariant(data, v, "Match", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
-	case unions.HasAll(obj, "channels", "type") && unions.IsOneOf(kind, "channels_match"):
+	case h.HasAll("channels", "type") && unions.IsOneOf(h.Kind, "channels_match"):
 		v := new(ChannelsMatch)
-		if err := unions.UnmarshalVariant(data, v, "Match", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
-	case unions.HasAll(obj, "frame_rate", "type") && unions.IsOneOf(kind, "frame_rate_match"):
+	case h.HasAll("frame_rate", "type") && unions.IsOneOf(h.Kind, "frame_rate_match"):
 		v := new(FrameRateMatch)
-		if err := unions.UnmarshalVariant(data, v, "Match", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
-	case unions.HasAll(obj, "has_alpha_channel", "type") && unions.IsOneOf(kind, "has_alpha_channel_match"):
+	case h.HasAll("has_alpha_channel", "type") && unions.IsOneOf(h.Kind, "has_alpha_channel_match"):
 		v := new(HasAlphaChannelMatch)
-		if err := unions.UnmarshalVariant(data, v, "Match", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
-	case unions.HasAll(obj, "color_space", "type") && unions.IsOneOf(kind, "color_space_match"):
+	case h.HasAll("color_space", "type") && unions.IsOneOf(h.Kind, "color_space_match"):
 		v := new(ColorSpaceMatch)
-		if err := unions.UnmarshalVariant(data, v, "Match", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
-	case unions.HasAll(obj, "resolution_width", "type") && unions.IsOneOf(kind, "resolution_width_match"):
+	case h.HasAll("resolution_width", "type") && unions.IsOneOf(h.Kind, "resolution_width_match"):
 		v := new(ResolutionWidthMatch)
-		if err := unions.UnmarshalVariant(data, v, "Match", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
-	case unions.HasAll(obj, "resolution_height", "type") && unions.IsOneOf(kind, "resolution_height_match"):
+	case h.HasAll("resolution_height", "type") && unions.IsOneOf(h.Kind, "resolution_height_match"):
 		v := new(ResolutionHeightMatch)
-		if err := unions.UnmarshalVariant(data, v, "Match", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
-	case unions.HasAll(obj, "dynamic_range", "type") && unions.IsOneOf(kind, "dynamic_range_match"):
+	case h.HasAll("dynamic_range", "type") && unions.IsOneOf(h.Kind, "dynamic_range_match"):
 		v := new(DynamicRangeMatch)
-		if err := unions.UnmarshalVariant(data, v, "Match", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	}
-	return &UnknownMatch{Type: kind, Raw: unions.CloneRaw(data)}, nil
+	raw, err := h.Raw()
+	if err != nil {
+		return nil, err
+	}
+	return &UnknownMatch{Type: h.Kind, Raw: raw}, nil
 }
 
 // DecodeMatch decodes the gen wrapper of a Match; see MatchFromJSON.
@@ -898,26 +901,29 @@ func (v ProjectResult) MarshalJSON() ([]byte, error) {
 // JSON null gives a nil Result; anything but an object or null is an error,
 // and so is a known variant whose properties do not decode.
 func ResultFromJSON(data []byte) (Result, error) {
-	obj, err := unions.Object(data, "Result")
-	if err != nil || obj == nil {
+	h, err := unions.ReadShape(data, "Result", "type")
+	if err != nil || h.Null() {
 		return nil, err
 	}
-	kind := unions.StringProp(obj, "type")
 	switch {
-	case unions.HasAll(obj, "matches", "result", "type") && unions.IsOneOf(kind, "file_result", "folder_result", "version_stack_result"):
+	case h.HasAll("matches", "result", "type") && unions.IsOneOf(h.Kind, "file_result", "folder_result", "version_stack_result"):
 		v := new(AssetResult)
-		if err := unions.UnmarshalVariant(data, v, "Result", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
-	case unions.HasAll(obj, "matches", "result", "type") && unions.IsOneOf(kind, "project_result"):
+	case h.HasAll("matches", "result", "type") && unions.IsOneOf(h.Kind, "project_result"):
 		v := new(ProjectResult)
-		if err := unions.UnmarshalVariant(data, v, "Result", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 	}
-	return &UnknownResult{Type: kind, Raw: unions.CloneRaw(data)}, nil
+	raw, err := h.Raw()
+	if err != nil {
+		return nil, err
+	}
+	return &UnknownResult{Type: h.Kind, Raw: raw}, nil
 }
 
 // DecodeResult decodes the gen wrapper of a Result; see ResultFromJSON.

@@ -1,7 +1,12 @@
 package testutil
 
 import (
+	"bytes"
 	"encoding/json"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -38,4 +43,40 @@ func dropNulls(v any) any {
 		return out
 	}
 	return v
+}
+
+// FixtureObjects returns the bytes, as written, of every JSON object of
+// every response fixture in dir (testdata/responses), nested objects
+// included: the inputs on which the union decoding is compared with its
+// reference.
+func FixtureObjects(t testing.TB, dir string) []json.RawMessage {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	require.NoError(t, err)
+	require.NotEmpty(t, files, "no fixtures in %s", dir)
+	var out []json.RawMessage
+	var walk func(raw json.RawMessage)
+	walk = func(raw json.RawMessage) {
+		switch bytes.TrimSpace(raw)[0] {
+		case '{':
+			out = append(out, raw)
+			var obj map[string]json.RawMessage
+			require.NoError(t, json.Unmarshal(raw, &obj))
+			for _, k := range slices.Sorted(maps.Keys(obj)) {
+				walk(obj[k])
+			}
+		case '[':
+			var arr []json.RawMessage
+			require.NoError(t, json.Unmarshal(raw, &arr))
+			for _, v := range arr {
+				walk(v)
+			}
+		}
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		require.NoError(t, err)
+		walk(data)
+	}
+	return out
 }

@@ -177,17 +177,20 @@ func (v {{$v.Name}}) MarshalJSON() ([]byte, error) {
 // JSON null gives a nil {{$u.Name}}; anything but an object or null is an error,
 // and so is a known variant whose properties do not decode.
 func {{$u.Name}}FromJSON(data []byte) ({{$u.Name}}, error) {
-	obj, err := unions.Object(data, "{{$u.Name}}")
-	if err != nil || obj == nil {
+{{- if $u.Discriminated}}
+	h, err := unions.Read(data, "{{$u.Name}}", {{printf "%q" $u.Prop}})
+{{- else}}
+	h, err := unions.ReadShape(data, "{{$u.Name}}", {{printf "%q" $u.Prop}})
+{{- end}}
+	if err != nil || h.Null() {
 		return nil, err
 	}
-	kind := unions.StringProp(obj, {{printf "%q" $u.Prop}})
 {{- if $u.Discriminated}}
-	switch kind {
+	switch h.Kind {
 {{- range $v := $u.Variants}}
 	case {{quote $v.Values}}:
 		v := new({{$v.Name}})
-		if err := unions.UnmarshalVariant(data, v, "{{$u.Name}}", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
@@ -196,16 +199,20 @@ func {{$u.Name}}FromJSON(data []byte) ({{$u.Name}}, error) {
 {{- else}}
 	switch {
 {{- range $v := $u.Variants}}
-	case unions.HasAll(obj, {{quote $v.Required}}) && unions.IsOneOf(kind, {{quote $v.Values}}):
+	case h.HasAll({{quote $v.Required}}) && unions.IsOneOf(h.Kind, {{quote $v.Values}}):
 		v := new({{$v.Name}})
-		if err := unions.UnmarshalVariant(data, v, "{{$u.Name}}", kind); err != nil {
+		if err := h.Decode(v); err != nil {
 			return nil, err
 		}
 		return v, nil
 {{- end}}
 	}
 {{- end}}
-	return &Unknown{{$u.Name}}{Type: kind, Raw: unions.CloneRaw(data)}, nil
+	raw, err := h.Raw()
+	if err != nil {
+		return nil, err
+	}
+	return &Unknown{{$u.Name}}{Type: h.Kind, Raw: raw}, nil
 }
 
 // Decode{{$u.Name}} decodes the gen wrapper of {{article $u.Name}}; see {{$u.Name}}FromJSON.
