@@ -29,7 +29,7 @@ type Client struct {
 // pacing on (see WithRateLimitPacing), a silent logger. A token is
 // required (WithToken or WithTokenSource); a malformed base URL or option
 // argument is reported here rather than on the first call.
-func NewClient(opts ...Option) (*Client, error) {
+func NewClient(opts ...RequestOption) (*Client, error) {
 	cfg := defaultConfig()
 	cfg.building = true
 	if err := cfg.apply(opts); err != nil {

@@ -102,7 +102,7 @@
 //
 // # Options
 //
-// One option type, RequestOption (alias Option), configures both the client
+// One option type, RequestOption, configures both the client
 // and single calls: options given to NewClient are defaults, options given
 // to a call are applied after them and win. Timeouts (WithTimeout for the
 // whole call, none by default; WithAttemptTimeout for each attempt, 60 s),

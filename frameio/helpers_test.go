@@ -33,7 +33,7 @@ type testEnv struct {
 
 // newTestEnv starts h behind an httptest server and a client pointed at it
 // with a static token, a recording sleeper and jitter-free retries.
-func newTestEnv(t *testing.T, h http.HandlerFunc, opts ...Option) *testEnv {
+func newTestEnv(t *testing.T, h http.HandlerFunc, opts ...RequestOption) *testEnv {
 	t.Helper()
 	env := &testEnv{sleeps: &sleepRecorder{}, hits: &atomic.Int32{}}
 	env.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -41,7 +41,7 @@ func newTestEnv(t *testing.T, h http.HandlerFunc, opts ...Option) *testEnv {
 		h(w, r)
 	}))
 	t.Cleanup(env.srv.Close)
-	base := []Option{
+	base := []RequestOption{
 		WithBaseURL(env.srv.URL),
 		WithToken(testToken),
 		WithSleeper(env.sleeps.Sleep),

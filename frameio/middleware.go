@@ -1,9 +1,6 @@
 package frameio
 
-import (
-	"errors"
-	"net/http"
-)
+import "net/http"
 
 // Middleware wraps each attempt of a call: it gets the request about to be
 // sent and next, which sends it (through the middleware after it, then the
@@ -22,21 +19,6 @@ type Middleware func(req *http.Request, next MiddlewareNext) (*http.Response, er
 // MiddlewareNext sends a request on: to the next middleware, the last one to
 // the http.Client.
 type MiddlewareNext = func(*http.Request) (*http.Response, error)
-
-// WithMiddleware adds middleware around each attempt. Middleware of the
-// client comes first, then that of the call, each in the order given; the
-// first is the outermost, seeing the request first and the response last.
-func WithMiddleware(mw ...Middleware) RequestOption {
-	return func(c *requestConfig) error {
-		for _, m := range mw {
-			if m == nil {
-				return errors.New("frameio: WithMiddleware: middleware is nil")
-			}
-		}
-		c.middleware = append(c.middleware, mw...)
-		return nil
-	}
-}
 
 // send passes r through the middleware to the http.Client.
 func (c *requestConfig) send(r *http.Request) (*http.Response, error) {

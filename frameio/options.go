@@ -6,122 +6,25 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/textproto"
 	"net/url"
-	"slices"
 	"strings"
 	"time"
 
 	"golang.org/x/oauth2"
 )
 
-// DefaultBaseURL is the Frame.io API server used when WithBaseURL is not given.
-const DefaultBaseURL = "https://api.frame.io"
-
-// Defaults applied by NewClient. Every one can be overridden on the client
-// and again on each call.
-const (
-	// DefaultAttemptTimeout bounds each attempt of a request (see
-	// WithAttemptTimeout). The whole call has no bound of its own unless
-	// WithTimeout gives one (or the context has a deadline).
-	DefaultAttemptTimeout = 60 * time.Second
-	// DefaultMaxRetries is the number of retries after the first attempt.
-	DefaultMaxRetries = 2
-)
-
-// LegacyTokenAuthHeader is the header WithLegacyTokenAuth sets to "true".
-const LegacyTokenAuthHeader = "X-Frameio-Legacy-Token-Auth"
-
 // RequestOption configures a request. The same type configures the client:
 // options passed to NewClient become the defaults of every call, and options
 // passed to a call are applied after them, so they win. A few options only
-// make sense for the whole client (WithBaseURL) and return an error when
-// used on a call.
+// make sense for the whole client (WithBaseURL) or for a single call
+// (WithResponseInto) and return an error when used at the other level.
+// An option given a bad argument (an empty token, a nil client, a negative
+// count) returns an error when applied, which NewClient or the call returns.
 type RequestOption func(*requestConfig) error
 
-// Option is another name for RequestOption, used where the option configures
-// a Client in NewClient. Any RequestOption is an Option and vice versa.
-type Option = RequestOption
-
-// Sleeper waits for d or until ctx is done, whichever comes first, and
-// returns ctx.Err() in the latter case. All waiting the client does between
-// attempts goes through it, so tests can record waits instead of waiting.
-type Sleeper func(ctx context.Context, d time.Duration) error
-
-// Clock returns the current time. It is used to interpret Retry-After
-// headers given as an HTTP date.
-type Clock func() time.Time
-
-// requestConfig is the layered configuration: the client holds one built
-// from NewClient's options, and each call clones it and applies its own.
-type requestConfig struct {
-	building bool // true while NewClient applies its options
-
-	baseURL        string // no trailing slash
-	httpClient     *http.Client
-	tokenSource    oauth2.TokenSource
-	userAgent      string
-	header         http.Header
-	query          url.Values
-	callTimeout    time.Duration // the whole call; 0 means none (WithTimeout)
-	attemptTimeout time.Duration // each attempt; 0 means none (WithAttemptTimeout)
-	maxRetries     int
-	retry          RetryPolicy
-	logger         *slog.Logger
-	sleep          Sleeper
-	now            Clock
-	pacing         bool         // wait before a call whose bucket the last response emptied
-	redact         []string     // more secrets to hide from errors, like the token
-	middleware     []Middleware // around each attempt, outermost first (WithMiddleware)
-
-	responseInto **http.Response
-}
-
-func defaultConfig() requestConfig {
-	return requestConfig{
-		baseURL:        DefaultBaseURL,
-		httpClient:     sharedHTTPClient(),
-		pacing:         true,
-		userAgent:      defaultUserAgent(),
-		header:         http.Header{},
-		query:          url.Values{},
-		attemptTimeout: DefaultAttemptTimeout,
-		maxRetries:     DefaultMaxRetries,
-		retry:          DefaultRetryPolicy(),
-		logger:         slog.New(slog.DiscardHandler),
-		sleep:          Sleep,
-		now:            time.Now,
-	}
-}
-
-// clone returns a copy whose maps can be changed without touching c.
-func (c requestConfig) clone() requestConfig {
-	c.header = c.header.Clone()
-	c.query = cloneValues(c.query)
-	c.redact = slices.Clone(c.redact)
-	c.middleware = slices.Clip(c.middleware) // a call's appends must not write into the client's array
-	c.responseInto = nil
-	return c
-}
-
-func (c *requestConfig) apply(opts []RequestOption) error {
-	for _, o := range opts {
-		if o == nil {
-			continue
-		}
-		if err := o(c); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func cloneValues(v url.Values) url.Values {
-	out := make(url.Values, len(v))
-	for k, vs := range v {
-		out[k] = append([]string(nil), vs...)
-	}
-	return out
-}
+// LegacyTokenAuthHeader is the header WithLegacyTokenAuth sets to "true".
+const LegacyTokenAuthHeader = "X-Frameio-Legacy-Token-Auth"
 
 // Sleep waits for d or until ctx is done, whichever comes first, and
 // returns ctx.Err() in the second case. It is the default Sleeper.
@@ -229,8 +132,8 @@ func WithHTTPClient(hc *http.Client) RequestOption {
 
 // WithLogger sets the logger for debug lines about each attempt (method, URL
 // path, status, attempt number, wait before the next one). The client is
-// silent by default. Tokens, the Authorization header, query strings and
-// bodies are never logged.
+// silent by default, and nil makes it silent again. Tokens, the
+// Authorization header, query strings and bodies are never logged.
 func WithLogger(l *slog.Logger) RequestOption {
 	return func(c *requestConfig) error {
 		if l == nil {
@@ -243,6 +146,7 @@ func WithLogger(l *slog.Logger) RequestOption {
 
 // WithUserAgent puts product (e.g. "my-app/1.2") in front of the SDK's own
 // User-Agent, which is kept so that Frame.io can still identify the SDK.
+// An empty product leaves the User-Agent as it is.
 func WithUserAgent(product string) RequestOption {
 	return func(c *requestConfig) error {
 		if product != "" {
@@ -267,7 +171,7 @@ func WithLegacyTokenAuth() RequestOption {
 
 // WithSleeper replaces the function used to wait between attempts. Tests use
 // it to record waits without waiting. It must return promptly with ctx.Err()
-// once ctx is done.
+// once ctx is done. nil restores Sleep.
 func WithSleeper(s Sleeper) RequestOption {
 	return func(c *requestConfig) error {
 		if s == nil {
@@ -279,13 +183,189 @@ func WithSleeper(s Sleeper) RequestOption {
 }
 
 // WithClock replaces time.Now where the client needs the current time
-// (interpreting a Retry-After header given as an HTTP date).
+// (interpreting a Retry-After header given as an HTTP date). nil restores
+// time.Now.
 func WithClock(now Clock) RequestOption {
 	return func(c *requestConfig) error {
 		if now == nil {
 			now = time.Now
 		}
 		c.now = now
+		return nil
+	}
+}
+
+// WithTimeout bounds the whole call: every attempt, the waits before
+// retries, rate-limit pacing and the wait for a token. When d is over the
+// call ends with a *RequestError wrapping context.DeadlineExceeded; a wait
+// that would end after it is not started at all, and the call returns the
+// last attempt's error at once (a *RequestError wrapping
+// context.DeadlineExceeded whose Last is, say, the *Error of a 500: both
+// errors.Is and errors.As reach them). Zero or a negative value means no
+// bound beyond the context's. Default: none. For an iterator (<Op>All,
+// <Op>Pages) it bounds each page's call.
+func WithTimeout(d time.Duration) RequestOption {
+	return func(c *requestConfig) error {
+		c.callTimeout = max(d, 0)
+		return nil
+	}
+}
+
+// WithAttemptTimeout bounds each attempt of a call, from the wait for a
+// token (see WithTokenSource) and sending the request to reading the whole
+// response body. An attempt that times out is retried like a transport
+// error. Zero or a negative value means no per-attempt bound. Default:
+// DefaultAttemptTimeout (60 s). An attempt whose context (the caller's, or
+// WithTimeout's) ends before the attempt timeout would is bounded by it
+// alone, without a timer of its own.
+func WithAttemptTimeout(d time.Duration) RequestOption {
+	return func(c *requestConfig) error {
+		c.attemptTimeout = max(d, 0)
+		return nil
+	}
+}
+
+// WithMaxRetries sets how many times a failed attempt may be retried, so a
+// call makes at most n+1 attempts. Zero disables retries. Default:
+// DefaultMaxRetries (2).
+func WithMaxRetries(n int) RequestOption {
+	return func(c *requestConfig) error {
+		if n < 0 {
+			return fmt.Errorf("frameio: WithMaxRetries: %d is negative", n)
+		}
+		c.maxRetries = n
+		return nil
+	}
+}
+
+// WithRetryPolicy replaces the retry timing and method policy. Start from
+// DefaultRetryPolicy and change what you need; zero durations mean "do not
+// wait".
+func WithRetryPolicy(p RetryPolicy) RequestOption {
+	return func(c *requestConfig) error {
+		if p.Jitter < 0 || p.Jitter > 1 {
+			return fmt.Errorf("frameio: WithRetryPolicy: Jitter %v is outside [0, 1]", p.Jitter)
+		}
+		c.retry = p
+		return nil
+	}
+}
+
+// WithRetryNonIdempotent(true) makes POST and PATCH requests retryable on
+// every retryable condition, like GET. By default they are retried only when
+// the server certainly did not act on them (see RetryPolicy). Enable it for
+// calls you know are safe to repeat.
+func WithRetryNonIdempotent(enable bool) RequestOption {
+	return func(c *requestConfig) error {
+		c.retry.RetryNonIdempotent = enable
+		return nil
+	}
+}
+
+// WithHeader sets header key to value on the request, replacing any value the
+// client or the request builder set (e.g. "api-version"). Authorization
+// cannot be set this way: use WithToken or WithTokenSource.
+func WithHeader(key, value string) RequestOption {
+	return func(c *requestConfig) error {
+		if err := checkHeaderKey(key); err != nil {
+			return err
+		}
+		c.header.Set(key, value)
+		return nil
+	}
+}
+
+// WithHeaderDel removes header key from the extra headers set by earlier
+// options, e.g. a client-wide WithHeader on a single call.
+func WithHeaderDel(key string) RequestOption {
+	return func(c *requestConfig) error {
+		c.header.Del(key)
+		return nil
+	}
+}
+
+func checkHeaderKey(key string) error {
+	if key == "" {
+		return errors.New("frameio: WithHeader: empty header name")
+	}
+	if textproto.CanonicalMIMEHeaderKey(key) == "Authorization" {
+		return errors.New("frameio: WithHeader: Authorization is set from WithToken or WithTokenSource")
+	}
+	return nil
+}
+
+// WithQuery sets query parameter key to value, replacing any value of key
+// already in the request URL. The rest of the query string is sent exactly
+// as built (pagination cursors are never re-encoded).
+func WithQuery(key, value string) RequestOption {
+	return func(c *requestConfig) error {
+		if key == "" {
+			return errors.New("frameio: WithQuery: empty parameter name")
+		}
+		c.query.Set(key, value)
+		return nil
+	}
+}
+
+// WithResponseInto stores the last *http.Response the call received into
+// *dst, for success and error alike (it stays nil when no response arrived).
+// Its Body has already been read and is replaced by an in-memory copy that
+// can be read again. Use RateLimitFromResponse to read its rate-limit headers.
+// Meant for single calls; on a client it returns an error.
+func WithResponseInto(dst **http.Response) RequestOption {
+	return func(c *requestConfig) error {
+		if c.building {
+			return errors.New("frameio: WithResponseInto can only be passed to a call")
+		}
+		c.responseInto = dst
+		return nil
+	}
+}
+
+// WithRateLimitPacing turns pacing on or off (it is on by default). With
+// pacing, when a successful response reports x-ratelimit-remaining: 0, the
+// client's next call to the same resource path first waits until Frame.io's
+// leaky bucket has room again (x-ratelimit-window / x-ratelimit-limit),
+// rather than drawing a 429. The wait uses the client's Sleeper and ends
+// early with the context. It is bounded: a wait longer than the retry
+// policy's MaxRetryAfter (default 2 min), or one that would end after the
+// context's deadline, is not made; the call fails at once with a
+// *RateLimitError, and nothing is sent.
+func WithRateLimitPacing(enabled bool) RequestOption {
+	return func(c *requestConfig) error {
+		c.pacing = enabled
+		return nil
+	}
+}
+
+// WithRedaction hides each of secrets from the errors of the call, as the
+// access token is hidden: should the server echo one (in an error body,
+// its headers or details, or a malformed success body), it is replaced by
+// "[REDACTED]". Use it for credentials sent in a request body, such as a
+// presigned source URL (package transfer does for remote uploads). Empty
+// strings are ignored.
+func WithRedaction(secrets ...string) RequestOption {
+	return func(c *requestConfig) error {
+		for _, s := range secrets {
+			if s != "" {
+				c.redact = append(c.redact, s)
+			}
+		}
+		return nil
+	}
+}
+
+// WithMiddleware adds middleware around each attempt. Middleware of the
+// client comes first, then that of the call, each in the order given; the
+// first is the outermost, seeing the request first and the response last.
+func WithMiddleware(mw ...Middleware) RequestOption {
+	return func(c *requestConfig) error {
+		for _, m := range mw {
+			if m == nil {
+				return errors.New("frameio: WithMiddleware: middleware is nil")
+			}
+		}
+		c.middleware = append(c.middleware, mw...)
 		return nil
 	}
 }

@@ -46,7 +46,7 @@ func TestNewClientBaseURL(t *testing.T) {
 }
 
 func TestOptionArgumentErrors(t *testing.T) {
-	bad := map[string]Option{
+	bad := map[string]RequestOption{
 		"empty token":        WithToken(""),
 		"nil source":         WithTokenSource(nil),
 		"nil http client":    WithHTTPClient(nil),

@@ -15,8 +15,8 @@ import (
 // frameio.WithSleeper(frameio.Sleep) restores the waits and any other
 // option (retries, middleware, a logger) works as on a real client. It
 // panics on an invalid option, as tests do not recover from that.
-func (s *Server) Client(opts ...frameio.Option) *frameio.Client {
-	base := []frameio.Option{
+func (s *Server) Client(opts ...frameio.RequestOption) *frameio.Client {
+	base := []frameio.RequestOption{
 		frameio.WithBaseURL(s.URL()),
 		frameio.WithHTTPClient(s.HTTPClient()),
 		frameio.WithToken(s.Token()),

@@ -18,7 +18,7 @@
 // Server.Client returns a frameio.Client already pointed at the server:
 //
 //	srv := frameiotest.NewServer(t)           // closed, and its spec violations reported, at t.Cleanup
-//	client := srv.Client()                     // any frameio.Option may follow
+//	client := srv.Client()                     // any frameio.RequestOption may follow
 //	seed := srv.Seed()                         // the account, workspace, project, root folder and user
 //	folder, err := client.Folders.Create(ctx, seed.AccountID, seed.RootFolderID,
 //		gen.FolderCreateParamsData{Name: new("Dailies")})

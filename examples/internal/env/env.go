@@ -54,7 +54,7 @@ type Env struct {
 }
 
 // Open connects, tells out where, and resolves the account and project.
-func Open(ctx context.Context, c Config, out io.Writer, opts ...frameio.Option) (*Env, error) {
+func Open(ctx context.Context, c Config, out io.Writer, opts ...frameio.RequestOption) (*Env, error) {
 	e := &Env{}
 	if c.Token == "" {
 		fake, err := frameiotest.Start(frameiotest.WithTranscodeDelay(300 * time.Millisecond))
@@ -65,7 +65,7 @@ func Open(ctx context.Context, c Config, out io.Writer, opts ...frameio.Option) 
 		e.Client = fake.Client(opts...)
 		fmt.Fprintf(out, "No FRAMEIO_TOKEN set: using the embedded fake Frame.io at %s\n", fake.URL())
 	} else {
-		opts = append([]frameio.Option{frameio.WithToken(c.Token)}, opts...)
+		opts = append([]frameio.RequestOption{frameio.WithToken(c.Token)}, opts...)
 		if c.BaseURL != "" {
 			opts = append(opts, frameio.WithBaseURL(c.BaseURL))
 		}
