@@ -56,11 +56,26 @@ func TestOptionArgumentErrors(t *testing.T) {
 		"empty header":       WithHeader("", "x"),
 		"empty query":        WithQuery("", "x"),
 		"response on client": WithResponseInto(new(*http.Response)),
+		"bad base URL":       WithBaseURL("ftp://api.frame.io"),
+		"nil middleware":     WithMiddleware(nil),
 	}
 	for name, opt := range bad {
 		_, err := NewClient(WithToken(testToken), opt)
 		assert.Error(t, err, name)
 	}
+	callBad := map[string]RequestOption{
+		"base URL on call": WithBaseURL("https://elsewhere"),
+		"negative retries": WithMaxRetries(-1),
+		"jitter":           WithRetryPolicy(RetryPolicy{Jitter: -0.5}),
+		"authorization":    WithHeader("Authorization", "Bearer x"),
+		"empty query":      WithQuery("", "x"),
+		"nil middleware":   WithMiddleware(func(r *http.Request, next MiddlewareNext) (*http.Response, error) { return next(r) }, nil),
+	}
+	callEnv := newTestEnv(t, status(200, `{}`))
+	for name, opt := range callBad {
+		assert.Error(t, callEnv.client.Do(t.Context(), http.MethodGet, "/v4/x", nil, nil, opt), name)
+	}
+	assert.Zero(t, callEnv.hits.Load(), "a call with a bad option sends nothing")
 	errOpt := RequestOption(func(*requestConfig) error { return errors.New("custom") })
 	env := newTestEnv(t, status(200, `{}`))
 	assert.ErrorContains(t, env.client.Do(t.Context(), http.MethodGet, "/v4/x", nil, nil, errOpt), "custom")
