@@ -16,55 +16,6 @@ import (
 	"github.com/frameio-go/frameio-go/internal/testutil"
 )
 
-// legacyAttemptHeader is how an attempt's header was built before
-// attemptHeader: Header.Clone, the extra headers over it, then Set.
-func legacyAttemptHeader(base, extra http.Header, userAgent, authorization string) http.Header {
-	h := base.Clone()
-	if h == nil {
-		h = http.Header{}
-	}
-	for k, vs := range extra {
-		h[k] = append([]string(nil), vs...)
-	}
-	h.Set("User-Agent", userAgent)
-	if h.Get("Accept") == "" {
-		h.Set("Accept", "application/json")
-	}
-	h.Set("Authorization", authorization)
-	return h
-}
-
-// attemptHeader gives what Clone and Set gave, and shares no value slice
-// with the request's header or the extra headers.
-func TestAttemptHeaderAsCloneAndSet(t *testing.T) {
-	cases := []struct{ base, extra http.Header }{
-		{nil, nil},
-		{http.Header{}, http.Header{}},
-		{http.Header{"Content-Type": {"application/json"}}, nil},
-		{http.Header{"Accept": {"text/csv"}, "X-Two": {"a", "b"}}, http.Header{"X-Client": {"call"}}},
-		{http.Header{"Accept": {""}}, nil},
-		{nil, http.Header{"Accept": {"application/xml"}}},
-		{http.Header{"Api-Version": {"3"}, "User-Agent": {"builder"}, "Authorization": {"Bearer old"}}, http.Header{"Api-Version": {"4.0"}}},
-		{http.Header{"X-Suppressed": nil}, http.Header{"User-Agent": {"mine"}}},
-	}
-	for i, c := range cases {
-		t.Run(fmt.Sprint(i), func(t *testing.T) {
-			got := attemptHeader(c.base, c.extra, "frameio-go/x", "Bearer tok")
-			assert.Equal(t, legacyAttemptHeader(c.base, c.extra, "frameio-go/x", "Bearer tok"), got)
-			for _, vs := range got {
-				if len(vs) > 0 {
-					vs[0] = "changed"
-				}
-			}
-			for _, h := range []http.Header{c.base, c.extra} {
-				for _, vs := range h {
-					assert.NotContains(t, vs, "changed", "a value slice is shared")
-				}
-			}
-		})
-	}
-}
-
 // An attempt gets a context of its own only when it needs one: with a
 // deadline before the attempt timeout's, or no attempt timeout, the
 // request carries the caller's context itself; otherwise its deadline is

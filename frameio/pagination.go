@@ -125,27 +125,6 @@ func pages[T any](ctx context.Context, c *Client, first func() (*http.Request, e
 	}
 }
 
-// nextPageRequest repeats first (method, headers, body: search pages are
-// POSTs) at link, whose bytes are kept exactly as the server wrote them.
-func (c *Client) nextPageRequest(ctx context.Context, first *http.Request, link string) (*http.Request, error) {
-	full, err := c.resolveLink(link)
-	if err != nil {
-		return nil, err
-	}
-	u, err := url.Parse(full)
-	if err != nil {
-		return nil, fmt.Errorf("frameio: invalid next link: %w", err)
-	}
-	req := first.Clone(ctx)
-	req.URL, req.Host = u, ""
-	if first.GetBody != nil {
-		if req.Body, err = first.GetBody(); err != nil {
-			return nil, err
-		}
-	}
-	return req, nil
-}
-
 // items flattens pages into their items.
 func items[T any](pages iter.Seq2[*Page[T], error]) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {

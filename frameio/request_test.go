@@ -1,6 +1,7 @@
 package frameio
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"testing"
@@ -52,4 +53,53 @@ func TestRedactURL(t *testing.T) {
 	u, _ := url.Parse("https://user:pw@h/p?token=abc&keep=1&X-Amz-Signature=s&flag")
 	assert.Equal(t, "https://h/p?token=REDACTED&keep=1&X-Amz-Signature=REDACTED&flag", redactURL(u))
 	assert.Equal(t, "", redactURL(nil))
+}
+
+// legacyAttemptHeader is how an attempt's header was built before
+// attemptHeader: Header.Clone, the extra headers over it, then Set.
+func legacyAttemptHeader(base, extra http.Header, userAgent, authorization string) http.Header {
+	h := base.Clone()
+	if h == nil {
+		h = http.Header{}
+	}
+	for k, vs := range extra {
+		h[k] = append([]string(nil), vs...)
+	}
+	h.Set("User-Agent", userAgent)
+	if h.Get("Accept") == "" {
+		h.Set("Accept", "application/json")
+	}
+	h.Set("Authorization", authorization)
+	return h
+}
+
+// attemptHeader gives what Clone and Set gave, and shares no value slice
+// with the request's header or the extra headers.
+func TestAttemptHeaderAsCloneAndSet(t *testing.T) {
+	cases := []struct{ base, extra http.Header }{
+		{nil, nil},
+		{http.Header{}, http.Header{}},
+		{http.Header{"Content-Type": {"application/json"}}, nil},
+		{http.Header{"Accept": {"text/csv"}, "X-Two": {"a", "b"}}, http.Header{"X-Client": {"call"}}},
+		{http.Header{"Accept": {""}}, nil},
+		{nil, http.Header{"Accept": {"application/xml"}}},
+		{http.Header{"Api-Version": {"3"}, "User-Agent": {"builder"}, "Authorization": {"Bearer old"}}, http.Header{"Api-Version": {"4.0"}}},
+		{http.Header{"X-Suppressed": nil}, http.Header{"User-Agent": {"mine"}}},
+	}
+	for i, c := range cases {
+		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			got := attemptHeader(c.base, c.extra, "frameio-go/x", "Bearer tok")
+			assert.Equal(t, legacyAttemptHeader(c.base, c.extra, "frameio-go/x", "Bearer tok"), got)
+			for _, vs := range got {
+				if len(vs) > 0 {
+					vs[0] = "changed"
+				}
+			}
+			for _, h := range []http.Header{c.base, c.extra} {
+				for _, vs := range h {
+					assert.NotContains(t, vs, "changed", "a value slice is shared")
+				}
+			}
+		})
+	}
 }
