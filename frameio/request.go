@@ -62,20 +62,6 @@ func (c *Client) nextPageRequest(ctx context.Context, first *http.Request, link 
 	return req, nil
 }
 
-// newRequestFromLink builds the GET request for a pagination link such as
-// links.next ("/v4/accounts/.../children?after=g3Q...%3D%3D"). A relative
-// link (starting with one "/") is appended to the base URL; an absolute one
-// must point at the same scheme and host as the base URL, so the token is
-// never sent elsewhere. The path and query bytes are kept exactly as the
-// server wrote them: the opaque cursor is not decoded or re-encoded.
-func (c *Client) newRequestFromLink(ctx context.Context, link string) (*http.Request, error) {
-	full, err := c.resolveLink(link)
-	if err != nil {
-		return nil, err
-	}
-	return http.NewRequestWithContext(ctx, http.MethodGet, full, nil)
-}
-
 // resolveLink returns the absolute URL of a link the server sent, such as
 // links.next ("/v4/accounts/.../children?after=g3Q...%3D%3D"). A relative
 // link (starting with one "/") is appended to the base URL; an absolute one

@@ -10,35 +10,72 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestNewRequestFromLinkKeepsCursorBytes(t *testing.T) {
-	var rawQueries []string
-	env := newTestEnv(t, func(w http.ResponseWriter, r *http.Request) {
-		rawQueries = append(rawQueries, r.URL.RawQuery)
-		assert.Equal(t, "/v4/accounts/6f70/folders/e183/children", r.URL.Path)
-	})
+// resolveLink appends a relative link to the base URL and passes an
+// absolute one on the API server as is, byte for byte; it refuses links
+// elsewhere, or with user information, without printing the latter.
+func TestResolveLink(t *testing.T) {
+	c, err := NewClient(WithToken(testToken))
+	require.NoError(t, err)
 	const link = "/v4/accounts/6f70/folders/e183/children?after=g3QAAAACZAAGb2Zmc2V0YQVkAAR0eXBlZAANb2Zmc2V0X2N1cnNvcg%3D%3D&x=a+b%2Fc%7e&page_size=50"
-	req, err := env.client.newRequestFromLink(t.Context(), link)
-	require.NoError(t, err)
-	require.NoError(t, env.client.do(t.Context(), req, nil, nil))
-
-	req, err = env.client.newRequestFromLink(t.Context(), link)
-	require.NoError(t, err)
-	require.NoError(t, env.client.do(t.Context(), req, nil, []RequestOption{WithQuery("page_size", "10")}))
-
-	absolute := env.client.serverURL() + link
-	req, err = env.client.newRequestFromLink(t.Context(), absolute)
-	require.NoError(t, err)
-	require.NoError(t, env.client.do(t.Context(), req, nil, nil))
-
-	const q = "after=g3QAAAACZAAGb2Zmc2V0YQVkAAR0eXBlZAANb2Zmc2V0X2N1cnNvcg%3D%3D&x=a+b%2Fc%7e"
-	assert.Equal(t, []string{q + "&page_size=50", q + "&page_size=10", q + "&page_size=50"}, rawQueries)
+	for in, want := range map[string]string{
+		link:                          DefaultBaseURL + link,
+		DefaultBaseURL + link:         DefaultBaseURL + link,
+		"/v4/x?after=%2B%2b%7E+%20==": DefaultBaseURL + "/v4/x?after=%2B%2b%7E+%20==",
+	} {
+		got, err := c.resolveLink(in)
+		require.NoError(t, err, in)
+		assert.Equal(t, want, got, "the bytes are kept as written")
+	}
+	for _, bad := range []string{
+		"", "https://evil.example/v4/x", "//evil.example/v4/x", "v4/relative", "http://api.frame.io/v4/x",
+		"https://u:p@api.frame.io/v4", "%zz",
+	} {
+		_, err := c.resolveLink(bad)
+		require.Error(t, err, bad)
+		assert.NotContains(t, err.Error(), "u:p", "user information is not printed")
+	}
 }
 
-func TestNewRequestFromLinkRejectsOtherHosts(t *testing.T) {
-	env := newTestEnv(t, status(200, `{}`))
-	for _, link := range []string{"", "https://evil.example/v4/x", "//evil.example/v4/x", "v4/relative", "http://u:p@" + env.srv.Listener.Addr().String() + "/v4", "%zz"} {
-		_, err := env.client.newRequestFromLink(t.Context(), link)
-		assert.Error(t, err, link)
+// Pagination sends the server's links byte for byte, relative and
+// absolute alike; WithQuery replaces a parameter of the link and keeps the
+// other bytes.
+func TestPaginationSendsLinksVerbatim(t *testing.T) {
+	const (
+		path = "/v4/accounts/6f70/folders/e183/children"
+		q    = "after=g3QAAAACZAAGb2Zmc2V0YQVkAAR0eXBlZAANb2Zmc2V0X2N1cnNvcg%3D%3D&x=a+b%2Fc%7e"
+	)
+	for _, tc := range []struct {
+		name string
+		opts []RequestOption
+		want []string
+	}{
+		{"as linked", nil, []string{"", q + "&page_size=50", q + "&page_size=50"}},
+		{"WithQuery", []RequestOption{WithQuery("page_size", "10")}, []string{"page_size=10", q + "&page_size=10", q + "&page_size=10"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var rawQueries []string
+			env := newTestEnv(t, func(w http.ResponseWriter, r *http.Request) {
+				rawQueries = append(rawQueries, r.URL.RawQuery)
+				next := "null"
+				switch len(rawQueries) {
+				case 1: // relative
+					next = fmt.Sprintf("%q", path+"?"+q+"&page_size=50")
+				case 2: // absolute, on the API server
+					assert.Equal(t, path, r.URL.Path)
+					next = fmt.Sprintf("%q", "http://"+r.Host+path+"?"+q+"&page_size=50")
+				default:
+					assert.Equal(t, path, r.URL.Path)
+				}
+				status(200, `{"data":[{"id":"a"}],"links":{"next":`+next+`}}`)(w, r)
+			})
+			n := 0
+			for _, err := range env.client.Accounts.IndexPages(t.Context(), nil, tc.opts...) {
+				require.NoError(t, err)
+				n++
+			}
+			assert.Equal(t, 3, n)
+			assert.Equal(t, tc.want, rawQueries)
+		})
 	}
 }
 
@@ -47,12 +84,6 @@ func TestMergeQuery(t *testing.T) {
 	assert.Equal(t, "a=%3D&b=2", mergeQuery("a=%3D&b=1", url.Values{"b": {"2"}}))
 	assert.Equal(t, "a=%3D&b=2", mergeQuery("a=%3D&&%62=1", url.Values{"b": {"2"}}))
 	assert.Equal(t, "k=v", mergeQuery("", url.Values{"k": {"v"}}))
-}
-
-func TestRedactURL(t *testing.T) {
-	u, _ := url.Parse("https://user:pw@h/p?token=abc&keep=1&X-Amz-Signature=s&flag")
-	assert.Equal(t, "https://h/p?token=REDACTED&keep=1&X-Amz-Signature=REDACTED&flag", redactURL(u))
-	assert.Equal(t, "", redactURL(nil))
 }
 
 // legacyAttemptHeader is how an attempt's header was built before
