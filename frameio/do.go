@@ -138,108 +138,214 @@ func (c *Client) exec(ctx context.Context, req *http.Request, cfg *requestConfig
 		ctx, cancel = context.WithTimeout(ctx, cfg.callTimeout)
 		defer cancel()
 	}
-	rawQuery := mergeQuery(req.URL.RawQuery, cfg.query)
-	// safeURL (for errors) and the logger's attributes are built only when
-	// needed: the success path of a call with logging off allocates neither.
-	var safe string
-	safeURL := func() string {
-		if safe == "" {
-			safe = redactURL(&url.URL{Scheme: req.URL.Scheme, Host: req.URL.Host, Path: req.URL.Path, RawPath: req.URL.RawPath, RawQuery: rawQuery})
-		}
-		return safe
-	}
-	maxAttempts := cfg.maxRetries + 1
-	if !canRewind(req) {
-		maxAttempts = 1
-	}
-	log := cfg.logger
-	debug := log.Enabled(ctx, slog.LevelDebug)
-	if debug {
-		log = log.With(slog.String("method", req.Method), slog.String("path", req.URL.Path))
-	}
-
-	if err := c.pace(ctx, cfg, req, safeURL, log); err != nil {
+	k := newCall(ctx, req, cfg)
+	if err := c.pace(ctx, cfg, req, k.safeURL, k.log); err != nil {
 		return reply{}, err
 	}
 	for attempt := 1; ; attempt++ {
 		start := time.Now()
-		rep, terr, fatal := c.attempt(ctx, cfg, req, rawQuery)
+		rep, terr, fatal := c.attempt(ctx, cfg, req, k.rawQuery)
 		if fatal != nil {
-			if cerr := ctx.Err(); cerr != nil { // cancelled while waiting for a token
-				return reply{}, &RequestError{Method: req.Method, URL: safeURL(), Attempts: attempt - 1, Err: cerr}
-			}
-			return reply{}, fatal
+			return reply{}, k.aborted(attempt, fatal)
 		}
-		resp := rep.resp
-		if resp != nil && into != nil {
+		if rep.resp != nil && into != nil {
 			*into = rep.expose(ctx)
 		}
-		var attrs []slog.Attr
-		if debug {
-			attrs = []slog.Attr{slog.Int("attempt", attempt), slog.Duration("elapsed", time.Since(start))}
-			if resp != nil {
-				attrs = append(attrs, slog.Int("status", resp.StatusCode))
-			}
-		}
-
-		var (
-			status  int
-			header  http.Header
-			lastErr error
-		)
-		switch {
-		case terr != nil:
-			if cerr := ctx.Err(); cerr != nil {
-				log.LogAttrs(ctx, slog.LevelDebug, "frameio: request cancelled", attrs...)
-				return rep, rep.requestError(req, safeURL(), attempt, cerr)
-			}
-			terr = rep.secrets().Err(terr)
-			attrs = append(attrs, slog.String("error", terr.Error()))
-			lastErr = rep.requestError(req, safeURL(), attempt, terr)
-		case resp.StatusCode >= 200 && resp.StatusCode <= 299:
-			if cfg.pacing && c.pacer != nil {
-				c.pacer.observe(req.URL.Path, resp.Header, cfg.now())
-			}
-			if debug {
-				log.LogAttrs(ctx, slog.LevelDebug, "frameio: response", attrs...)
-			}
+		line := k.line(attempt, start, rep.resp)
+		o := k.classify(attempt, rep, terr)
+		switch o.kind {
+		case attemptDone:
+			c.observe(cfg, req.URL.Path, rep.resp.Header)
+			k.logLine("frameio: response", line)
 			return rep, nil
-		default:
-			status, header = resp.StatusCode, resp.Header
-			lastErr = newAPIError(req.Method, safeURL(), resp, rep.body, attempt, rep.secrets())
+		case attemptCancelled:
+			k.logLine("frameio: request cancelled", line)
+			return rep, o.err
 		}
-
-		retryable := cfg.retry.shouldRetry(req.Method, status, terr)
-		retry := retryable && attempt < maxAttempts
-		var d time.Duration
-		if retry {
-			d, retry = cfg.retry.delay(attempt-1, status, header, cfg.now())
+		plan := k.plan(attempt, o)
+		line.err, line.plan = o.terr, plan
+		if plan.giveUp != "" {
+			k.logLine("frameio: giving up", line)
+			return rep, plan.err
 		}
-		if !retry {
-			reason := "not retryable"
-			switch {
-			case !retryable:
-			case !canRewind(req):
-				reason = "body cannot be rewound"
-			case attempt >= maxAttempts:
-				reason = "retries exhausted"
-			default:
-				reason = "server asked to wait longer than MaxRetryAfter"
-			}
-			attrs = append(attrs, slog.String("reason", reason))
-			log.LogAttrs(ctx, slog.LevelDebug, "frameio: giving up", attrs...)
-			return rep, lastErr
-		}
-		attrs = append(attrs, slog.Duration("wait", d))
-		if passesDeadline(ctx, d) {
-			attrs = append(attrs, slog.String("reason", "the wait would pass the context deadline"))
-			log.LogAttrs(ctx, slog.LevelDebug, "frameio: giving up", attrs...)
-			err := fmt.Errorf("not retrying: the %s wait would pass the deadline: %w", d.Round(time.Millisecond), context.DeadlineExceeded)
-			return rep, &RequestError{Method: req.Method, URL: safeURL(), Attempts: attempt, Err: err, Last: lastErr}
-		}
-		log.LogAttrs(ctx, slog.LevelDebug, "frameio: retrying", attrs...)
-		if err := wait(ctx, cfg.sleep, d); err != nil {
-			return rep, &RequestError{Method: req.Method, URL: safeURL(), Attempts: attempt, Err: err, Last: lastErr}
+		k.logLine("frameio: retrying", line)
+		if err := wait(ctx, cfg.sleep, plan.wait); err != nil {
+			return rep, k.requestError(attempt, err, o.err)
 		}
 	}
+}
+
+// call is what the steps of one exec share: the request, its
+// configuration, the query every attempt sends, how many attempts it may
+// make, the logger (with the method and path when it logs debug lines) and
+// the URL errors show.
+type call struct {
+	ctx         context.Context
+	req         *http.Request
+	cfg         *requestConfig
+	rawQuery    string // req's query with the call's WithQuery parameters
+	maxAttempts int
+	rewindable  bool // req's body can be sent again
+	log         *slog.Logger
+	debug       bool // log's debug lines are enabled
+	safe        string
+}
+
+func newCall(ctx context.Context, req *http.Request, cfg *requestConfig) call {
+	k := call{ctx: ctx, req: req, cfg: cfg, rawQuery: mergeQuery(req.URL.RawQuery, cfg.query),
+		maxAttempts: cfg.maxRetries + 1, rewindable: canRewind(req), log: cfg.logger}
+	if !k.rewindable {
+		k.maxAttempts = 1
+	}
+	if k.debug = k.log.Enabled(ctx, slog.LevelDebug); k.debug {
+		k.log = k.log.With(slog.String("method", req.Method), slog.String("path", req.URL.Path))
+	}
+	return k
+}
+
+// safeURL is the request's URL as errors show it, built only when needed:
+// the success path of a call allocates none.
+func (k *call) safeURL() string {
+	if k.safe == "" {
+		u := k.req.URL
+		k.safe = redactURL(&url.URL{Scheme: u.Scheme, Host: u.Host, Path: u.Path, RawPath: u.RawPath, RawQuery: k.rawQuery})
+	}
+	return k.safe
+}
+
+// requestError is the *RequestError of a call that ended with err after
+// attempts attempts, the last of which failed with last (nil for none).
+func (k *call) requestError(attempts int, err, last error) *RequestError {
+	return &RequestError{Method: k.req.Method, URL: k.safeURL(), Attempts: attempts, Err: err, Last: last}
+}
+
+// aborted is the error of a call whose attempt could not be sent (see
+// Client.attempt): a cancellation while waiting for a token is a
+// *RequestError, as any cancellation; anything else is fatal itself.
+func (k *call) aborted(attempt int, fatal error) error {
+	if cerr := k.ctx.Err(); cerr != nil {
+		return k.requestError(attempt-1, cerr, nil)
+	}
+	return fatal
+}
+
+// outcomeKind sorts what an attempt's result means for the call.
+type outcomeKind int
+
+const (
+	attemptDone      outcomeKind = iota // a 2xx response: the call succeeded
+	attemptRetryable                    // a failure the retry policy lets another attempt fix
+	attemptFailed                       // a failure no other attempt can fix
+	attemptCancelled                    // the context ended during the attempt
+)
+
+// outcome is one attempt's result as the call sees it.
+type outcome struct {
+	kind   outcomeKind
+	err    error       // the call's error should it end here; nil when done
+	terr   error       // a transport error, scrubbed of secrets, for the log
+	status int         // a non-2xx response's status, 0 for a transport error
+	header http.Header // and its header, nil for a transport error
+}
+
+// classify tells what attempt's reply means: the call succeeded, ended
+// with the context, or failed in a way the retry policy does or does not
+// let another attempt fix.
+func (k *call) classify(attempt int, rep reply, terr error) outcome {
+	var o outcome
+	switch resp := rep.resp; {
+	case terr != nil:
+		if cerr := k.ctx.Err(); cerr != nil {
+			return outcome{kind: attemptCancelled, err: rep.requestError(k.req, k.safeURL(), attempt, cerr)}
+		}
+		o.terr = rep.secrets().Err(terr)
+		o.err = rep.requestError(k.req, k.safeURL(), attempt, o.terr)
+	case resp.StatusCode >= 200 && resp.StatusCode <= 299:
+		return outcome{kind: attemptDone}
+	default:
+		o.status, o.header = resp.StatusCode, resp.Header
+		o.err = newAPIError(k.req.Method, k.safeURL(), resp, rep.body, attempt, rep.secrets())
+	}
+	o.kind = attemptFailed
+	if k.cfg.retry.shouldRetry(k.req.Method, o.status, o.terr) {
+		o.kind = attemptRetryable
+	}
+	return o
+}
+
+// retryPlan is what follows a failed attempt: wait, then try again; or,
+// when giveUp says why, end the call with err. waits is set when wait is
+// the wait the call makes, or would make but for the deadline.
+type retryPlan struct {
+	wait   time.Duration
+	waits  bool
+	giveUp string
+	err    error
+}
+
+// plan decides whether the call tries again after attempt, which failed
+// as o says, and how long it waits first. A wait that would pass the
+// context's deadline is not made: the call ends with a *RequestError
+// wrapping context.DeadlineExceeded whose Last is the attempt's error.
+func (k *call) plan(attempt int, o outcome) retryPlan {
+	switch {
+	case o.kind != attemptRetryable:
+		return retryPlan{giveUp: "not retryable", err: o.err}
+	case !k.rewindable:
+		return retryPlan{giveUp: "body cannot be rewound", err: o.err}
+	case attempt >= k.maxAttempts:
+		return retryPlan{giveUp: "retries exhausted", err: o.err}
+	}
+	d, ok := k.cfg.retry.delay(attempt-1, o.status, o.header, k.cfg.now())
+	if !ok {
+		return retryPlan{giveUp: "server asked to wait longer than MaxRetryAfter", err: o.err}
+	}
+	if passesDeadline(k.ctx, d) {
+		err := fmt.Errorf("not retrying: the %s wait would pass the deadline: %w", d.Round(time.Millisecond), context.DeadlineExceeded)
+		return retryPlan{wait: d, waits: true, giveUp: "the wait would pass the context deadline", err: k.requestError(attempt, err, o.err)}
+	}
+	return retryPlan{wait: d, waits: true}
+}
+
+// attemptLine is the debug line about one attempt: its number, how long it
+// took, the response's status, the transport error, and what follows (the
+// wait before the next attempt, why the call gives up), each when known.
+type attemptLine struct {
+	attempt int
+	elapsed time.Duration
+	resp    *http.Response
+	err     error
+	plan    retryPlan
+}
+
+// line starts the debug line of attempt, begun at start; it measures
+// nothing when debug lines are off.
+func (k *call) line(attempt int, start time.Time, resp *http.Response) attemptLine {
+	l := attemptLine{attempt: attempt, resp: resp}
+	if k.debug {
+		l.elapsed = time.Since(start)
+	}
+	return l
+}
+
+// logLine writes l as a debug line with message msg.
+func (k *call) logLine(msg string, l attemptLine) {
+	if !k.debug {
+		return
+	}
+	attrs := make([]slog.Attr, 0, 6)
+	attrs = append(attrs, slog.Int("attempt", l.attempt), slog.Duration("elapsed", l.elapsed))
+	if l.resp != nil {
+		attrs = append(attrs, slog.Int("status", l.resp.StatusCode))
+	}
+	if l.err != nil {
+		attrs = append(attrs, slog.String("error", l.err.Error()))
+	}
+	if l.plan.waits {
+		attrs = append(attrs, slog.Duration("wait", l.plan.wait))
+	}
+	if l.plan.giveUp != "" {
+		attrs = append(attrs, slog.String("reason", l.plan.giveUp))
+	}
+	k.log.LogAttrs(k.ctx, slog.LevelDebug, msg, attrs...)
 }

@@ -71,6 +71,14 @@ func (p *pacer) observe(path string, h http.Header, now time.Time) {
 	p.notBefore[path] = paced{at: now.Add(rl.RefillInterval()), rl: rl}
 }
 
+// observe records, when pacing is on, the rate-limit headers h of a
+// successful response to path.
+func (c *Client) observe(cfg *requestConfig, path string, h http.Header) {
+	if cfg.pacing && c.pacer != nil {
+		c.pacer.observe(path, h, cfg.now())
+	}
+}
+
 // pace makes a call to req's path wait as the pacer says, through the
 // config's sleeper. It refuses, with a *RateLimitError and without
 // waiting, a wait longer than the retry policy's MaxRetryAfter or one that
