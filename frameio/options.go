@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"golang.org/x/oauth2"
+
+	"github.com/frameio-go/frameio-go/internal/retry"
 )
 
 // DefaultBaseURL is the Frame.io API server used when WithBaseURL is not given.
@@ -125,19 +127,7 @@ func cloneValues(v url.Values) url.Values {
 
 // Sleep waits for d or until ctx is done, whichever comes first, and
 // returns ctx.Err() in the second case. It is the default Sleeper.
-func Sleep(ctx context.Context, d time.Duration) error {
-	if d <= 0 {
-		return ctx.Err()
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
-}
+func Sleep(ctx context.Context, d time.Duration) error { return retry.Sleep(ctx, d) }
 
 // WithToken authenticates requests with a static access token, sent as
 // "Authorization: Bearer <token>". The token is never logged. It is not
