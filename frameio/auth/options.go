@@ -90,7 +90,7 @@ func newConfig(defaultScopes []string, clientID string, opts []Option) (*config,
 		maxRetries:          DefaultMaxRetries,
 		maxRateLimitRetries: DefaultMaxRateLimitRetries,
 		refreshBuffer:       DefaultRefreshBuffer,
-		logger:              slog.New(slog.DiscardHandler),
+		logger:              options.Logger(nil),
 		now:                 time.Now,
 		sleep:               retry.Sleep,
 	}
@@ -207,10 +207,7 @@ func WithOnTokenRefreshed(fn func(ctx context.Context, tokens TokenSet)) Option 
 // everything. Tokens, codes and secrets are never logged.
 func WithLogger(l *slog.Logger) Option {
 	return func(c *config) error {
-		if l == nil {
-			l = slog.New(slog.DiscardHandler)
-		}
-		c.logger = l
+		c.logger = options.Logger(l)
 		return nil
 	}
 }
