@@ -100,7 +100,10 @@ func bareDo(ctx context.Context, hc *http.Client, req *http.Request, out any) er
 // sdk's time over gen's, measured in the same run. The -deadline variants
 // make each call under a context with a 30 s deadline, as a caller bounding
 // its calls does: earlier than the SDK's 60 s attempt timeout, which then
-// needs no context of its own.
+// needs no context of its own. sdk-untimed is sdk with WithAttemptTimeout(0),
+// doing what gen does (no timeout at all): the difference between sdk and
+// sdk-untimed is the price of the default attempt timeout, the same context
+// gen pays for in gen-deadline.
 func BenchmarkCall(b *testing.B) {
 	srv := httptest.NewServer(authorized(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
@@ -111,14 +114,21 @@ func BenchmarkCall(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	hc := bareClient(b)
-	sdk := func(ctx context.Context) error {
-		f, err := c.Files.Show(ctx, "acc", "file", nil)
-		if err == nil && f.Name != "clip.mov" {
-			err = errors.New("wrong file")
-		}
-		return err
+	untimed, err := frameio.NewClient(frameio.WithToken("tok"), frameio.WithBaseURL(srv.URL), frameio.WithAttemptTimeout(0))
+	if err != nil {
+		b.Fatal(err)
 	}
+	hc := bareClient(b)
+	show := func(c *frameio.Client) func(ctx context.Context) error {
+		return func(ctx context.Context) error {
+			f, err := c.Files.Show(ctx, "acc", "file", nil)
+			if err == nil && f.Name != "clip.mov" {
+				err = errors.New("wrong file")
+			}
+			return err
+		}
+	}
+	sdk := show(c)
 	bare := func(ctx context.Context) error {
 		req, err := gen.NewFilesShowRequest(srv.URL, "acc", "file", nil)
 		if err != nil {
@@ -145,6 +155,7 @@ func BenchmarkCall(b *testing.B) {
 	}
 	b.Run("sdk", func(b *testing.B) { alternate(b, background(sdk), background(bare), "ratio-to-gen") })
 	b.Run("gen", func(b *testing.B) { alternate(b, background(bare), background(sdk), "") })
+	b.Run("sdk-untimed", func(b *testing.B) { alternate(b, background(show(untimed)), background(bare), "ratio-to-gen") })
 	b.Run("sdk-deadline", func(b *testing.B) { alternate(b, deadline(sdk), deadline(bare), "ratio-to-gen") })
 	b.Run("gen-deadline", func(b *testing.B) { alternate(b, deadline(bare), deadline(sdk), "") })
 }

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"golang.org/x/oauth2"
+
+	"github.com/frameio-go/frameio-go/internal/retry"
 )
 
 // RequestOption configures a request. The same type configures the client:
@@ -28,19 +30,7 @@ const LegacyTokenAuthHeader = "X-Frameio-Legacy-Token-Auth"
 
 // Sleep waits for d or until ctx is done, whichever comes first, and
 // returns ctx.Err() in the second case. It is the default Sleeper.
-func Sleep(ctx context.Context, d time.Duration) error {
-	if d <= 0 {
-		return ctx.Err()
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
-}
+func Sleep(ctx context.Context, d time.Duration) error { return retry.Sleep(ctx, d) }
 
 // WithToken authenticates requests with a static access token, sent as
 // "Authorization: Bearer <token>". The token is never logged. It is not

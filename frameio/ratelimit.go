@@ -72,24 +72,3 @@ func headerInt(h http.Header, key string) (int, bool) {
 	}
 	return v, true
 }
-
-// parseRetryAfter interprets a Retry-After header, as delay-seconds or as an
-// HTTP date relative to now. A date in the past yields 0. ok is false when
-// the header is absent or unparsable.
-func parseRetryAfter(h http.Header, now time.Time) (time.Duration, bool) {
-	s := strings.TrimSpace(h.Get("Retry-After"))
-	if s == "" {
-		return 0, false
-	}
-	if secs, err := strconv.ParseFloat(s, 64); err == nil {
-		if !(secs >= 0 && secs <= 1e6) { // also rejects NaN
-			return 0, false
-		}
-		return time.Duration(secs * float64(time.Second)), true
-	}
-	t, err := http.ParseTime(s)
-	if err != nil {
-		return 0, false
-	}
-	return max(t.Sub(now), 0), true
-}

@@ -25,33 +25,3 @@ func TestParseRateLimit(t *testing.T) {
 	_, ok = RateLimitFromResponse(nil)
 	assert.False(t, ok)
 }
-
-func TestParseRetryAfter(t *testing.T) {
-	now := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
-	cases := map[string]struct {
-		v  string
-		d  time.Duration
-		ok bool
-	}{
-		"absent":   {"", 0, false},
-		"seconds":  {"2", 2 * time.Second, true},
-		"fraction": {"0.5", 500 * time.Millisecond, true},
-		"negative": {"-1", 0, false},
-		"nan":      {"NaN", 0, false},
-		"huge":     {"1e9", 0, false},
-		"garbage":  {"soon", 0, false},
-		"date":     {now.Add(time.Minute).Format(http.TimeFormat), time.Minute, true},
-		"past":     {now.Add(-time.Minute).Format(http.TimeFormat), 0, true},
-	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			h := http.Header{}
-			if tc.v != "" {
-				h.Set("Retry-After", tc.v)
-			}
-			d, ok := parseRetryAfter(h, now)
-			assert.Equal(t, tc.ok, ok)
-			assert.Equal(t, tc.d, d)
-		})
-	}
-}

@@ -3,12 +3,11 @@ package frameio
 import (
 	"context"
 	"errors"
-	"math/rand/v2"
 	"net"
 	"net/http"
 	"time"
 
-	"github.com/frameio-go/frameio-go/internal/neterr"
+	"github.com/frameio-go/frameio-go/internal/retry"
 )
 
 // RetryPolicy decides how long to wait before a retry and which methods may
@@ -100,12 +99,12 @@ func idempotent(method string) bool {
 // retryableStatus reports whether a response status may be retried for a
 // request whose method is (or is treated as) idempotent, and whether it is
 // safe for any method because the server did not act on the request.
-func retryableStatus(code int) (retry, notProcessed bool) {
+func retryableStatus(code int) (ok, notProcessed bool) {
 	switch {
 	case code == http.StatusRequestTimeout, code == http.StatusTooManyRequests,
 		code == http.StatusServiceUnavailable:
 		return true, true
-	case neterr.PermanentStatus(code):
+	case retry.PermanentStatus(code):
 		return false, false
 	case code >= 500 && code <= 599:
 		return true, false
@@ -115,8 +114,8 @@ func retryableStatus(code int) (retry, notProcessed bool) {
 
 // retryableTransportError reports whether a transport error may be retried,
 // and whether it happened before the request was sent (while dialling).
-func retryableTransportError(err error) (retry, notSent bool) {
-	if neterr.Permanent(err) {
+func retryableTransportError(err error) (ok, notSent bool) {
+	if retry.Permanent(err) {
 		return false, false
 	}
 	var opErr *net.OpError
@@ -132,13 +131,13 @@ func retryableTransportError(err error) (retry, notSent bool) {
 
 // shouldRetry applies the method policy to one failed attempt.
 func (p RetryPolicy) shouldRetry(method string, status int, transportErr error) bool {
-	var retry, safe bool
+	var ok, safe bool
 	if transportErr != nil {
-		retry, safe = retryableTransportError(transportErr)
+		ok, safe = retryableTransportError(transportErr)
 	} else {
-		retry, safe = retryableStatus(status)
+		ok, safe = retryableStatus(status)
 	}
-	if !retry {
+	if !ok {
 		return false
 	}
 	return safe || p.RetryNonIdempotent || idempotent(method)
@@ -149,7 +148,7 @@ func (p RetryPolicy) shouldRetry(method string, status int, transportErr error) 
 // false when the server asks for a longer wait than MaxRetryAfter.
 func (p RetryPolicy) delay(n, status int, header http.Header, now time.Time) (d time.Duration, ok bool) {
 	if header != nil {
-		if ra, has := parseRetryAfter(header, now); has {
+		if ra, has := retry.ParseRetryAfter(header.Get("Retry-After"), now); has {
 			return ra, ra <= p.MaxRetryAfter
 		}
 	}
@@ -160,10 +159,7 @@ func (p RetryPolicy) delay(n, status int, header http.Header, now time.Time) (d 
 	case status >= 500:
 		floor = p.ServerErrorDelay
 	}
-	d = backoff(floor, n, p.MaxDelay)
-	if p.Jitter > 0 && d > 0 {
-		d += time.Duration(rand.Float64() * p.Jitter * float64(d))
-	}
+	d = retry.Jitter(retry.Backoff(floor, n, p.MaxDelay), p.Jitter, nil)
 	if status == http.StatusTooManyRequests && header != nil {
 		if rl, has := ParseRateLimit(header); has && rl.Remaining == 0 && rl.Window > 0 {
 			hint := rl.RefillInterval()
@@ -174,21 +170,6 @@ func (p RetryPolicy) delay(n, status int, header http.Header, now time.Time) (d 
 		}
 	}
 	return d, true
-}
-
-// backoff returns base * 2^n, capped at maxDelay, without overflowing.
-func backoff(base time.Duration, n int, maxDelay time.Duration) time.Duration {
-	if base <= 0 {
-		return 0
-	}
-	d := base
-	for range n {
-		if d >= maxDelay/2 {
-			return maxDelay
-		}
-		d *= 2
-	}
-	return min(d, maxDelay)
 }
 
 // canRewind reports whether req's body can be sent again.

@@ -23,14 +23,6 @@ func TestJitterBounds(t *testing.T) {
 	}
 }
 
-func TestBackoffCap(t *testing.T) {
-	assert.Equal(t, time.Duration(0), backoff(0, 3, time.Minute))
-	assert.Equal(t, 8*time.Second, backoff(time.Second, 3, time.Minute))
-	assert.Equal(t, time.Minute, backoff(time.Second, 10, time.Minute))
-	assert.Equal(t, time.Minute, backoff(time.Second, 1000, time.Minute))
-	assert.Equal(t, 40*time.Second, backoff(40*time.Second, 0, time.Minute))
-}
-
 func TestRetryableTransportErrors(t *testing.T) {
 	retry, notSent := retryableTransportError(&net.OpError{Op: "dial", Err: errors.New("refused")})
 	assert.True(t, retry)

@@ -39,7 +39,7 @@ func newDevice(ctx context.Context, cfg config, out io.Writer) (*device, error) 
 			return nil, err
 		}
 		d.fake, secret = fake, c2ctest.DefaultClientSecret
-		opts = append(opts, c2c.WithBaseURL(fake.URL()), c2c.WithHTTPClient(fake.Client()))
+		opts = append(opts, c2c.WithBaseURL(fake.URL()), c2c.WithHTTPClient(fake.HTTPClient()))
 		fmt.Fprintln(out, "No C2C_CLIENT_SECRET: using the embedded fake C2C server at", fake.URL())
 	}
 	dev, err := c2c.NewClient(append(opts, c2c.WithCredentials(cfg.ClientID, secret))...)

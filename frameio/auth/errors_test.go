@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -44,13 +43,4 @@ func TestClassifyContextErrors(t *testing.T) {
 	assert.Nil(t, classify(opRefreshToken, nil))
 	assert.True(t, isDeadRefreshToken("invalid_token"))
 	assert.False(t, isDeadRefreshToken("invalid_client"))
-}
-
-func TestSleepContext(t *testing.T) {
-	require.NoError(t, sleepContext(context.Background(), time.Millisecond))
-	require.NoError(t, sleepContext(context.Background(), 0))
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	assert.ErrorIs(t, sleepContext(ctx, time.Hour), context.Canceled)
-	assert.ErrorIs(t, sleepContext(ctx, 0), context.Canceled)
 }

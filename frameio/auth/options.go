@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/frameio-go/frameio-go/internal/options"
+	"github.com/frameio-go/frameio-go/internal/retry"
 )
 
 // Defaults used when no option overrides them.
@@ -89,9 +90,9 @@ func newConfig(defaultScopes []string, clientID string, opts []Option) (*config,
 		maxRetries:          DefaultMaxRetries,
 		maxRateLimitRetries: DefaultMaxRateLimitRetries,
 		refreshBuffer:       DefaultRefreshBuffer,
-		logger:              slog.New(slog.DiscardHandler),
+		logger:              options.Logger(nil),
 		now:                 time.Now,
-		sleep:               sleepContext,
+		sleep:               retry.Sleep,
 	}
 	optErr := options.Apply(c, opts)
 	base, err := c.validate(clientID)
@@ -206,10 +207,7 @@ func WithOnTokenRefreshed(fn func(ctx context.Context, tokens TokenSet)) Option 
 // everything. Tokens, codes and secrets are never logged.
 func WithLogger(l *slog.Logger) Option {
 	return func(c *config) error {
-		if l == nil {
-			l = slog.New(slog.DiscardHandler)
-		}
-		c.logger = l
+		c.logger = options.Logger(l)
 		return nil
 	}
 }
@@ -242,18 +240,4 @@ func WithSleeper(sleep func(ctx context.Context, d time.Duration) error) Option 
 // against a local fake IMS (net/http/httptest); never use it in production.
 func WithInsecureHTTP() Option {
 	return func(c *config) error { c.insecureHTTP = true; return nil }
-}
-
-func sleepContext(ctx context.Context, d time.Duration) error {
-	if d <= 0 {
-		return ctx.Err()
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
 }

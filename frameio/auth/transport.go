@@ -6,20 +6,20 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"strconv"
 	"time"
 
-	"github.com/frameio-go/frameio-go/internal/neterr"
+	"github.com/frameio-go/frameio-go/internal/retry"
 )
 
-// Backoff between transient retries: baseBackoff, doubled per retry, capped.
+// Backoff between transient retries: baseBackoff, doubled per retry, capped
+// (retry.Backoff).
 const (
 	baseBackoff = 500 * time.Millisecond
 	maxBackoff  = 5 * time.Second
 )
 
 // retryTransport sends IMS requests with a per-attempt timeout and retries
-// transient failures (not those neterr.Permanent says a retry cannot fix). It reports exhausted retries as [*NetworkError] and
+// transient failures (not those retry.Permanent says a retry cannot fix). It reports exhausted retries as [*NetworkError] and
 // final 429 answers as [*RateLimitError]; every other response is returned
 // unchanged for golang.org/x/oauth2 to interpret.
 type retryTransport struct {
@@ -74,14 +74,14 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		switch {
 		case err != nil:
 			cancel()
-			if parent.Err() != nil || transient >= t.maxRetries || neterr.Permanent(err) || (attempt > 1 && req.GetBody == nil && req.Body != nil) {
+			if parent.Err() != nil || transient >= t.maxRetries || retry.Permanent(err) || (attempt > 1 && req.GetBody == nil && req.Body != nil) {
 				t.log(parent, slog.LevelWarn, "ims request failed", req, attempt, 0, err)
 				return nil, &NetworkError{Attempts: attempt, err: errors.Join(parent.Err(), err)}
 			}
 			transient++
-			wait = backoff(transient)
+			wait = retry.Backoff(baseBackoff, transient-1, maxBackoff)
 		case resp.StatusCode == http.StatusTooManyRequests:
-			retryAfter := parseRetryAfter(resp.Header.Get("Retry-After"), t.now())
+			retryAfter, _ := retry.ParseRetryAfter(resp.Header.Get("Retry-After"), t.now())
 			discard(resp)
 			cancel()
 			if limited >= t.maxRateLimitRetries || retryAfter > t.timeout {
@@ -91,7 +91,7 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 			limited++
 			wait = retryAfter
 			if wait <= 0 {
-				wait = backoff(limited)
+				wait = retry.Backoff(baseBackoff, limited-1, maxBackoff)
 			}
 		case resp.StatusCode >= 500 || resp.StatusCode == http.StatusRequestTimeout:
 			discard(resp)
@@ -101,7 +101,7 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 				return nil, &NetworkError{Attempts: attempt, StatusCode: resp.StatusCode}
 			}
 			transient++
-			wait = backoff(transient)
+			wait = retry.Backoff(baseBackoff, transient-1, maxBackoff)
 		default:
 			t.log(parent, slog.LevelDebug, "ims response", req, attempt, resp.StatusCode, nil)
 			resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
@@ -130,33 +130,6 @@ func (t *retryTransport) log(ctx context.Context, level slog.Level, msg string, 
 		attrs = append(attrs, slog.String("error", err.Error()))
 	}
 	t.logger.LogAttrs(ctx, level, msg, attrs...)
-}
-
-// backoff returns the wait before the n-th retry (n >= 1).
-func backoff(n int) time.Duration {
-	d := baseBackoff
-	for i := 1; i < n && d < maxBackoff; i++ {
-		d *= 2
-	}
-	return min(d, maxBackoff)
-}
-
-// parseRetryAfter reads a Retry-After header given in seconds or as an
-// HTTP date. It returns 0 when the header is absent or unusable.
-func parseRetryAfter(v string, now time.Time) time.Duration {
-	if v == "" {
-		return 0
-	}
-	if secs, err := strconv.Atoi(v); err == nil {
-		if secs < 0 {
-			return 0
-		}
-		return time.Duration(secs) * time.Second
-	}
-	if at, err := http.ParseTime(v); err == nil && at.After(now) {
-		return at.Sub(now)
-	}
-	return 0
 }
 
 func discard(resp *http.Response) {

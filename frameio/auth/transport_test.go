@@ -99,6 +99,22 @@ func TestRateLimitRetriedWithRetryAfter(t *testing.T) {
 	assert.Equal(t, []time.Duration{2 * time.Second}, e.sleeper.Waits())
 }
 
+// TestRateLimitRetryAfterForms: the IMS transport reads Retry-After as the
+// API client does (the shared parser): decimal seconds and HTTP dates too.
+func TestRateLimitRetryAfterForms(t *testing.T) {
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for value, want := range map[string]time.Duration{
+		"1.5": 1500 * time.Millisecond,
+		now.Add(4 * time.Second).Format(http.TimeFormat): 4 * time.Second,
+		"soon": 500 * time.Millisecond, // unusable: the transport's own backoff
+	} {
+		e := newEnv(t)
+		failFirst(e, 1, http.StatusTooManyRequests, value)
+		require.NoError(t, newS2S(t, e, WithClock(func() time.Time { return now })).Authenticate(context.Background()))
+		assert.Equal(t, []time.Duration{want}, e.sleeper.Waits(), "Retry-After: %s", value)
+	}
+}
+
 func TestRateLimitExhausted(t *testing.T) {
 	e := newEnv(t)
 	failFirst(e, 10, http.StatusTooManyRequests, "3")
@@ -133,21 +149,13 @@ func TestSleeperCancellationStopsRetries(t *testing.T) {
 	assert.ErrorIs(t, err, context.Canceled)
 }
 
-func TestParseRetryAfter(t *testing.T) {
-	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	assert.Equal(t, 7*time.Second, parseRetryAfter("7", now))
-	assert.Equal(t, 90*time.Second, parseRetryAfter(now.Add(90*time.Second).Format(http.TimeFormat), now))
-	assert.Zero(t, parseRetryAfter("", now))
-	assert.Zero(t, parseRetryAfter("-4", now))
-	assert.Zero(t, parseRetryAfter("soon", now))
-	assert.Zero(t, parseRetryAfter(now.Add(-time.Hour).Format(http.TimeFormat), now))
-}
-
+// TestBackoff pins the IMS transport's policy: 0.5 s doubling, capped at 5 s.
 func TestBackoff(t *testing.T) {
-	assert.Equal(t, 500*time.Millisecond, backoff(1))
-	assert.Equal(t, time.Second, backoff(2))
-	assert.Equal(t, 2*time.Second, backoff(3))
-	assert.Equal(t, 5*time.Second, backoff(10))
+	e := newEnv(t)
+	failFirst(e, 5, http.StatusBadGateway, "")
+	_, err := newS2S(t, e, WithMaxRetries(5)).TokenContext(context.Background())
+	require.NoError(t, err)
+	assert.Equal(t, []time.Duration{500 * time.Millisecond, time.Second, 2 * time.Second, 4 * time.Second, 5 * time.Second}, e.sleeper.Waits())
 }
 
 func TestUnusableTokenResponse(t *testing.T) {

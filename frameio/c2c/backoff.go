@@ -3,10 +3,13 @@ package c2c
 import (
 	"context"
 	"time"
+
+	"github.com/frameio-go/frameio-go/internal/retry"
 )
 
-// This file holds all retry arithmetic of the package (delays, jitter and
-// context-aware waiting) so that it can move to a shared package later.
+// This file holds the package's retry policy: its backoff parameters and
+// jitter. The arithmetic (exponential growth, the cap, the context-aware
+// wait) is the SDK's shared one, in internal/retry.
 
 // Backoff parameters from the errors guide: delay = min(2^n / 2, 32) seconds
 // for retry n = 0, 1, ...: 0.5 s, 1 s, 2 s, 4 s, 8 s, 16 s, 32 s, 32 s, ...
@@ -23,22 +26,7 @@ const (
 type Sleeper func(ctx context.Context, d time.Duration) error
 
 // Sleep is the default Sleeper: a timer raced against ctx.
-func Sleep(ctx context.Context, d time.Duration) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	if d <= 0 {
-		return nil
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-}
+func Sleep(ctx context.Context, d time.Duration) error { return retry.Sleep(ctx, d) }
 
 // Backoff returns the wait before retry n (n = 0 for the first retry):
 // min(BackoffBase * 2^n, BackoffMax), moved by jitter. jitter returns a
@@ -47,11 +35,7 @@ func Sleep(ctx context.Context, d time.Duration) error {
 // guide's retry handler (delay += random(-delay, delay) / 2). A nil jitter
 // gives the base value.
 func Backoff(n int, jitter func() float64) time.Duration {
-	d := BackoffBase
-	for i := 0; i < n && d < BackoffMax; i++ {
-		d *= 2
-	}
-	d = min(d, BackoffMax)
+	d := retry.Backoff(BackoffBase, n, BackoffMax)
 	if jitter == nil {
 		return d
 	}

@@ -90,7 +90,7 @@ func newRig(t *testing.T, srvOpts []c2ctest.Option, opts ...c2c.Option) *rig {
 	srv := c2ctest.NewServer(t, append([]c2ctest.Option{c2ctest.WithClock(ft.Now)}, srvOpts...)...)
 	logs := &logBuffer{}
 	base := []c2c.Option{
-		c2c.WithBaseURL(srv.URL()), c2c.WithHTTPClient(srv.Client()),
+		c2c.WithBaseURL(srv.URL()), c2c.WithHTTPClient(srv.HTTPClient()),
 		c2c.WithClientVersion(testVersion), c2c.WithCredentials(testSerial, c2ctest.DefaultClientSecret),
 		c2c.WithSleeper(ft.Sleep), c2c.WithClock(ft.Now), c2c.WithJitter(func() float64 { return 0.5 }),
 		c2c.WithLogger(slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))),

@@ -174,10 +174,7 @@ func WithHTTPClient(hc *http.Client) Option {
 // and presigned URL queries are never logged.
 func WithLogger(l *slog.Logger) Option {
 	return func(c *config) error {
-		if l == nil {
-			l = slog.New(slog.DiscardHandler)
-		}
-		c.logger = l
+		c.logger = options.Logger(l)
 		return nil
 	}
 }
@@ -330,7 +327,7 @@ func WithConnectivityFunc(f func(connected bool)) Option {
 func defaultConfig() config {
 	u, _ := url.Parse(DefaultBaseURL)
 	return config{
-		baseURL: u, hc: http.DefaultClient, logger: slog.New(slog.DiscardHandler),
+		baseURL: u, hc: http.DefaultClient, logger: options.Logger(nil),
 		timeouts: DefaultTimeouts(), maxAttempts: DefaultMaxAttempts, sleep: Sleep, now: time.Now,
 		jitter: rand.Float64, scope: DefaultScope, urlPairing: true, refreshBefore: DefaultRefreshBefore,
 		maxHold: DefaultMaxHold, pairingCodes: DefaultPairingCodes, heartbeat: DefaultHeartbeat,

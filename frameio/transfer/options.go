@@ -67,7 +67,7 @@ func defaultConfig(hc *http.Client) config {
 		httpClient:   hc,
 		sleep:        frameio.Sleep,
 		now:          time.Now,
-		logger:       slog.New(slog.DiscardHandler),
+		logger:       options.Logger(nil),
 		pollInitial:  DefaultPollInterval,
 		pollMax:      DefaultPollMax,
 		waitTimeout:  DefaultWaitTimeout,
@@ -184,10 +184,7 @@ func WithClock(now Clock) Option {
 // by default.
 func WithLogger(l *slog.Logger) Option {
 	return func(c *config) error {
-		if l == nil {
-			l = slog.New(slog.DiscardHandler)
-		}
-		c.logger = l
+		c.logger = options.Logger(l)
 		return nil
 	}
 }

@@ -88,15 +88,11 @@ func WithTimeout(d time.Duration) HandlerOption {
 // requests at Warn, handler errors at Error, dispatch details at Debug.
 // Handlers are silent by default, and with a nil l.
 func WithLogger(l *slog.Logger) HandlerOption {
-	return func(c *config) {
-		if l != nil {
-			c.logger = l
-		}
-	}
+	return func(c *config) { c.logger = options.Logger(l) }
 }
 
 func newHandlerConfig(opts []HandlerOption) config {
-	c := config{logger: slog.New(slog.DiscardHandler)}
+	c := config{logger: options.Logger(nil)}
 	for _, opt := range opts {
 		if opt != nil {
 			opt(&c)

@@ -14,7 +14,7 @@
 // SetUnreachable).
 //
 //	srv := c2ctest.NewServer(t, c2ctest.WithAutoApprove(1))
-//	dev, _ := c2c.NewClient(c2c.WithBaseURL(srv.URL()), c2c.WithHTTPClient(srv.Client()),
+//	dev, _ := c2c.NewClient(c2c.WithBaseURL(srv.URL()), c2c.WithHTTPClient(srv.HTTPClient()),
 //		c2c.WithClientVersion("1.0.0"), c2c.WithCredentials("serial-1", c2ctest.DefaultClientSecret))
 //
 // # Where things live

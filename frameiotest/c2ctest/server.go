@@ -97,8 +97,9 @@ func Start(opts ...Option) (*Server, error) {
 // c2c.WithBaseURL).
 func (s *Server) URL() string { return s.hs.URL }
 
-// Client returns an HTTP client for the server.
-func (s *Server) Client() *http.Client { return s.hs.Client() }
+// HTTPClient returns an HTTP client for the server (pass it to
+// c2c.WithHTTPClient). It is named as frameiotest.Server.HTTPClient is.
+func (s *Server) HTTPClient() *http.Client { return s.hs.Client() }
 
 // Close closes the sockets and shuts the server down.
 func (s *Server) Close() {

@@ -24,7 +24,7 @@ func post(t *testing.T, srv *c2ctest.Server, path, ctype, body string, h map[str
 	for k, v := range h {
 		req.Header.Set(k, v)
 	}
-	resp, err := srv.Client().Do(req)
+	resp, err := srv.HTTPClient().Do(req)
 	require.NoError(t, err)
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
@@ -72,7 +72,7 @@ func TestObjectStoreChecksPresignedPuts(t *testing.T) {
 		for k, v := range hdr {
 			req.Header.Set(k, v)
 		}
-		resp, err := srv.Client().Do(req)
+		resp, err := srv.HTTPClient().Do(req)
 		require.NoError(t, err)
 		defer resp.Body.Close()
 		b, _ := io.ReadAll(resp.Body)

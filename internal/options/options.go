@@ -19,6 +19,7 @@ package options
 
 import (
 	"errors"
+	"log/slog"
 	"time"
 )
 
@@ -39,4 +40,14 @@ func Apply[C any, O ~func(*C) error](cfg *C, opts []O) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// Logger returns l, or a logger that discards everything when l is nil:
+// the one reading of "nil means silent" for every package's WithLogger and
+// default configuration.
+func Logger(l *slog.Logger) *slog.Logger {
+	if l == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return l
 }

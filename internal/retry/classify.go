@@ -1,7 +1,4 @@
-// Package neterr classifies transport errors for the SDK's retry loops
-// (frameio, transfer, auth): one place decides which failures a retry
-// cannot fix.
-package neterr
+package retry
 
 import (
 	"crypto/tls"
