@@ -9,6 +9,9 @@ import (
 	"time"
 
 	"golang.org/x/oauth2"
+
+	"github.com/frameio-go/frameio-go/internal/options"
+	"github.com/frameio-go/frameio-go/internal/retry"
 )
 
 // DefaultBaseURL is the Frame.io API server used when WithBaseURL is not given.
@@ -30,9 +33,16 @@ const (
 // attempts goes through it, so tests can record waits instead of waiting.
 type Sleeper func(ctx context.Context, d time.Duration) error
 
-// Clock returns the current time. It is used to interpret Retry-After
-// headers given as an HTTP date.
-type Clock func() time.Time
+// Sleep waits for d or until ctx is done, whichever comes first, and
+// returns ctx.Err() in the second case (at once when ctx is already done).
+// It is the default Sleeper.
+func Sleep(ctx context.Context, d time.Duration) error { return retry.Sleep(ctx, d) }
+
+// Clock returns the current time: time.Now, or a test's fake. It is used
+// to interpret Retry-After headers given as an HTTP date and to pace
+// calls. It is the SDK's one clock type (transfer.Clock, auth.Clock, ...
+// are the same type).
+type Clock = options.Clock
 
 // requestConfig is the layered configuration: the client holds one built
 // from NewClient's options, and each call clones it and applies its own.
@@ -70,7 +80,7 @@ func defaultConfig() requestConfig {
 		attemptTimeout: DefaultAttemptTimeout,
 		maxRetries:     DefaultMaxRetries,
 		retry:          DefaultRetryPolicy(),
-		logger:         slog.New(slog.DiscardHandler),
+		logger:         options.Logger(nil),
 		sleep:          Sleep,
 		now:            time.Now,
 	}
@@ -86,16 +96,10 @@ func (c requestConfig) clone() requestConfig {
 	return c
 }
 
+// apply applies opts in order and reports every bad value at once (the
+// SDK's one option rule, internal/options).
 func (c *requestConfig) apply(opts []RequestOption) error {
-	for _, o := range opts {
-		if o == nil {
-			continue
-		}
-		if err := o(c); err != nil {
-			return err
-		}
-	}
-	return nil
+	return options.Apply(c, opts)
 }
 
 func cloneValues(v url.Values) url.Values {

@@ -88,7 +88,7 @@ func (r reply) decodeError(req *http.Request, err error) *DecodeError {
 	return &DecodeError{
 		StatusCode: r.resp.StatusCode,
 		Method:     req.Method,
-		URL:        redactURL(req.URL),
+		URL:        redact.URL(req.URL),
 		Body:       r.secrets().ScrubBytes(r.body),
 		Err:        err,
 	}
@@ -208,7 +208,7 @@ func newCall(ctx context.Context, req *http.Request, cfg *requestConfig) call {
 func (k *call) safeURL() string {
 	if k.safe == "" {
 		u := k.req.URL
-		k.safe = redactURL(&url.URL{Scheme: u.Scheme, Host: u.Host, Path: u.Path, RawPath: u.RawPath, RawQuery: k.rawQuery})
+		k.safe = redact.URL(&url.URL{Scheme: u.Scheme, Host: u.Host, Path: u.Path, RawPath: u.RawPath, RawQuery: k.rawQuery})
 	}
 	return k.safe
 }

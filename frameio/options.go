@@ -1,7 +1,6 @@
 package frameio
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -13,7 +12,7 @@ import (
 
 	"golang.org/x/oauth2"
 
-	"github.com/frameio-go/frameio-go/internal/retry"
+	"github.com/frameio-go/frameio-go/internal/options"
 )
 
 // RequestOption configures a request. The same type configures the client:
@@ -27,10 +26,6 @@ type RequestOption func(*requestConfig) error
 
 // LegacyTokenAuthHeader is the header WithLegacyTokenAuth sets to "true".
 const LegacyTokenAuthHeader = "X-Frameio-Legacy-Token-Auth"
-
-// Sleep waits for d or until ctx is done, whichever comes first, and
-// returns ctx.Err() in the second case. It is the default Sleeper.
-func Sleep(ctx context.Context, d time.Duration) error { return retry.Sleep(ctx, d) }
 
 // WithToken authenticates requests with a static access token, sent as
 // "Authorization: Bearer <token>". The token is never logged. It is not
@@ -126,10 +121,7 @@ func WithHTTPClient(hc *http.Client) RequestOption {
 // Authorization header, query strings and bodies are never logged.
 func WithLogger(l *slog.Logger) RequestOption {
 	return func(c *requestConfig) error {
-		if l == nil {
-			l = slog.New(slog.DiscardHandler)
-		}
-		c.logger = l
+		c.logger = options.Logger(l)
 		return nil
 	}
 }
@@ -161,11 +153,11 @@ func WithLegacyTokenAuth() RequestOption {
 
 // WithSleeper replaces the function used to wait between attempts. Tests use
 // it to record waits without waiting. It must return promptly with ctx.Err()
-// once ctx is done. nil restores Sleep.
+// once ctx is done. The default is Sleep; nil is refused.
 func WithSleeper(s Sleeper) RequestOption {
 	return func(c *requestConfig) error {
 		if s == nil {
-			s = Sleep
+			return errors.New("frameio: WithSleeper: sleeper is nil")
 		}
 		c.sleep = s
 		return nil
@@ -173,12 +165,12 @@ func WithSleeper(s Sleeper) RequestOption {
 }
 
 // WithClock replaces time.Now where the client needs the current time
-// (interpreting a Retry-After header given as an HTTP date). nil restores
-// time.Now.
+// (interpreting a Retry-After header given as an HTTP date, pacing). The
+// default is time.Now; nil is refused.
 func WithClock(now Clock) RequestOption {
 	return func(c *requestConfig) error {
 		if now == nil {
-			now = time.Now
+			return errors.New("frameio: WithClock: clock is nil")
 		}
 		c.now = now
 		return nil

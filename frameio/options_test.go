@@ -45,6 +45,16 @@ func TestNewClientBaseURL(t *testing.T) {
 	}
 }
 
+// TestNewClientReportsEveryBadOption: the SDK's one option rule
+// (internal/options): every bad value is named at once.
+func TestNewClientReportsEveryBadOption(t *testing.T) {
+	_, err := NewClient(WithToken(testToken), WithMaxRetries(-1), WithClock(nil), WithHeader("", "x"))
+	require.Error(t, err)
+	for _, want := range []string{"WithMaxRetries", "WithClock", "header"} {
+		assert.ErrorContains(t, err, want)
+	}
+}
+
 func TestOptionArgumentErrors(t *testing.T) {
 	bad := map[string]RequestOption{
 		"empty token":        WithToken(""),
@@ -58,6 +68,8 @@ func TestOptionArgumentErrors(t *testing.T) {
 		"response on client": WithResponseInto(new(*http.Response)),
 		"bad base URL":       WithBaseURL("ftp://api.frame.io"),
 		"nil middleware":     WithMiddleware(nil),
+		"nil clock":          WithClock(nil),
+		"nil sleeper":        WithSleeper(nil),
 	}
 	for name, opt := range bad {
 		_, err := NewClient(WithToken(testToken), opt)
@@ -100,11 +112,4 @@ func TestSleepContext(t *testing.T) {
 	cancel()
 	require.ErrorIs(t, Sleep(ctx, time.Hour), context.Canceled)
 	require.ErrorIs(t, Sleep(ctx, 0), context.Canceled)
-}
-
-func TestWithClockAndSleeperNilRestoreDefaults(t *testing.T) {
-	c, err := NewClient(WithToken(testToken), WithClock(nil), WithSleeper(nil))
-	require.NoError(t, err)
-	assert.WithinDuration(t, time.Now(), c.cfg.now(), time.Minute)
-	assert.NotNil(t, c.cfg.sleep)
 }

@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/frameio-go/frameio-go/internal/redact"
 )
 
 // Page is one page of a list operation.
@@ -106,11 +108,11 @@ func pages[T any](ctx context.Context, c *Client, first func() (*http.Request, e
 			}
 			switch {
 			case seen[p.Next]:
-				yield(nil, &PaginationError{Link: redactRawURL(p.Next), Reason: "the server repeated a cursor"})
+				yield(nil, &PaginationError{Link: redact.RawURL(p.Next), Reason: "the server repeated a cursor"})
 				return
 			case len(p.Items) == 0:
 				if empty++; empty >= maxEmptyPages {
-					yield(nil, &PaginationError{Link: redactRawURL(p.Next), Reason: fmt.Sprintf("%d empty pages in a row", empty)})
+					yield(nil, &PaginationError{Link: redact.RawURL(p.Next), Reason: fmt.Sprintf("%d empty pages in a row", empty)})
 					return
 				}
 			default:
@@ -166,7 +168,7 @@ func keepQuery(link string, original url.Values) string {
 	path, raw, _ := strings.Cut(link, "?")
 	have := map[string]bool{}
 	for p := range strings.SplitSeq(raw, "&") {
-		have[queryParamName(p)] = true
+		have[redact.ParamName(p)] = true
 	}
 	missing := url.Values{}
 	for k, v := range original {

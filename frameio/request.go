@@ -10,6 +10,8 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/frameio-go/frameio-go/internal/redact"
 )
 
 // newRequest builds a request for Do: path (already escaped, optionally with
@@ -82,7 +84,7 @@ func (c *Client) resolveLink(link string) (string, error) {
 	}
 	base, _ := url.Parse(c.serverURL())
 	if !u.IsAbs() || u.Scheme != base.Scheme || u.Host != base.Host || u.User != nil {
-		return "", fmt.Errorf("frameio: link %q is not on the API server %s", redactURL(u), c.serverURL())
+		return "", fmt.Errorf("frameio: link %q is not on the API server %s", redact.URL(u), c.serverURL())
 	}
 	return link, nil
 }
@@ -98,23 +100,13 @@ func mergeQuery(raw string, extra url.Values) string {
 		if p == "" {
 			continue
 		}
-		if _, ok := extra[queryParamName(p)]; ok {
+		if _, ok := extra[redact.ParamName(p)]; ok {
 			continue
 		}
 		parts = append(parts, p)
 	}
 	parts = append(parts, extra.Encode())
 	return strings.Join(parts, "&")
-}
-
-// queryParamName returns the decoded name of one "name=value" part of a
-// raw query string (the name as written when it does not decode).
-func queryParamName(part string) string {
-	k, _, _ := strings.Cut(part, "=")
-	if uk, err := url.QueryUnescape(k); err == nil {
-		return uk
-	}
-	return k
 }
 
 // attemptRequest is req as one attempt sends it, with ctx: a request of

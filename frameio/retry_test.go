@@ -177,7 +177,7 @@ func TestCancelDuringBackoffReturnsPromptly(t *testing.T) {
 		w.Header().Set("Retry-After", "100")
 		w.WriteHeader(503)
 		served <- struct{}{}
-	}, WithSleeper(nil)) // the real sleeper: must stop at once on cancel
+	}, WithSleeper(Sleep)) // the real sleeper: must stop at once on cancel
 	go func() {
 		<-served
 		time.Sleep(20 * time.Millisecond)

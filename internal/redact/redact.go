@@ -158,11 +158,8 @@ func FromURL(rawURL string) Secrets {
 		}
 	}
 	for part := range strings.SplitSeq(query, "&") {
-		k, v, _ := strings.Cut(part, "=")
-		if dk, err := url.QueryUnescape(k); err == nil {
-			k = dk
-		}
-		if !SensitiveParam(k) {
+		_, v, _ := strings.Cut(part, "=")
+		if !SensitiveParam(ParamName(part)) {
 			continue
 		}
 		add(v)
@@ -178,6 +175,50 @@ func FromURL(rawURL string) Secrets {
 		}
 	}
 	return s
+}
+
+// URL renders u for errors and logs, keeping its query readable: user
+// information is dropped and the value of every sensitive parameter
+// (SensitiveParam) becomes "REDACTED"; the rest of the query is kept as
+// written, cursors included. A nil u gives "".
+func URL(u *url.URL) string {
+	if u == nil {
+		return ""
+	}
+	c := *u
+	c.User = nil
+	if c.RawQuery != "" {
+		parts := strings.Split(c.RawQuery, "&")
+		for i, p := range parts {
+			k, _, hasValue := strings.Cut(p, "=")
+			if hasValue && SensitiveParam(ParamName(p)) {
+				parts[i] = k + "=REDACTED"
+			}
+		}
+		c.RawQuery = strings.Join(parts, "&")
+	}
+	return c.String()
+}
+
+// RawURL is URL for a URL given as a string, such as a links.next from
+// the server. An unparsable URL becomes "(invalid URL)".
+func RawURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "(invalid URL)"
+	}
+	return URL(u)
+}
+
+// ParamName returns the decoded name of one "name=value" part of a raw
+// query string (the name as written when it does not decode): the one
+// reading of a parameter name for redaction and for merging queries.
+func ParamName(part string) string {
+	k, _, _ := strings.Cut(part, "=")
+	if uk, err := url.QueryUnescape(k); err == nil {
+		return uk
+	}
+	return k
 }
 
 // StripQuery returns rawURL without its query string, fragment and user

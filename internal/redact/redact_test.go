@@ -86,3 +86,17 @@ func TestScrubCut(t *testing.T) {
 	assert.Equal(t, "abc tok-0123", string(orig), "the input is not written to")
 	assert.Empty(t, s.ScrubCut(nil))
 }
+
+func TestURL(t *testing.T) {
+	u, _ := url.Parse("https://user:pw@h/p?token=abc&keep=1&X-Amz-Signature=s&flag&after=g3Q%3D")
+	assert.Equal(t, "https://h/p?token=REDACTED&keep=1&X-Amz-Signature=REDACTED&flag&after=g3Q%3D", URL(u), "cursors are kept byte for byte")
+	assert.Equal(t, "", URL(nil))
+	assert.Equal(t, "https://h/p?access%5Ftoken=REDACTED", RawURL("https://h/p?access%5Ftoken=abc"), "an encoded name is decoded before the check")
+	assert.Equal(t, "(invalid URL)", RawURL("http://[::1"))
+}
+
+func TestParamName(t *testing.T) {
+	assert.Equal(t, "page size", ParamName("page%20size=10"))
+	assert.Equal(t, "flag", ParamName("flag"))
+	assert.Equal(t, "%zz", ParamName("%zz=1"), "an undecodable name is kept as written")
+}
