@@ -17,6 +17,7 @@ import (
 
 	"github.com/frameio-go/frameio-go/frameio"
 	"github.com/frameio-go/frameio-go/gen"
+	"github.com/frameio-go/frameio-go/internal/testutil"
 )
 
 const fileJSON = `{"data":{"id":"3fa85f64-5717-4562-b3fc-2c963f66afa6","name":"clip.mov","type":"file","status":"transcoded",` +
@@ -41,25 +42,7 @@ func authorized(next http.HandlerFunc) http.HandlerFunc {
 // read on a noisy machine. Allocations are this's alone.
 func alternate(b *testing.B, this, other func() error, ratio string) {
 	b.Helper()
-	var thisT, otherT time.Duration
-	b.ReportAllocs()
-	b.ResetTimer()
-	b.StopTimer()
-	for range b.N {
-		t0 := time.Now()
-		if err := other(); err != nil {
-			b.Fatal(err)
-		}
-		otherT += time.Since(t0)
-		b.StartTimer()
-		t1 := time.Now()
-		err := this()
-		thisT += time.Since(t1)
-		b.StopTimer()
-		if err != nil {
-			b.Fatal(err)
-		}
-	}
+	thisT, otherT := testutil.Alternate(b, this, other, nil, nil)
 	if ratio != "" {
 		b.ReportMetric(float64(thisT)/float64(otherT), ratio)
 	}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/frameio-go/frameio-go/frameio"
 	"github.com/frameio-go/frameio-go/gen"
+	"github.com/frameio-go/frameio-go/internal/testutil"
 )
 
 // How the transfer benchmarks compare: every sub-benchmark runs b.N timed
@@ -80,35 +81,25 @@ func (h *heapSampler) done() uint64 {
 // in the unit ratio.
 func alternate(b *testing.B, size int64, this, other func() error, ratio string) {
 	b.Helper()
-	var ms runtime.MemStats
-	var thisT, otherT time.Duration
-	var peak uint64
+	var (
+		ms   runtime.MemStats
+		base uint64
+		peak uint64
+		h    *heapSampler
+	)
 	b.SetBytes(size)
-	b.ReportAllocs()
-	b.ResetTimer()
-	b.StopTimer()
-	for range b.N {
-		t0 := time.Now()
-		if err := other(); err != nil {
-			b.Fatal(err)
-		}
-		otherT += time.Since(t0)
+	before := func() {
 		runtime.GC()
 		runtime.ReadMemStats(&ms)
-		base := ms.HeapInuse
-		h := sampleHeap()
-		b.StartTimer()
-		t1 := time.Now()
-		err := this()
-		thisT += time.Since(t1)
-		b.StopTimer()
+		base = ms.HeapInuse
+		h = sampleHeap()
+	}
+	after := func() {
 		if p := h.done(); p > base {
 			peak = max(peak, p-base)
 		}
-		if err != nil {
-			b.Fatal(err)
-		}
 	}
+	thisT, otherT := testutil.Alternate(b, this, other, before, after)
 	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MiB")
 	if ratio != "" {
 		b.ReportMetric(float64(otherT)/float64(thisT), ratio)
