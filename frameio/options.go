@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/net/http/httpguts"
 	"golang.org/x/oauth2"
 
 	"github.com/frameio-go/frameio-go/internal/options"
@@ -222,11 +223,20 @@ func WithMaxRetries(n int) RequestOption {
 
 // WithRetryPolicy replaces the retry timing and method policy. Start from
 // DefaultRetryPolicy and change what you need; zero durations mean "do not
-// wait".
+// wait", negative ones and a Jitter outside [0, 1] are refused.
 func WithRetryPolicy(p RetryPolicy) RequestOption {
 	return func(c *requestConfig) error {
 		if p.Jitter < 0 || p.Jitter > 1 {
 			return fmt.Errorf("frameio: WithRetryPolicy: Jitter %v is outside [0, 1]", p.Jitter)
+		}
+		for _, f := range []struct {
+			name string
+			d    time.Duration
+		}{{"BaseDelay", p.BaseDelay}, {"RateLimitDelay", p.RateLimitDelay}, {"ServerErrorDelay", p.ServerErrorDelay},
+			{"MaxDelay", p.MaxDelay}, {"MaxRetryAfter", p.MaxRetryAfter}} {
+			if f.d < 0 {
+				return fmt.Errorf("frameio: WithRetryPolicy: %s %v is negative", f.name, f.d)
+			}
 		}
 		c.retry = p
 		return nil
@@ -252,6 +262,9 @@ func WithHeader(key, value string) RequestOption {
 		if err := checkHeaderKey(key); err != nil {
 			return err
 		}
+		if !httpguts.ValidHeaderFieldValue(value) {
+			return fmt.Errorf("frameio: WithHeader: the value of %s holds a control character", key)
+		}
 		c.header.Set(key, value)
 		return nil
 	}
@@ -269,6 +282,9 @@ func WithHeaderDel(key string) RequestOption {
 func checkHeaderKey(key string) error {
 	if key == "" {
 		return errors.New("frameio: WithHeader: empty header name")
+	}
+	if !httpguts.ValidHeaderFieldName(key) {
+		return fmt.Errorf("frameio: WithHeader: %q is not a valid header name", key)
 	}
 	if textproto.CanonicalMIMEHeaderKey(key) == "Authorization" {
 		return errors.New("frameio: WithHeader: Authorization is set from WithToken or WithTokenSource")
@@ -298,6 +314,9 @@ func WithResponseInto(dst **http.Response) RequestOption {
 	return func(c *requestConfig) error {
 		if c.building {
 			return errors.New("frameio: WithResponseInto can only be passed to a call")
+		}
+		if dst == nil {
+			return errors.New("frameio: WithResponseInto: destination is nil")
 		}
 		c.responseInto = dst
 		return nil

@@ -69,6 +69,9 @@ func TestOptionArgumentErrors(t *testing.T) {
 		"bad base URL":       WithBaseURL("ftp://api.frame.io"),
 		"nil middleware":     WithMiddleware(nil),
 		"nil clock":          WithClock(nil),
+		"header name":        WithHeader("x bad", "v"),
+		"header value":       WithHeader("x-ok", "a\r\nInjected: 1"),
+		"negative delay":     WithRetryPolicy(RetryPolicy{BaseDelay: -time.Second}),
 		"nil sleeper":        WithSleeper(nil),
 	}
 	for name, opt := range bad {
@@ -81,6 +84,7 @@ func TestOptionArgumentErrors(t *testing.T) {
 		"jitter":           WithRetryPolicy(RetryPolicy{Jitter: -0.5}),
 		"authorization":    WithHeader("Authorization", "Bearer x"),
 		"empty query":      WithQuery("", "x"),
+		"nil response dst": WithResponseInto(nil),
 		"nil middleware":   WithMiddleware(func(r *http.Request, next MiddlewareNext) (*http.Response, error) { return next(r) }, nil),
 	}
 	callEnv := newTestEnv(t, status(200, `{}`))
