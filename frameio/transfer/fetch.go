@@ -168,8 +168,7 @@ func (g *getter) retry(ctx context.Context, st *retryState, status int, aerr err
 		de.Expired = true
 		return de
 	}
-	retry := (status == 0 && retryableError(ctx, aerr)) || retryableStatus(status)
-	if !retry || st.failures > g.cfg.maxRetries || (got > 0 && st.resumes >= g.cfg.maxResumes) {
+	if !retryable(ctx, status, aerr) || st.failures > g.cfg.maxRetries || (got > 0 && st.resumes >= g.cfg.maxResumes) {
 		return de
 	}
 	d := g.cfg.retryDelay(max(st.failures-1, 0))

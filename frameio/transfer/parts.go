@@ -146,8 +146,7 @@ func (j *uploadJob) sendPart(ctx context.Context, p part) error {
 			pe.Expired = !strings.Contains(msg, "SignatureDoesNotMatch")
 			return pe
 		}
-		retry := (err != nil && retryableError(ctx, err)) || (err == nil && retryableStatus(status))
-		if !retry || attempt > cfg.maxRetries {
+		if !retryable(ctx, status, err) || attempt > cfg.maxRetries {
 			return pe
 		}
 		d := cfg.retryDelay(attempt - 1)

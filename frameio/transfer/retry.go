@@ -16,6 +16,16 @@ func (c *config) retryDelay(n int) time.Duration {
 	return retry.Jitter(retry.Backoff(c.retryBase, n, c.retryMax), c.jitter, nil)
 }
 
+// retryable reports whether a failed object-store attempt is worth
+// another: by its status when a response came (status != 0), else by the
+// transport error err. Part uploads and download spans both ask it.
+func retryable(ctx context.Context, status int, err error) bool {
+	if status == 0 {
+		return retryableError(ctx, err)
+	}
+	return retryableStatus(status)
+}
+
 // retryableStatus reports whether an object store status is worth a retry:
 // 408, 429 and 5xx except 501 and 505.
 func retryableStatus(code int) bool {
