@@ -51,7 +51,6 @@ func (g *getter) learn(size int64) bool {
 
 // attempt is one GET whose headers arrived: its body is positioned at pos.
 type attempt struct {
-	resp   *http.Response
 	body   io.Reader // watched by the stall timer
 	pos    int64     // the object offset of the body's next byte
 	ranged bool      // the server answered 206 (it honours Range)
@@ -86,7 +85,7 @@ func (g *getter) open(ctx context.Context, pos, end int64) (*attempt, int, error
 		stop()
 		return nil, 0, g.secrets.Err(stalled(actx, err))
 	}
-	a := &attempt{resp: resp, body: watchedReader{r: resp.Body, watch: watch}, pos: pos, ctx: actx,
+	a := &attempt{body: watchedReader{r: resp.Body, watch: watch}, pos: pos, ctx: actx,
 		done: func() { resp.Body.Close(); stop() }}
 	fail := func(err error) (*attempt, int, error) {
 		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 4<<10))
