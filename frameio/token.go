@@ -4,6 +4,8 @@ import (
 	"context"
 
 	"golang.org/x/oauth2"
+
+	"github.com/frameio-go/frameio-go/internal/options"
 )
 
 // ContextTokenSource is an oauth2.TokenSource whose wait for a token can be
@@ -11,12 +13,9 @@ import (
 // github.com/frameio-go/frameio-go/frameio/auth implements it. The client
 // calls TokenContext with the call's context, bounded by the call's and the
 // attempt's timeouts (WithTimeout, WithAttemptTimeout), so a slow identity
-// server cannot hold a call past its deadline.
-type ContextTokenSource interface {
-	oauth2.TokenSource
-	// TokenContext returns a valid token, or ctx's error once ctx is done.
-	TokenContext(ctx context.Context) (*oauth2.Token, error)
-}
+// server cannot hold a call past its deadline. It is the same type as
+// auth.ContextTokenSource.
+type ContextTokenSource = options.ContextTokenSource
 
 // fetchToken asks ts for a token and waits at most until ctx is done. A
 // source without TokenContext is called on its own goroutine; when ctx ends

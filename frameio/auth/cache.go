@@ -10,17 +10,16 @@ import (
 	"time"
 
 	"golang.org/x/oauth2"
+
+	"github.com/frameio-go/frameio-go/internal/options"
 )
 
 // ContextTokenSource is an [oauth2.TokenSource] that can also be cancelled
 // through a context. Every credential type of this package implements it;
-// callers that hold a context should prefer TokenContext over Token.
-type ContextTokenSource interface {
-	oauth2.TokenSource
-	// TokenContext returns a valid access token, fetching or refreshing it
-	// first when needed. The returned token never carries a refresh token.
-	TokenContext(ctx context.Context) (*oauth2.Token, error)
-}
+// callers that hold a context should prefer TokenContext over Token. The
+// token TokenContext returns never carries a refresh token. It is the same
+// type as frameio.ContextTokenSource.
+type ContextTokenSource = options.ContextTokenSource
 
 // fetchFunc obtains a new token from IMS. cur is a copy of the current
 // token state, nil if there is none.

@@ -18,9 +18,12 @@
 package options
 
 import (
+	"context"
 	"errors"
 	"log/slog"
 	"time"
+
+	"golang.org/x/oauth2"
 )
 
 // Clock returns the current time: time.Now, or a test's fake.
@@ -50,4 +53,15 @@ func Logger(l *slog.Logger) *slog.Logger {
 		return slog.New(slog.DiscardHandler)
 	}
 	return l
+}
+
+// ContextTokenSource is an oauth2.TokenSource whose wait for a token can be
+// cut short by a context: the one definition behind frameio's and auth's
+// (every auth credential implements it; frameio.Client calls TokenContext
+// with the call's context).
+type ContextTokenSource interface {
+	oauth2.TokenSource
+	// TokenContext returns a valid access token, fetching or refreshing it
+	// first when needed, or ctx's error once ctx is done.
+	TokenContext(ctx context.Context) (*oauth2.Token, error)
 }
