@@ -131,7 +131,10 @@ func newAPIError(method, rawURL string, resp *http.Response, body []byte, attemp
 		RequestID:  requestID(header),
 		Attempts:   attempts,
 	}
-	body = secrets.ScrubBytes(body) // before the cut, so that no part of a secret is kept
+	// Before the cut, so that no part of a secret is kept; ScrubCut also
+	// hides the start of a secret the body ends with, when the network or
+	// the read limit cut it short.
+	body = secrets.ScrubCut(body)
 	if len(body) > maxErrorBody {
 		body = body[:maxErrorBody]
 	}

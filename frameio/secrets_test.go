@@ -93,6 +93,17 @@ func TestCutBodiesNeverKeepPartOfTheToken(t *testing.T) {
 	re, ok := errors.AsType[*RequestError](err)
 	require.True(t, ok, "%T %v", err, err)
 	assert.Equal(t, `{"data":{"echo":"[REDACTED]`, string(re.Body))
+
+	// An error body the network cuts in the middle of the echoed token.
+	env = newTestEnv(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Length", "200")
+		w.WriteHeader(http.StatusBadRequest)
+		_, _ = w.Write([]byte(`{"errors":[{"detail":"` + half))
+	}, WithMaxRetries(0))
+	err = env.client.Do(t.Context(), http.MethodGet, "/v4/x", nil, nil)
+	e, ok = errors.AsType[*Error](err)
+	require.True(t, ok, "%T %v", err, err)
+	assert.Equal(t, `{"errors":[{"detail":"[REDACTED]`, string(e.Body))
 }
 
 // A malformed path given to Do is reported without its query string, which
