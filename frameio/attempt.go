@@ -5,17 +5,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/http"
 	"net/url"
 )
 
-// attempt sends one try of req. terr is a transport failure (including a
+// attempt sends one try of the call k's request. terr is a transport failure (including a
 // body cut short or a per-attempt timeout), possibly with rep.resp set;
 // fatal is an error that must end the call (token source, body rewind).
 // The per-attempt timeout (WithAttemptTimeout) bounds the wait for the
 // token too; it needs no context of its own when ctx's deadline comes
 // first.
-func (c *Client) attempt(ctx context.Context, cfg *requestConfig, req *http.Request, rawQuery string) (rep reply, terr, fatal error) {
+func (c *Client) attempt(k *call) (rep reply, terr, fatal error) {
+	ctx, cfg := k.ctx, k.cfg
 	if cfg.tokenSource == nil {
 		return reply{}, nil, ErrNoToken
 	}
@@ -35,7 +35,7 @@ func (c *Client) attempt(ctx context.Context, cfg *requestConfig, req *http.Requ
 	}
 	rep = reply{token: tok.AccessToken, more: cfg.redact}
 
-	r, err := c.attemptRequest(actx, cfg, req, rawQuery, tok.AccessToken)
+	r, err := c.attemptRequest(actx, cfg, k.req, k.rawQuery, tok.AccessToken)
 	if err != nil {
 		return reply{}, nil, err
 	}

@@ -94,19 +94,6 @@ func (r reply) decodeError(req *http.Request, err error) *DecodeError {
 	}
 }
 
-// requestError reports an attempt that ended with err, keeping the status,
-// headers and partial body of a response whose body was cut off.
-func (r reply) requestError(req *http.Request, safeURL string, attempt int, err error) *RequestError {
-	e := &RequestError{Method: req.Method, URL: safeURL, Attempts: attempt, Err: err}
-	if r.resp != nil {
-		secrets := r.secrets()
-		e.StatusCode = r.resp.StatusCode
-		e.Header = scrubHeader(r.resp.Header, secrets)
-		e.Body = secrets.ScrubCut(r.body)
-	}
-	return e
-}
-
 // config is the configuration of a call: the client's, or with opts, a
 // copy of it (with its own header and query maps) they apply to. The
 // client's configuration is shared and never changed.
@@ -139,12 +126,12 @@ func (c *Client) exec(ctx context.Context, req *http.Request, cfg *requestConfig
 		defer cancel()
 	}
 	k := newCall(ctx, req, cfg)
-	if err := c.pace(ctx, cfg, req, k.safeURL, k.log); err != nil {
+	if err := c.pace(&k); err != nil {
 		return reply{}, err
 	}
 	for attempt := 1; ; attempt++ {
 		start := time.Now()
-		rep, terr, fatal := c.attempt(ctx, cfg, req, k.rawQuery)
+		rep, terr, fatal := c.attempt(&k)
 		if fatal != nil {
 			return reply{}, k.aborted(attempt, fatal)
 		}
@@ -219,6 +206,20 @@ func (k *call) requestError(attempts int, err, last error) *RequestError {
 	return &RequestError{Method: k.req.Method, URL: k.safeURL(), Attempts: attempts, Err: err, Last: last}
 }
 
+// attemptError is the *RequestError of an attempt that ended with err,
+// keeping the status, headers and partial body (scrubbed of rep's
+// secrets) of a response whose body was cut off.
+func (k *call) attemptError(attempt int, rep reply, err error) *RequestError {
+	e := k.requestError(attempt, err, nil)
+	if rep.resp != nil {
+		secrets := rep.secrets()
+		e.StatusCode = rep.resp.StatusCode
+		e.Header = scrubHeader(rep.resp.Header, secrets)
+		e.Body = secrets.ScrubCut(rep.body)
+	}
+	return e
+}
+
 // aborted is the error of a call whose attempt could not be sent (see
 // Client.attempt): a cancellation while waiting for a token is a
 // *RequestError, as any cancellation; anything else is fatal itself.
@@ -256,10 +257,10 @@ func (k *call) classify(attempt int, rep reply, terr error) outcome {
 	switch resp := rep.resp; {
 	case terr != nil:
 		if cerr := k.ctx.Err(); cerr != nil {
-			return outcome{kind: attemptCancelled, err: rep.requestError(k.req, k.safeURL(), attempt, cerr)}
+			return outcome{kind: attemptCancelled, err: k.attemptError(attempt, rep, cerr)}
 		}
 		o.terr = rep.secrets().Err(terr)
-		o.err = rep.requestError(k.req, k.safeURL(), attempt, o.terr)
+		o.err = k.attemptError(attempt, rep, o.terr)
 	case resp.StatusCode >= 200 && resp.StatusCode <= 299:
 		return outcome{kind: attemptDone}
 	default:

@@ -79,12 +79,13 @@ func (c *Client) observe(cfg *requestConfig, path string, h http.Header) {
 	}
 }
 
-// pace makes a call to req's path wait as the pacer says, through the
+// pace makes the call k wait as the pacer says for its path, through the
 // config's sleeper. It refuses, with a *RateLimitError and without
 // waiting, a wait longer than the retry policy's MaxRetryAfter or one that
-// would end after ctx's deadline. A wait cut short by ctx is a
-// *RequestError, as any cancellation.
-func (c *Client) pace(ctx context.Context, cfg *requestConfig, req *http.Request, safeURL func() string, log *slog.Logger) error {
+// would end after the context's deadline. A wait cut short by the context
+// is a *RequestError, as any cancellation.
+func (c *Client) pace(k *call) error {
+	ctx, cfg, req := k.ctx, k.cfg, k.req
 	if !cfg.pacing || c.pacer == nil {
 		return nil
 	}
@@ -93,8 +94,8 @@ func (c *Client) pace(ctx context.Context, cfg *requestConfig, req *http.Request
 		return nil
 	}
 	refuse := func(reason string, err error) error {
-		log.LogAttrs(ctx, slog.LevelDebug, "frameio: pacing refused", slog.Duration("wait", d), slog.String("reason", reason))
-		return &RateLimitError{Method: req.Method, URL: safeURL(), Wait: d, RateLimit: rl, Reason: reason, Err: err}
+		k.log.LogAttrs(ctx, slog.LevelDebug, "frameio: pacing refused", slog.Duration("wait", d), slog.String("reason", reason))
+		return &RateLimitError{Method: req.Method, URL: k.safeURL(), Wait: d, RateLimit: rl, Reason: reason, Err: err}
 	}
 	if d > cfg.retry.MaxRetryAfter {
 		return refuse("longer than MaxRetryAfter ("+cfg.retry.MaxRetryAfter.String()+")", nil)
@@ -102,9 +103,9 @@ func (c *Client) pace(ctx context.Context, cfg *requestConfig, req *http.Request
 	if passesDeadline(ctx, d) {
 		return refuse("past the context deadline", context.DeadlineExceeded)
 	}
-	log.LogAttrs(ctx, slog.LevelDebug, "frameio: pacing", slog.Duration("wait", d))
+	k.log.LogAttrs(ctx, slog.LevelDebug, "frameio: pacing", slog.Duration("wait", d))
 	if err := wait(ctx, cfg.sleep, d); err != nil {
-		return &RequestError{Method: req.Method, URL: safeURL(), Attempts: 0, Err: err}
+		return k.requestError(0, err, nil)
 	}
 	return nil
 }
