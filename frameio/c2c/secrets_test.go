@@ -82,6 +82,8 @@ func TestSecretsNeverInErrorsOrLogs(t *testing.T) {
 	cancel()
 	require.Equal(t, c2c.EventDisconnected, e.Kind)
 	assertNoSecret(t, "socket dial error", e.Err, secrets...)
+	var opErr *net.OpError
+	assert.ErrorAs(t, e.Err, &opErr, "the dial error's chain survives the scrubbing")
 
 	// Values that hold secrets print redacted.
 	assertNoSecret(t, "token", *tok, secrets...)
