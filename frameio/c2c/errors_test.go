@@ -5,6 +5,7 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"errors"
+	"fmt"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -159,4 +160,13 @@ func TestPermanentNetworkErrorsAreNotRetried(t *testing.T) {
 	}
 	assert.Equal(t, c2c.RetryYes, c2c.RetryOf(netErr(&net.DNSError{Err: "server misbehaving", Name: "api.frame.io", IsTemporary: true})), "temporary DNS failure")
 	assert.Equal(t, c2c.RetryYes, c2c.RetryOf(netErr(errors.New("connection reset by peer"))))
+}
+
+// The SDK's own kinds that no attempt can fix are never retried, bare or
+// wrapped.
+func TestSDKKindsAreNotRetried(t *testing.T) {
+	for _, k := range []c2c.ErrorKind{c2c.ErrPairingRequired, c2c.ErrDisconnected, c2c.ErrTokenNotSaved, c2c.ErrUploadTooLarge, c2c.ErrPairingCodesExhausted} {
+		assert.Equal(t, c2c.RetryNo, c2c.RetryOf(k), "%s", k)
+		assert.Equal(t, c2c.RetryNo, c2c.RetryOf(fmt.Errorf("c2c: call: %w", k)), "wrapped %s", k)
+	}
 }

@@ -157,8 +157,9 @@ func RetryOf(err error) Retry {
 		if r, ok := kindRetry[k]; ok {
 			return r
 		}
-		switch k {
-		case ErrPairingRequired, ErrDisconnected, ErrTokenNotSaved, ErrUploadTooLarge, ErrPairingCodesExhausted:
+		// ErrPairingRequired, ErrDisconnected and ErrTokenNotSaved never
+		// get here: the errors.Is case above has returned RetryNo.
+		if k == ErrUploadTooLarge || k == ErrPairingCodesExhausted {
 			return RetryNo
 		}
 	}
