@@ -12,6 +12,7 @@ import (
 
 type handler func(w http.ResponseWriter, r *http.Request, params map[string]string)
 
+// handlers maps each operation id to its handler; Start builds it once.
 func (s *Server) handlers() map[string]handler {
 	return map[string]handler{
 		"health_check":                                s.health,
