@@ -117,11 +117,18 @@ func (s *Server) token(w http.ResponseWriter, r *http.Request, _ map[string]stri
 	}
 }
 
-// issueLocked writes a new token pair.
-func (s *Server) issueLocked(w http.ResponseWriter) {
-	access, refresh := "c2c-at-"+randomHex(16), "c2c-rt-"+randomHex(16)
+// mintLocked makes a new token pair valid: the access token for
+// tokenLifetime, the refresh token until it is used or revoked.
+func (s *Server) mintLocked() (access, refresh string) {
+	access, refresh = "c2c-at-"+randomHex(16), "c2c-rt-"+randomHex(16)
 	s.st.access[access] = s.now().Add(s.cfg.tokenLifetime)
 	s.st.refresh[refresh] = access
+	return access, refresh
+}
+
+// issueLocked writes a new token pair.
+func (s *Server) issueLocked(w http.ResponseWriter) {
+	access, refresh := s.mintLocked()
 	writeJSON(w, http.StatusOK, map[string]any{"access_token": access, "refresh_token": refresh,
 		"expires_in": int(s.cfg.tokenLifetime.Seconds()), "token_type": "bearer"})
 }
@@ -204,9 +211,7 @@ func (s *Server) decide(userCode string, approve bool) error {
 func (s *Server) IssueToken() (access, refresh string, expiresIn time.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	access, refresh = "c2c-at-"+randomHex(16), "c2c-rt-"+randomHex(16)
-	s.st.access[access] = s.now().Add(s.cfg.tokenLifetime)
-	s.st.refresh[refresh] = access
+	access, refresh = s.mintLocked()
 	return access, refresh, s.cfg.tokenLifetime
 }
 
