@@ -148,15 +148,23 @@ func (s *Server) revoke(w http.ResponseWriter, r *http.Request, _ map[string]str
 	w.WriteHeader(http.StatusOK)
 }
 
+// bearerValidLocked reports whether authorization ("Bearer <token>", as
+// the Authorization header or the socket's query parameter carries it)
+// names an access token that is issued and not expired.
+func (s *Server) bearerValidLocked(authorization string) bool {
+	tok, ok := strings.CutPrefix(authorization, "Bearer ")
+	exp, known := s.st.access[tok]
+	return ok && known && s.now().Before(exp)
+}
+
 // authed wraps a device handler with the bearer token check.
 func (s *Server) authed(h handler) handler {
 	return func(w http.ResponseWriter, r *http.Request, p map[string]string) {
-		tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
 		s.mu.Lock()
-		exp, known := s.st.access[tok]
+		valid := s.bearerValidLocked(r.Header.Get("Authorization"))
 		s.st.device.lastVersion = r.Header.Get("x-client-version")
 		s.mu.Unlock()
-		if !ok || !known || !s.now().Before(exp) {
+		if !valid {
 			writeJSON(w, http.StatusUnauthorized, detailed(http.StatusUnauthorized, "Not Authorized", "You are not allowed to access that resource"))
 			return
 		}
