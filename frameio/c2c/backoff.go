@@ -30,14 +30,14 @@ func Sleep(ctx context.Context, d time.Duration) error { return retry.Sleep(ctx,
 
 // Backoff returns the wait before retry n (n = 0 for the first retry):
 // min(BackoffBase * 2^n, BackoffMax), moved by jitter. jitter returns a
-// value in [0, 1); the wait is scaled by 0.5 + jitter(), so it lands
-// anywhere within half of the base value in either direction, as in the
-// guide's retry handler (delay += random(-delay, delay) / 2). A nil jitter
-// gives the base value.
+// value in [0, 1); the wait is d/2 + jitter()*d (retry.Jitter(d/2, 2,
+// jitter)), so it lands anywhere within half of the base value d in either
+// direction, as in the guide's retry handler (delay += random(-delay,
+// delay) / 2). A nil jitter gives the base value.
 func Backoff(n int, jitter func() float64) time.Duration {
 	d := retry.Backoff(BackoffBase, n, BackoffMax)
 	if jitter == nil {
 		return d
 	}
-	return time.Duration(float64(d) * (0.5 + jitter()))
+	return retry.Jitter(d/2, 2, jitter)
 }

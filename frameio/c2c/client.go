@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/frameio-go/frameio-go/internal/redact"
 )
 
 // maxBody bounds what the client reads of a response body.
@@ -271,20 +273,22 @@ func (c *Client) networkError(parent, attempt context.Context, op string, err er
 	return &NetworkError{Op: op, Err: err}
 }
 
-// scrubber hides credentials an error body might echo back.
+// scrubber hides credentials an error body might echo back: the call's
+// token, the client's known secrets and the call's own, each at least 4
+// bytes long (a shorter one would match ordinary text). Overlapping
+// secrets are hidden whole (redact.Secrets).
 func (c *Client) scrubber(cl *call, tok string) func(string) string {
-	secrets := append([]string{tok}, c.knownSecrets()...)
+	all := append([]string{tok}, c.knownSecrets()...)
 	if cl.secrets != nil {
-		secrets = append(secrets, cl.secrets()...)
+		all = append(all, cl.secrets()...)
 	}
-	return func(s string) string {
-		for _, v := range secrets {
-			if len(v) >= 4 {
-				s = strings.ReplaceAll(s, v, "[REDACTED]")
-			}
+	var secrets redact.Secrets
+	for _, v := range all {
+		if len(v) >= 4 {
+			secrets = secrets.Add(v)
 		}
-		return s
 	}
+	return secrets.Scrub
 }
 
 // knownSecrets are the client secret and the current tokens, whatever the

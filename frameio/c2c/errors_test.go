@@ -2,7 +2,11 @@ package c2c_test
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
+	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -140,4 +144,29 @@ func TestS3ErrorsFollowTheAWSTable(t *testing.T) {
 	assert.Equal(t, c2c.RetryNo, c2c.RetryOf(context.Canceled))
 	assert.Equal(t, c2c.RetryNo, c2c.RetryOf(c2c.ErrPairingRequired))
 	assert.Equal(t, c2c.RetryOnce, c2c.RetryOf(errors.New("cosmic ray")), "when in doubt, retry once")
+}
+
+// Network errors a new attempt cannot fix are never retried (the SDK's
+// retry.Permanent); the rest are.
+func TestPermanentNetworkErrorsAreNotRetried(t *testing.T) {
+	netErr := func(err error) error { return &c2c.NetworkError{Op: "GET /health", Err: err} }
+	for name, err := range map[string]error{
+		"untrusted certificate": x509.UnknownAuthorityError{},
+		"wrong host":            x509.HostnameError{Host: "api.frame.io"},
+		"plain server on https": tls.RecordHeaderError{Msg: "first record does not look like a TLS handshake"},
+		"no such host":          &net.DNSError{Err: "no such host", Name: "api.frame.io", IsNotFound: true},
+	} {
+		assert.Equal(t, c2c.RetryNo, c2c.RetryOf(netErr(err)), name)
+	}
+	assert.Equal(t, c2c.RetryYes, c2c.RetryOf(netErr(&net.DNSError{Err: "server misbehaving", Name: "api.frame.io", IsTemporary: true})), "temporary DNS failure")
+	assert.Equal(t, c2c.RetryYes, c2c.RetryOf(netErr(errors.New("connection reset by peer"))))
+}
+
+// The SDK's own kinds that no attempt can fix are never retried, bare or
+// wrapped.
+func TestSDKKindsAreNotRetried(t *testing.T) {
+	for _, k := range []c2c.ErrorKind{c2c.ErrPairingRequired, c2c.ErrDisconnected, c2c.ErrTokenNotSaved, c2c.ErrUploadTooLarge, c2c.ErrPairingCodesExhausted} {
+		assert.Equal(t, c2c.RetryNo, c2c.RetryOf(k), "%s", k)
+		assert.Equal(t, c2c.RetryNo, c2c.RetryOf(fmt.Errorf("c2c: call: %w", k)), "wrapped %s", k)
+	}
 }

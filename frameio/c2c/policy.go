@@ -2,12 +2,12 @@ package c2c
 
 import (
 	"context"
-	"crypto/tls"
-	"crypto/x509"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"net/http"
+
+	"github.com/frameio-go/frameio-go/internal/retry"
 )
 
 // S3Error is an error answer of the object store to a chunk PUT, in AWS's
@@ -117,8 +117,11 @@ var s3Retry = map[string]Retry{
 }
 
 // RetryOf returns the retry decision for an error returned by one attempt.
-// Context errors and certificate errors are never retried; network errors
-// are retried (and make the client check /health first).
+// Context errors and network errors that a new attempt cannot fix
+// (retry.Permanent: an untrusted or mismatched certificate, a server that
+// does not speak TLS on an https URL, a host that does not exist) are
+// never retried; other network errors are retried (and make the client
+// check /health first).
 func RetryOf(err error) Retry {
 	var api *APIError
 	var s3 *S3Error
@@ -144,7 +147,7 @@ func RetryOf(err error) Retry {
 		}
 		return RetryOnce
 	case errors.As(err, &net):
-		if certError(err) {
+		if retry.Permanent(err) {
 			return RetryNo
 		}
 		return RetryYes
@@ -154,18 +157,11 @@ func RetryOf(err error) Retry {
 		if r, ok := kindRetry[k]; ok {
 			return r
 		}
-		switch k {
-		case ErrPairingRequired, ErrDisconnected, ErrTokenNotSaved, ErrUploadTooLarge, ErrPairingCodesExhausted:
+		// ErrPairingRequired, ErrDisconnected and ErrTokenNotSaved never
+		// get here: the errors.Is case above has returned RetryNo.
+		if k == ErrUploadTooLarge || k == ErrPairingCodesExhausted {
 			return RetryNo
 		}
 	}
 	return RetryOnce
-}
-
-func certError(err error) bool {
-	var certErr *tls.CertificateVerificationError
-	var unknownAuth x509.UnknownAuthorityError
-	var hostErr x509.HostnameError
-	var invalid x509.CertificateInvalidError
-	return errors.As(err, &certErr) || errors.As(err, &unknownAuth) || errors.As(err, &hostErr) || errors.As(err, &invalid)
 }

@@ -4,8 +4,12 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -78,6 +82,8 @@ func TestSecretsNeverInErrorsOrLogs(t *testing.T) {
 	cancel()
 	require.Equal(t, c2c.EventDisconnected, e.Kind)
 	assertNoSecret(t, "socket dial error", e.Err, secrets...)
+	var opErr *net.OpError
+	assert.ErrorAs(t, e.Err, &opErr, "the dial error's chain survives the scrubbing")
 
 	// Values that hold secrets print redacted.
 	assertNoSecret(t, "token", *tok, secrets...)
@@ -91,4 +97,33 @@ func TestSecretsNeverInErrorsOrLogs(t *testing.T) {
 	for _, s := range append(secrets, sig) {
 		assert.NotContains(t, logs, s, "log lines")
 	}
+}
+
+// An S3 error message may echo a presigned URL's signature or credential
+// on its own, not the whole query: both are hidden, decoded or not.
+func TestS3ErrorEchoingPartOfThePresignedQueryIsScrubbed(t *testing.T) {
+	const (
+		keyID = "AKIAEXAMPLEKEYID0042"
+		cred  = keyID + "/20240101/us-east-1/s3/aws4_request"
+		sig   = "0123456789abcdef0123456789abcdef"
+	)
+	s3 := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.Copy(io.Discard, r.Body)
+		w.Header().Set("Content-Type", "application/xml")
+		w.WriteHeader(http.StatusForbidden)
+		fmt.Fprintf(w, "<Error><Code>SignatureDoesNotMatch</Code><Message>signature %s for credential %s (key %s)</Message></Error>", sig, cred, keyID)
+	}))
+	defer s3.Close()
+	dev, err := c2c.NewClient(c2c.WithBaseURL("http://"+closedAddr(t)), c2c.WithClientVersion(testVersion),
+		c2c.WithCredentials(testSerial, c2ctest.DefaultClientSecret), c2c.WithSleeper(realSleep))
+	require.NoError(t, err)
+	defer dev.Close()
+	target := s3.URL + "/objects/k?X-Amz-Credential=" + url.QueryEscape(cred) + "&X-Amz-Expires=3600&X-Amz-Signature=" + sig
+	asset := &c2c.Asset{ID: "a", UploadUrls: []string{target}}
+	err = dev.UploadParts(context.Background(), asset, bytes.NewReader([]byte("data")), 4, "application/octet-stream")
+	var s3err *c2c.S3Error
+	require.ErrorAs(t, err, &s3err)
+	assert.Equal(t, "SignatureDoesNotMatch", s3err.Code)
+	assert.Contains(t, s3err.Message, "[REDACTED]")
+	assertNoSecret(t, "S3 error echoing the signature", err, sig, cred, keyID)
 }

@@ -15,6 +15,8 @@ import (
 
 	"github.com/coder/websocket"
 	"github.com/coder/websocket/wsjson"
+
+	"github.com/frameio-go/frameio-go/internal/redact"
 )
 
 // EventKind is what a StatusEvent reports.
@@ -138,8 +140,9 @@ func (c *Client) statusSession(ctx context.Context, deviceID string, emit func(S
 			}
 			return false, fmt.Errorf("c2c: status socket: handshake refused (403); token refreshed")
 		}
-		msg := strings.ReplaceAll(strings.ReplaceAll(err.Error(), url.QueryEscape(tok), "[REDACTED]"), tok, "[REDACTED]")
-		return false, &NetworkError{Op: "GET /devices/websocket", Err: errors.New(msg)}
+		// The dial error may quote the socket URL, token included; its
+		// message is scrubbed, its chain kept for errors.Is and As.
+		return false, &NetworkError{Op: "GET /devices/websocket", Err: redact.Secrets{}.Add(tok, url.QueryEscape(tok)).Err(err)}
 	}
 	defer conn.CloseNow()
 	conn.SetReadLimit(1 << 20)

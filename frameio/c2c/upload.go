@@ -7,11 +7,13 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"golang.org/x/sync/errgroup"
+
+	"github.com/frameio-go/frameio-go/internal/redact"
 )
 
 // UploadOption configures one upload.
@@ -131,11 +133,15 @@ func (c *Client) UploadParts(ctx context.Context, asset *Asset, r io.ReaderAt, s
 // asset's content type and x-amz-acl: private, 5 minute timeout per
 // attempt, retried per the AWS table.
 func (c *Client) putPart(ctx context.Context, target, filetype string, body *io.SectionReader) error {
-	req0, err := http.NewRequest(http.MethodPut, target, nil)
+	u, err := url.Parse(target)
 	if err != nil {
 		return errors.New("c2c: upload URL does not parse")
 	}
-	op := "PUT " + req0.URL.Host + req0.URL.Path
+	op := "PUT " + u.Host + u.Path
+	// An S3 error message may echo the presigned query: its signature and
+	// credential (as written, decoded, and the key id on its own) and the
+	// query as a whole are hidden.
+	secrets := redact.FromURL(target).Add(u.RawQuery)
 	return c.retry(ctx, op, c.cfg.maxAttempts, false, func(ctx context.Context, n int) (string, error) {
 		actx, cancel := context.WithTimeout(ctx, c.timeout(classUpload))
 		defer cancel()
@@ -153,12 +159,7 @@ func (c *Client) putPart(ctx context.Context, target, filetype string, body *io.
 		defer resp.Body.Close()
 		b, rerr := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
 		if resp.StatusCode >= 300 {
-			e := parseS3Error(resp, b, func(s string) string {
-				if q := req0.URL.RawQuery; q != "" {
-					s = strings.ReplaceAll(s, q, "[REDACTED]")
-				}
-				return s
-			})
+			e := parseS3Error(resp, b, secrets.Scrub)
 			e.Attempts = n
 			return "", e
 		}

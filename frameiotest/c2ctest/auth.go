@@ -12,6 +12,7 @@ import (
 
 type handler func(w http.ResponseWriter, r *http.Request, params map[string]string)
 
+// handlers maps each operation id to its handler; Start builds it once.
 func (s *Server) handlers() map[string]handler {
 	return map[string]handler{
 		"health_check":                                s.health,
@@ -116,11 +117,18 @@ func (s *Server) token(w http.ResponseWriter, r *http.Request, _ map[string]stri
 	}
 }
 
-// issueLocked writes a new token pair.
-func (s *Server) issueLocked(w http.ResponseWriter) {
-	access, refresh := "c2c-at-"+randomHex(16), "c2c-rt-"+randomHex(16)
+// mintLocked makes a new token pair valid: the access token for
+// tokenLifetime, the refresh token until it is used or revoked.
+func (s *Server) mintLocked() (access, refresh string) {
+	access, refresh = "c2c-at-"+randomHex(16), "c2c-rt-"+randomHex(16)
 	s.st.access[access] = s.now().Add(s.cfg.tokenLifetime)
 	s.st.refresh[refresh] = access
+	return access, refresh
+}
+
+// issueLocked writes a new token pair.
+func (s *Server) issueLocked(w http.ResponseWriter) {
+	access, refresh := s.mintLocked()
 	writeJSON(w, http.StatusOK, map[string]any{"access_token": access, "refresh_token": refresh,
 		"expires_in": int(s.cfg.tokenLifetime.Seconds()), "token_type": "bearer"})
 }
@@ -140,15 +148,23 @@ func (s *Server) revoke(w http.ResponseWriter, r *http.Request, _ map[string]str
 	w.WriteHeader(http.StatusOK)
 }
 
+// bearerValidLocked reports whether authorization ("Bearer <token>", as
+// the Authorization header or the socket's query parameter carries it)
+// names an access token that is issued and not expired.
+func (s *Server) bearerValidLocked(authorization string) bool {
+	tok, ok := strings.CutPrefix(authorization, "Bearer ")
+	exp, known := s.st.access[tok]
+	return ok && known && s.now().Before(exp)
+}
+
 // authed wraps a device handler with the bearer token check.
 func (s *Server) authed(h handler) handler {
 	return func(w http.ResponseWriter, r *http.Request, p map[string]string) {
-		tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
 		s.mu.Lock()
-		exp, known := s.st.access[tok]
+		valid := s.bearerValidLocked(r.Header.Get("Authorization"))
 		s.st.device.lastVersion = r.Header.Get("x-client-version")
 		s.mu.Unlock()
-		if !ok || !known || !s.now().Before(exp) {
+		if !valid {
 			writeJSON(w, http.StatusUnauthorized, detailed(http.StatusUnauthorized, "Not Authorized", "You are not allowed to access that resource"))
 			return
 		}
@@ -203,9 +219,7 @@ func (s *Server) decide(userCode string, approve bool) error {
 func (s *Server) IssueToken() (access, refresh string, expiresIn time.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	access, refresh = "c2c-at-"+randomHex(16), "c2c-rt-"+randomHex(16)
-	s.st.access[access] = s.now().Add(s.cfg.tokenLifetime)
-	s.st.refresh[refresh] = access
+	access, refresh = s.mintLocked()
 	return access, refresh, s.cfg.tokenLifetime
 }
 

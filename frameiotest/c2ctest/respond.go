@@ -4,14 +4,14 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"net/http"
-	"regexp"
+
+	"github.com/frameio-go/frameio-go/frameio/c2c"
 )
 
-// semverRE is the x-client-version pattern of api/c2c.codegen.yaml.
-var semverRE = regexp.MustCompile(`^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)` +
-	`(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z_-]+(\.[0-9A-Za-z_-]+)*)?$`)
-
-func semver(v string) bool { return semverRE.MatchString(v) }
+// semver reports whether v matches the x-client-version pattern of
+// api/c2c.codegen.yaml; the client's own check (c2c.ValidVersion) is the
+// one copy of it.
+func semver(v string) bool { return c2c.ValidVersion(v) == nil }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json")

@@ -31,6 +31,7 @@ type Server struct {
 	cfg    config
 	hs     *httptest.Server
 	router routers.Router
+	ops    map[string]handler // by operation id, built once by Start
 
 	mu         sync.Mutex
 	st         *state
@@ -89,6 +90,7 @@ func Start(opts ...Option) (*Server, error) {
 		return nil, fmt.Errorf("router: %w", err)
 	}
 	s := &Server{cfg: cfg, router: router, st: newState(cfg), sockets: map[*socket]bool{}, codeReady: make(chan struct{})}
+	s.ops = s.handlers()
 	s.hs = httptest.NewServer(s)
 	return s, nil
 }
@@ -206,7 +208,7 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request, route *routers
 		return
 	}
 	r.Body = io.NopCloser(strings.NewReader(string(body)))
-	h := s.handlers()[op]
+	h := s.ops[op]
 	if h == nil {
 		writeJSON(w, http.StatusInternalServerError, detailed(500, "Something went wrong", "no handler for "+op))
 		return

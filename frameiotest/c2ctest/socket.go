@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
-	"strings"
 	"sync"
 	"time"
 
@@ -40,16 +39,15 @@ func (k *socket) send(m phxMsg) error {
 // serveSocket is the Phoenix socket: the token comes as the Authorization
 // query parameter ("Bearer <token>"); a bad or expired one gets 403.
 func (s *Server) serveSocket(w http.ResponseWriter, r *http.Request) {
-	tok, ok := strings.CutPrefix(r.URL.Query().Get("Authorization"), "Bearer ")
 	s.mu.Lock()
-	exp, known := s.st.access[tok]
+	valid := s.bearerValidLocked(r.URL.Query().Get("Authorization"))
 	down := s.st.unreachable
 	s.mu.Unlock()
 	if down {
 		drop(w)
 		return
 	}
-	if !ok || !known || !s.now().Before(exp) {
+	if !valid {
 		http.Error(w, "forbidden", http.StatusForbidden)
 		return
 	}

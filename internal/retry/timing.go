@@ -32,8 +32,11 @@ func Backoff(base time.Duration, n int, maxDelay time.Duration) time.Duration {
 
 // Jitter returns d plus a random extra of up to frac of it: d + r*frac*d,
 // where r in [0, 1) comes from rnd (math/rand/v2's Float64 when rnd is
-// nil). frac may be negative, for loops whose jitter spreads both ways
-// (see c2c). A frac of zero, or a d of zero or less, returns d unchanged.
+// nil). frac scales the extra, so the result lies in [d, d+frac*d); a
+// negative frac makes it lie in (d+frac*d, d], below d, never both ways.
+// A spread both ways around a wait w is Jitter(w/2, 2, rnd), in
+// [w/2, 3w/2) (c2c's Backoff). A frac of zero, or a d of zero or less,
+// returns d unchanged.
 func Jitter(d time.Duration, frac float64, rnd func() float64) time.Duration {
 	if frac == 0 || d <= 0 {
 		return d
