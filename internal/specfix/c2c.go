@@ -141,20 +141,6 @@ func node(src string) *yaml.Node {
 	return n.Content[0]
 }
 
-// del removes key from mapping n and reports whether it was there.
-func del(n *yaml.Node, key string) bool {
-	if n == nil {
-		return false
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == key {
-			n.Content = append(n.Content[:i], n.Content[i+2:]...)
-			return true
-		}
-	}
-	return false
-}
-
 // operations calls fn for every operation of the document.
 func operations(root *yaml.Node, fn func(method, path string, op *yaml.Node) error) error {
 	paths := yamlnode.Get(root, "paths")

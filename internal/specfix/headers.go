@@ -33,7 +33,7 @@ func customActionsExperimental(root *yaml.Node) ([]string, error) {
 			}
 			h := yamlnode.Get(op, FixedHeadersKey)
 			if h == nil {
-				h = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+				h = yamlnode.Map()
 				yamlnode.Set(op, FixedHeadersKey, h)
 			}
 			yamlnode.Set(h, "api-version", yamlnode.Str("experimental"))

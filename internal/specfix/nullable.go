@@ -69,7 +69,7 @@ func nullableRequestFields(root *yaml.Node) ([]string, error) {
 				return log, fmt.Errorf("%s.%s: %w", name, field, err)
 			}
 			yamlnode.Set(p, "x-go-type", yamlnode.Str("nullable.Nullable["+goType+"]"))
-			imp := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+			imp := yamlnode.Map()
 			yamlnode.Set(imp, "path", yamlnode.Str(NullableImport))
 			yamlnode.Set(p, "x-go-type-import", imp)
 			yamlnode.Set(p, "x-go-type-skip-optional-pointer", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
@@ -180,7 +180,7 @@ func commentTimestamp(schemas *yaml.Node) ([]string, error) {
 		return nil, fmt.Errorf("no TimeStamp schema")
 	}
 	yamlnode.Set(s, "x-go-type", yamlnode.Str("timestamp.Value"))
-	imp := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	imp := yamlnode.Map()
 	yamlnode.Set(imp, "path", yamlnode.Str(TimestampImport))
 	yamlnode.Set(s, "x-go-type-import", imp)
 	yes := func() *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"} }

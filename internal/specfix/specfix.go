@@ -270,21 +270,16 @@ func multiType(schemas *yaml.Node) ([]string, error) {
 		}
 		one := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
 		for _, ty := range types {
-			v := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+			v := yamlnode.Map()
 			yamlnode.Set(v, "type", yamlnode.Str(ty))
 			one.Content = append(one.Content, v)
 		}
 		if nullable {
-			v := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+			v := yamlnode.Map()
 			yamlnode.Set(v, "type", yamlnode.Str("null"))
 			one.Content = append(one.Content, v)
 		}
-		for i := 0; i+1 < len(m.Content); i += 2 {
-			if m.Content[i].Value == "type" {
-				m.Content = append(m.Content[:i], m.Content[i+2:]...)
-				break
-			}
-		}
+		yamlnode.Delete(m, "type")
 		yamlnode.Set(m, "oneOf", one)
 		log = append(log, path+": type list became oneOf")
 	})
@@ -303,14 +298,8 @@ func noContent204(root *yaml.Node) ([]string, error) {
 		item := paths.Content[i+1]
 		for j := 0; j+1 < len(item.Content); j += 2 {
 			r := yamlnode.Get(yamlnode.Get(item.Content[j+1], "responses"), "204")
-			if r == nil || yamlnode.Get(r, "content") == nil {
+			if !yamlnode.Delete(r, "content") {
 				continue
-			}
-			for k := 0; k+1 < len(r.Content); k += 2 {
-				if r.Content[k].Value == "content" {
-					r.Content = append(r.Content[:k], r.Content[k+2:]...)
-					break
-				}
 			}
 			log = append(log, item.Content[j].Value+" "+paths.Content[i].Value)
 		}
