@@ -32,8 +32,6 @@ type variant struct {
 	// Default is the tag value written when the tag field is unset; empty
 	// when the variant stands for several values and has no configured default.
 	Default string
-	// Field is the Go name of the tag property's field in the gen struct.
-	Field string
 	// Required lists the variant's required properties (structural unions).
 	Required []string
 }
