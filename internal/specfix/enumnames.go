@@ -115,14 +115,9 @@ func (n *namer) add(key string, s *site, resource, method string) {
 	}
 }
 
-var httpMethods = []string{"get", "put", "post", "delete", "options", "head", "patch", "trace"}
-
 // collect finds the parameter and request body enums of every operation.
 func (n *namer) collect() error {
 	return operations(n.root, func(method, path string, op *yaml.Node) error {
-		if !slices.Contains(httpMethods, method) {
-			return nil
-		}
 		tags := yamlnode.Get(op, "tags")
 		if tags == nil || len(tags.Content) != 1 {
 			return fmt.Errorf("%s %s: want exactly one tag", method, path)

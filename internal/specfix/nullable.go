@@ -32,9 +32,6 @@ func nullableRequestFields(root *yaml.Node) ([]string, error) {
 	}
 	var requests, responses []*yaml.Node
 	err = operations(root, func(method, _ string, op *yaml.Node) error {
-		if !slices.Contains(httpMethods, method) {
-			return nil
-		}
 		if rb := yamlnode.Get(op, "requestBody"); rb != nil && (method == "patch" || method == "put") {
 			requests = append(requests, rb)
 		}
