@@ -165,7 +165,7 @@ func normalizeOperation(op *yaml.Node, methodAndPath string) (string, error) {
 	if id == "" || tags == nil || tags.Kind != yaml.SequenceNode || len(tags.Content) != 1 || tags.Content[0].Kind != yaml.ScalarNode {
 		return "", fmt.Errorf("operation needs an operationId and exactly one tag")
 	}
-	tagWords := words(strings.TrimPrefix(tags.Content[0].Value, "subpackage_"))
+	tagWords := words(sdknames.Tag(tags.Content[0].Value))
 	if len(tagWords) == 0 {
 		return "", fmt.Errorf("operation tag %q has no words", tags.Content[0].Value)
 	}
@@ -188,7 +188,7 @@ func normalizeOperation(op *yaml.Node, methodAndPath string) (string, error) {
 	if kept, ok := sdknames.KeptOperation(methodAndPath); ok {
 		full, tag = kept.ID, kept.Tag
 	}
-	tags.Content[0] = yamlnode.Str("subpackage_" + tag)
+	tags.Content[0] = yamlnode.Str(sdknames.DocTag(tag))
 	yamlnode.Set(op, "operationId", yamlnode.Str(full))
 	dropAuthorizationHeader(op)
 	return full, nil

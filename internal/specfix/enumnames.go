@@ -122,10 +122,9 @@ func (n *namer) collect() error {
 		if tags == nil || len(tags.Content) != 1 {
 			return fmt.Errorf("%s %s: want exactly one tag", method, path)
 		}
-		tag := strings.TrimPrefix(tags.Content[0].Value, "subpackage_")
-		resource := singular(upperFirst(tag))
-		id := yamlnode.Scalar(op, "operationId")
-		verb := sdknames.Camel(strings.TrimPrefix(id, sdknames.Snake(tag)+"_"))
+		tag := sdknames.Tag(tags.Content[0].Value)
+		resource := singular(sdknames.Service(tag))
+		verb := sdknames.Method(tag, yamlnode.Scalar(op, "operationId"))
 		for _, p := range yamlnode.Items(yamlnode.Get(op, "parameters")) {
 			n.param(op, p, resource, verb, method, path)
 		}

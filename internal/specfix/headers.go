@@ -5,6 +5,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/frameio-go/frameio-go/internal/sdknames"
 	"github.com/frameio-go/frameio-go/internal/yamlnode"
 )
 
@@ -24,7 +25,7 @@ func customActionsExperimental(root *yaml.Node) ([]string, error) {
 	var log []string
 	err := operations(root, func(method, path string, op *yaml.Node) error {
 		tags := yamlnode.Get(op, "tags")
-		if tags == nil || len(tags.Content) != 1 || tags.Content[0].Value != "subpackage_customActions" {
+		if tags == nil || len(tags.Content) != 1 || tags.Content[0].Value != sdknames.DocTag("customActions") {
 			return nil
 		}
 		h := yamlnode.Get(op, FixedHeadersKey)

@@ -83,14 +83,14 @@ func plan(ops []operation, g *generated) ([]service, error) {
 		}
 		svc := byTag[op.Tag]
 		if svc == nil {
-			svc = &service{Name: sdknames.Camel(sdknames.Snake(op.Tag)), Tag: op.Tag}
+			svc = &service{Name: sdknames.Service(op.Tag), Tag: op.Tag}
 			byTag[op.Tag] = svc
 		}
 		result, item, err := g.result(op.Success)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", op.ID, err)
 		}
-		m := method{Op: op, Name: sdknames.Camel(strings.TrimPrefix(op.ID, sdknames.Snake(op.Tag)+"_")), GoOp: goOp,
+		m := method{Op: op, Name: sdknames.Method(op.Tag, op.ID), GoOp: goOp,
 			Result: result, Headers: op.FixedHeaders}
 		i := 0
 		for _, p := range sig.Params {

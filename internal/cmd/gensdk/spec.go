@@ -11,6 +11,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/frameio-go/frameio-go/internal/sdknames"
 	"github.com/frameio-go/frameio-go/internal/specfix"
 )
 
@@ -57,7 +58,7 @@ func readOperations(doc *openapi3.T) ([]operation, error) {
 			if len(op.Tags) != 1 {
 				return nil, fmt.Errorf("%s %s: want exactly one tag", m, p)
 			}
-			o := operation{ID: op.OperationID, Tag: strings.TrimPrefix(op.Tags[0], "subpackage_"),
+			o := operation{ID: op.OperationID, Tag: sdknames.Tag(op.Tags[0]),
 				Method: strings.ToUpper(m), Path: p, Summary: op.Summary, Description: op.Description, Deprecated: op.Deprecated}
 			for _, ref := range op.Parameters {
 				prm := ref.Value

@@ -250,15 +250,3 @@ func isNull(one *openapi3.SchemaRef) bool {
 }
 
 func refName(ref string) string { return ref[strings.LastIndexByte(ref, '/')+1:] }
-
-// goField converts a JSON property name to the field name oapi-codegen
-// gives it ("field_type" -> "FieldType").
-func goField(prop string) string {
-	var b strings.Builder
-	for part := range strings.SplitSeq(prop, "_") {
-		if part != "" {
-			b.WriteString(strings.ToUpper(part[:1]) + part[1:])
-		}
-	}
-	return b.String()
-}

@@ -48,7 +48,7 @@ func unionFiles(doc *openapi3.T) (map[string][]byte, error) {
 
 func unionsTmpl() *template.Template {
 	funcs := template.FuncMap{
-		"field": goField,
+		"field": sdknames.Camel, // the gen field of a JSON property: field_type -> FieldType
 		"quote": func(ss []string) string {
 			q := make([]string, len(ss))
 			for i, s := range ss {
