@@ -16,12 +16,13 @@ import (
 )
 
 // servicesFile returns the source of frameio/services_gen.go.
-func servicesFile(doc *openapi3.T, g *generated) ([]byte, error) {
+func servicesFile(doc *openapi3.T, g *generated, unions map[string]sdknames.Union) ([]byte, error) {
 	ops, err := readOperations(doc)
 	if err != nil {
 		return nil, err
 	}
-	services, err := plan(ops, g)
+	p := newPlanner(g, unions)
+	services, err := p.plan(ops)
 	if err != nil {
 		return nil, err
 	}
@@ -29,7 +30,7 @@ func servicesFile(doc *openapi3.T, g *generated) ([]byte, error) {
 	data := struct {
 		Services []service
 		Imports  []string
-	}{services, imports(services)}
+	}{services, p.imports()}
 	if err := servicesTmpl.Execute(&buf, data); err != nil {
 		return nil, err
 	}

@@ -113,6 +113,17 @@ func buildModel(doc *openapi3.T, table []sdknames.Union) ([]union, error) {
 	return out, nil
 }
 
+// unionsBySchema indexes the unions of the model by their component
+// schema: the services take and return the sum types of exactly the unions
+// whose sum types are generated.
+func unionsBySchema(model []union) map[string]sdknames.Union {
+	out := make(map[string]sdknames.Union, len(model))
+	for _, u := range model {
+		out[u.Schema] = u.Union
+	}
+	return out
+}
+
 // checkNames fails when the table names a tag value or a default the
 // union's variants do not have.
 func checkNames(u union) error {
