@@ -45,3 +45,49 @@ func Fold(name string) string {
 		return -1
 	}, name))
 }
+
+// Words splits camelCase, kebab-case, snake_case and spaced names into
+// lower-case words: "createLocalUpload", "create-local-upload" and "Create
+// local upload" all give [create local upload].
+func Words(s string) []string {
+	var out []string
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() > 0 {
+			out = append(out, cur.String())
+			cur.Reset()
+		}
+	}
+	prevLower := false
+	for _, r := range s {
+		switch {
+		case r == '-' || r == '_' || r == ' ' || r == '.':
+			flush()
+			prevLower = false
+		case unicode.IsUpper(r):
+			if prevLower {
+				flush()
+			}
+			cur.WriteRune(unicode.ToLower(r))
+			prevLower = false
+		default:
+			cur.WriteRune(r)
+			prevLower = unicode.IsLower(r) || unicode.IsDigit(r)
+		}
+	}
+	flush()
+	return out
+}
+
+// LowerCamel joins words as lowerCamel, the form of the SDK's tags:
+// [version stacks] -> versionStacks.
+func LowerCamel(ws []string) string {
+	var b strings.Builder
+	for i, w := range ws {
+		if i > 0 && w != "" {
+			w = strings.ToUpper(w[:1]) + w[1:]
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}

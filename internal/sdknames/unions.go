@@ -6,9 +6,11 @@
 // SDK keeps. Everything else about a union (its variants, their tag values,
 // their order) is read from the spec. Each entry names a spec schema,
 // parameter or operation; a spec without it fails the generation loudly
-// instead of silently generating other names. Camel and Snake are the one
-// spelling of spec names as Go names both tools use; Fold finds the gen
-// type oapi-codegen gave a component schema.
+// instead of silently generating other names. Camel, Snake, Words and
+// LowerCamel are the one spelling of spec names the tools use; Tag,
+// DocTag, Service and Method the one rule from a tag and an operation id to
+// a service and a method; Fold finds the gen type oapi-codegen gave a
+// component schema.
 package sdknames
 
 // Union names one union of the spec in Go.

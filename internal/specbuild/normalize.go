@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/frameio-go/frameio-go/internal/sdknames"
 	"gopkg.in/yaml.v3"
@@ -165,17 +164,17 @@ func normalizeOperation(op *yaml.Node, methodAndPath string) (string, error) {
 	if id == "" || tags == nil || tags.Kind != yaml.SequenceNode || len(tags.Content) != 1 || tags.Content[0].Kind != yaml.ScalarNode {
 		return "", fmt.Errorf("operation needs an operationId and exactly one tag")
 	}
-	tagWords := words(strings.TrimPrefix(tags.Content[0].Value, "subpackage_"))
+	tagWords := sdknames.Words(sdknames.Tag(tags.Content[0].Value))
 	if len(tagWords) == 0 {
 		return "", fmt.Errorf("operation tag %q has no words", tags.Content[0].Value)
 	}
 	// A dotted id names its resource first (files.show, auditlog.index,
 	// metadata.field_definitions.index): a resource equal to the tag goes,
 	// another one stays part of the name (accounts_auditlog_index).
-	if first, rest, dotted := strings.Cut(id, "."); dotted && slices.Equal(words(first), tagWords) {
+	if first, rest, dotted := strings.Cut(id, "."); dotted && slices.Equal(sdknames.Words(first), tagWords) {
 		id = rest
 	}
-	idWords := words(id)
+	idWords := sdknames.Words(id)
 	if len(idWords) == 0 {
 		return "", fmt.Errorf("operationId %q has no words", yamlnode.Scalar(op, "operationId"))
 	}
@@ -184,58 +183,14 @@ func normalizeOperation(op *yaml.Node, methodAndPath string) (string, error) {
 	if !(len(idWords) > len(tagWords) && slices.Equal(idWords[:len(tagWords)], tagWords)) {
 		idWords = append(slices.Clone(tagWords), idWords...)
 	}
-	full, tag := strings.Join(idWords, "_"), lowerCamel(tagWords)
+	full, tag := strings.Join(idWords, "_"), sdknames.LowerCamel(tagWords)
 	if kept, ok := sdknames.KeptOperation(methodAndPath); ok {
 		full, tag = kept.ID, kept.Tag
 	}
-	tags.Content[0] = yamlnode.Str("subpackage_" + tag)
+	tags.Content[0] = yamlnode.Str(sdknames.DocTag(tag))
 	yamlnode.Set(op, "operationId", yamlnode.Str(full))
 	dropAuthorizationHeader(op)
 	return full, nil
-}
-
-// words splits camelCase, kebab-case, snake_case and spaced names into
-// lower-case words: "createLocalUpload", "create-local-upload" and "Create
-// local upload" all give [create local upload].
-func words(s string) []string {
-	var out []string
-	var cur strings.Builder
-	flush := func() {
-		if cur.Len() > 0 {
-			out = append(out, cur.String())
-			cur.Reset()
-		}
-	}
-	prevLower := false
-	for _, r := range s {
-		switch {
-		case r == '-' || r == '_' || r == ' ' || r == '.':
-			flush()
-			prevLower = false
-		case unicode.IsUpper(r):
-			if prevLower {
-				flush()
-			}
-			cur.WriteRune(unicode.ToLower(r))
-			prevLower = false
-		default:
-			cur.WriteRune(r)
-			prevLower = unicode.IsLower(r) || unicode.IsDigit(r)
-		}
-	}
-	flush()
-	return out
-}
-
-func lowerCamel(ws []string) string {
-	var b strings.Builder
-	for i, w := range ws {
-		if i > 0 && w != "" {
-			w = strings.ToUpper(w[:1]) + w[1:]
-		}
-		b.WriteString(w)
-	}
-	return b.String()
 }
 
 func dropAuthorizationHeader(op *yaml.Node) {

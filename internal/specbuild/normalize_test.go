@@ -100,18 +100,6 @@ func TestEmptyResponseContentIsDropped(t *testing.T) {
 	assert.NotNil(t, yamlnode.Get(yamlnode.Get(resps, "200"), "content"))
 }
 
-func TestWords(t *testing.T) {
-	for in, want := range map[string][]string{
-		"createLocalUpload":   {"create", "local", "upload"},
-		"create-local-upload": {"create", "local", "upload"},
-		"Version Stacks":      {"version", "stacks"},
-		"files.show":          {"files", "show"},
-		"auditlog_index":      {"auditlog", "index"},
-	} {
-		assert.Equal(t, want, words(in), in)
-	}
-}
-
 func TestQueryStringExampleOfObjectParameterIsDropped(t *testing.T) {
 	src := yamlNode(t, `
 paths:

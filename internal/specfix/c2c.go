@@ -4,8 +4,6 @@ import (
 	"fmt"
 
 	"gopkg.in/yaml.v3"
-
-	"github.com/frameio-go/frameio-go/internal/yamlnode"
 )
 
 // C2CSteps turn api/c2c.yaml (the 16 Camera-to-Cloud fragments, faithfully)
@@ -139,35 +137,4 @@ func node(src string) *yaml.Node {
 		panic(fmt.Sprintf("specfix: bad fragment %q: %v", src, err))
 	}
 	return n.Content[0]
-}
-
-// del removes key from mapping n and reports whether it was there.
-func del(n *yaml.Node, key string) bool {
-	if n == nil {
-		return false
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == key {
-			n.Content = append(n.Content[:i], n.Content[i+2:]...)
-			return true
-		}
-	}
-	return false
-}
-
-// operations calls fn for every operation of the document.
-func operations(root *yaml.Node, fn func(method, path string, op *yaml.Node) error) error {
-	paths := yamlnode.Get(root, "paths")
-	if paths == nil {
-		return fmt.Errorf("document has no paths")
-	}
-	for i := 0; i+1 < len(paths.Content); i += 2 {
-		item := paths.Content[i+1]
-		for j := 0; j+1 < len(item.Content); j += 2 {
-			if err := fn(item.Content[j].Value, paths.Content[i].Value, item.Content[j+1]); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
 }

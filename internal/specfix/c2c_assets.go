@@ -15,7 +15,7 @@ func c2cAssetCreateBody(root *yaml.Node) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !del(props, "auto_version_id") {
+	if !yamlnode.Delete(props, "auto_version_id") {
 		return nil, fmt.Errorf("auto_version_id not found")
 	}
 	yamlnode.Set(props, "autoversion_id", node(`
@@ -52,13 +52,13 @@ description: Asks for this many upload URLs instead of about one per 25 MB; ever
 		return nil, err
 	}
 	for _, s := range []string{"Filesize", "Channel", "Offset", "Parts"} {
-		del(schemas, "V2DevicesAssetsPostRequestBodyContentApplicationJsonSchema"+s)
+		yamlnode.Delete(schemas, "V2DevicesAssetsPostRequestBodyContentApplicationJsonSchema"+s)
 	}
 	return []string{"autoversion_id, metadata, filesize, channel, offset, parts"}, nil
 }
 
 func c2cAssetCreateResponse(schemas *yaml.Node) ([]string, error) {
-	if yamlnode.Get(schemas, "DeviceAsset") == nil || !del(schemas, "RealtimeAssetResponse") {
+	if yamlnode.Get(schemas, "DeviceAsset") == nil || !yamlnode.Delete(schemas, "RealtimeAssetResponse") {
 		return nil, fmt.Errorf("DeviceAsset or RealtimeAssetResponse not found")
 	}
 	yamlnode.Set(schemas, "DeviceAsset", node(`
@@ -94,7 +94,7 @@ title: DeviceAsset
 }
 
 func c2cAssetObject(schemas *yaml.Node) ([]string, error) {
-	if yamlnode.Get(schemas, "Asset") == nil || !del(schemas, "Asset0") {
+	if yamlnode.Get(schemas, "Asset") == nil || !yamlnode.Delete(schemas, "Asset0") {
 		return nil, fmt.Errorf("Asset or Asset0 not found")
 	}
 	yamlnode.Set(schemas, "Asset", node(`{type: object, additionalProperties: true, description: Accepts arbitrary key/value pairs for storing information on an asset, title: Asset}`))
@@ -111,9 +111,9 @@ func c2cConflictError(root *yaml.Node) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	del(schemas, "DeviceAssetCreateRequestConflictError")
+	yamlnode.Delete(schemas, "DeviceAssetCreateRequestConflictError")
 	for _, s := range []string{"Code", "ErrorsItems", "ErrorsItemsCode", "ErrorsItemsStatus", "Message"} {
-		del(schemas, "V2DevicesAssetsPostResponsesContentApplicationJsonSchema"+s)
+		yamlnode.Delete(schemas, "V2DevicesAssetsPostResponsesContentApplicationJsonSchema"+s)
 	}
 	return []string{"409: HTTPError"}, nil
 }
@@ -141,7 +141,7 @@ func c2cChannelConnect(root *yaml.Node) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		del(id, "format")
+		yamlnode.Delete(id, "format")
 		return []string{"/v2/devices/channels -> /v2/devices/channels/connect; client_id: any string"}, nil
 	}
 	return nil, fmt.Errorf("/v2/devices/channels not found")
@@ -167,7 +167,7 @@ func c2cTrailingDescriptions(schemas *yaml.Node) ([]string, error) {
 		if d == nil {
 			return log, fmt.Errorf("%s.%s has no description", m[0], m[1])
 		}
-		del(prop, "description")
+		yamlnode.Delete(prop, "description")
 		yamlnode.Set(yamlnode.Get(schemas, m[0]), "description", d)
 		log = append(log, fmt.Sprintf("%s.%s -> %s: %q", m[0], m[1], m[0], d.Value))
 	}

@@ -136,7 +136,7 @@ func c2cFormURLEncoded(root *yaml.Node) ([]string, error) {
 		if err != nil {
 			return fmt.Errorf("%s %s: %w", method, path, err)
 		}
-		media := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+		media := yamlnode.Map()
 		yamlnode.Set(media, "schema", mp)
 		yamlnode.Set(content, "application/x-www-form-urlencoded", media)
 		log = append(log, method+" "+path)
@@ -150,13 +150,13 @@ func c2cRevokeNoBody(root *yaml.Node) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !del(ok, "content") {
+	if !yamlnode.Delete(ok, "content") {
 		return nil, fmt.Errorf("revoke 200 has no content")
 	}
 	schemas, err := yamlnode.Lookup(root, "components", "schemas")
 	if err != nil {
 		return nil, err
 	}
-	del(schemas, "Authentication_authDeviceRevokeToken_Response_200")
+	yamlnode.Delete(schemas, "Authentication_authDeviceRevokeToken_Response_200")
 	return []string{"post /v2/auth/revoke 200: no body"}, nil
 }

@@ -72,15 +72,3 @@ func renameRefs(n *yaml.Node, old, repl string) int {
 
 	return count
 }
-
-// refsTo counts the $refs to schema name below n.
-func refsTo(n *yaml.Node, name string) int {
-	count := 0
-	yamlnode.Walk(n, func(m *yaml.Node, _ string) {
-		if yamlnode.Scalar(m, "$ref") == schemaRef+name {
-			count++
-		}
-	})
-
-	return count
-}

@@ -115,22 +115,16 @@ func (n *namer) add(key string, s *site, resource, method string) {
 	}
 }
 
-var httpMethods = []string{"get", "put", "post", "delete", "options", "head", "patch", "trace"}
-
 // collect finds the parameter and request body enums of every operation.
 func (n *namer) collect() error {
 	return operations(n.root, func(method, path string, op *yaml.Node) error {
-		if !slices.Contains(httpMethods, method) {
-			return nil
-		}
 		tags := yamlnode.Get(op, "tags")
 		if tags == nil || len(tags.Content) != 1 {
 			return fmt.Errorf("%s %s: want exactly one tag", method, path)
 		}
-		tag := strings.TrimPrefix(tags.Content[0].Value, "subpackage_")
-		resource := singular(upperFirst(tag))
-		id := yamlnode.Scalar(op, "operationId")
-		verb := sdknames.Camel(strings.TrimPrefix(id, sdknames.Snake(tag)+"_"))
+		tag := sdknames.Tag(tags.Content[0].Value)
+		resource := singular(sdknames.Service(tag))
+		verb := sdknames.Method(tag, yamlnode.Scalar(op, "operationId"))
 		for _, p := range yamlnode.Items(yamlnode.Get(op, "parameters")) {
 			n.param(op, p, resource, verb, method, path)
 		}

@@ -5,6 +5,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/frameio-go/frameio-go/internal/sdknames"
 	"github.com/frameio-go/frameio-go/internal/yamlnode"
 )
 
@@ -18,27 +19,23 @@ const FixedHeadersKey = "x-frameio-headers"
 // customActionsExperimental marks every custom action operation as
 // needing "api-version: experimental".
 func customActionsExperimental(root *yaml.Node) ([]string, error) {
-	var log []string
-	paths := yamlnode.Get(root, "paths")
-	if paths == nil {
+	if yamlnode.Get(root, "paths") == nil {
 		return nil, nil
 	}
-	for i := 0; i+1 < len(paths.Content); i += 2 {
-		item := paths.Content[i+1]
-		for j := 0; j+1 < len(item.Content); j += 2 {
-			op := item.Content[j+1]
-			tags := yamlnode.Get(op, "tags")
-			if tags == nil || len(tags.Content) != 1 || tags.Content[0].Value != "subpackage_customActions" {
-				continue
-			}
-			h := yamlnode.Get(op, FixedHeadersKey)
-			if h == nil {
-				h = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
-				yamlnode.Set(op, FixedHeadersKey, h)
-			}
-			yamlnode.Set(h, "api-version", yamlnode.Str("experimental"))
-			log = append(log, strings.ToUpper(item.Content[j].Value)+" "+paths.Content[i].Value)
+	var log []string
+	err := operations(root, func(method, path string, op *yaml.Node) error {
+		tags := yamlnode.Get(op, "tags")
+		if tags == nil || len(tags.Content) != 1 || tags.Content[0].Value != sdknames.DocTag("customActions") {
+			return nil
 		}
-	}
-	return log, nil
+		h := yamlnode.Get(op, FixedHeadersKey)
+		if h == nil {
+			h = yamlnode.Map()
+			yamlnode.Set(op, FixedHeadersKey, h)
+		}
+		yamlnode.Set(h, "api-version", yamlnode.Str("experimental"))
+		log = append(log, strings.ToUpper(method)+" "+path)
+		return nil
+	})
+	return log, err
 }

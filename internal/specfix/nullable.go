@@ -32,9 +32,6 @@ func nullableRequestFields(root *yaml.Node) ([]string, error) {
 	}
 	var requests, responses []*yaml.Node
 	err = operations(root, func(method, _ string, op *yaml.Node) error {
-		if !slices.Contains(httpMethods, method) {
-			return nil
-		}
 		if rb := yamlnode.Get(op, "requestBody"); rb != nil && (method == "patch" || method == "put") {
 			requests = append(requests, rb)
 		}
@@ -68,11 +65,7 @@ func nullableRequestFields(root *yaml.Node) ([]string, error) {
 			if err != nil {
 				return log, fmt.Errorf("%s.%s: %w", name, field, err)
 			}
-			yamlnode.Set(p, "x-go-type", yamlnode.Str("nullable.Nullable["+goType+"]"))
-			imp := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
-			yamlnode.Set(imp, "path", yamlnode.Str(NullableImport))
-			yamlnode.Set(p, "x-go-type-import", imp)
-			yamlnode.Set(p, "x-go-type-skip-optional-pointer", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+			setGoType(p, "nullable.Nullable["+goType+"]", NullableImport)
 			log = append(log, fmt.Sprintf("%s.%s: nullable.Nullable[%s]", name, field, goType))
 		}
 	}
@@ -179,12 +172,22 @@ func commentTimestamp(schemas *yaml.Node) ([]string, error) {
 	if s == nil {
 		return nil, fmt.Errorf("no TimeStamp schema")
 	}
-	yamlnode.Set(s, "x-go-type", yamlnode.Str("timestamp.Value"))
-	imp := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
-	yamlnode.Set(imp, "path", yamlnode.Str(TimestampImport))
-	yamlnode.Set(s, "x-go-type-import", imp)
-	yes := func() *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"} }
-	yamlnode.Set(s, "x-go-type-skip-optional-pointer", yes())
+	setGoType(s, "timestamp.Value", TimestampImport)
 	yamlnode.Set(s, "x-omitzero", yes())
 	return []string{"TimeStamp: timestamp.Value"}, nil
 }
+
+// setGoType has oapi-codegen generate the Go type typ, from the package
+// importPath, for the schema s, and use it as it is where s is optional
+// (no pointer): x-go-type, x-go-type-import and
+// x-go-type-skip-optional-pointer.
+func setGoType(s *yaml.Node, typ, importPath string) {
+	yamlnode.Set(s, "x-go-type", yamlnode.Str(typ))
+	imp := yamlnode.Map()
+	yamlnode.Set(imp, "path", yamlnode.Str(importPath))
+	yamlnode.Set(s, "x-go-type-import", imp)
+	yamlnode.Set(s, "x-go-type-skip-optional-pointer", yes())
+}
+
+// yes returns a boolean true scalar node.
+func yes() *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"} }

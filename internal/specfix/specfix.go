@@ -270,21 +270,16 @@ func multiType(schemas *yaml.Node) ([]string, error) {
 		}
 		one := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
 		for _, ty := range types {
-			v := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+			v := yamlnode.Map()
 			yamlnode.Set(v, "type", yamlnode.Str(ty))
 			one.Content = append(one.Content, v)
 		}
 		if nullable {
-			v := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+			v := yamlnode.Map()
 			yamlnode.Set(v, "type", yamlnode.Str("null"))
 			one.Content = append(one.Content, v)
 		}
-		for i := 0; i+1 < len(m.Content); i += 2 {
-			if m.Content[i].Value == "type" {
-				m.Content = append(m.Content[:i], m.Content[i+2:]...)
-				break
-			}
-		}
+		yamlnode.Delete(m, "type")
 		yamlnode.Set(m, "oneOf", one)
 		log = append(log, path+": type list became oneOf")
 	})
@@ -292,28 +287,44 @@ func multiType(schemas *yaml.Node) ([]string, error) {
 	return log, nil
 }
 
-// noContent204 removes the body of every 204 response.
+// noContent204 removes the body of every 204 response. A document
+// without paths has none.
 func noContent204(root *yaml.Node) ([]string, error) {
-	paths := yamlnode.Get(root, "paths")
-	if paths == nil {
+	if yamlnode.Get(root, "paths") == nil {
 		return nil, nil
 	}
 	var log []string
-	for i := 0; i+1 < len(paths.Content); i += 2 {
-		item := paths.Content[i+1]
-		for j := 0; j+1 < len(item.Content); j += 2 {
-			r := yamlnode.Get(yamlnode.Get(item.Content[j+1], "responses"), "204")
-			if r == nil || yamlnode.Get(r, "content") == nil {
+	err := operations(root, func(method, path string, op *yaml.Node) error {
+		if yamlnode.Delete(yamlnode.Get(yamlnode.Get(op, "responses"), "204"), "content") {
+			log = append(log, method+" "+path)
+		}
+		return nil
+	})
+	return log, err
+}
+
+// httpMethods are the keys of a path item that hold operations; the
+// others (parameters, summary, servers, ...) do not.
+var httpMethods = []string{"get", "put", "post", "delete", "options", "head", "patch", "trace"}
+
+// operations calls fn for every operation of the document, in document
+// order, with its method (lower case, as in the document) and path; the
+// path items' other keys are skipped. A document without paths is an
+// error; the first error of fn stops the walk and is returned.
+func operations(root *yaml.Node, fn func(method, path string, op *yaml.Node) error) error {
+	paths := yamlnode.Get(root, "paths")
+	if paths == nil {
+		return fmt.Errorf("document has no paths")
+	}
+	for path, item := range yamlnode.Pairs(paths) {
+		for method, op := range yamlnode.Pairs(item) {
+			if !slices.Contains(httpMethods, method) {
 				continue
 			}
-			for k := 0; k+1 < len(r.Content); k += 2 {
-				if r.Content[k].Value == "content" {
-					r.Content = append(r.Content[:k], r.Content[k+2:]...)
-					break
-				}
+			if err := fn(method, path, op); err != nil {
+				return err
 			}
-			log = append(log, item.Content[j].Value+" "+paths.Content[i].Value)
 		}
 	}
-	return log, nil
+	return nil
 }

@@ -66,7 +66,7 @@ func hoistUnions(schemas *yaml.Node) ([]string, error) {
 		if err != nil {
 			return log, fmt.Errorf("%s: %w", name, err)
 		}
-		mapping := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+		mapping := yamlnode.Map()
 		var refs []*yaml.Node
 		hoisted := map[string]*yaml.Node{}
 		for j, v := range variants.Content {

@@ -1,8 +1,9 @@
 package specfix
 
 import (
-	"github.com/frameio-go/frameio-go/internal/sdknames"
 	"strings"
+
+	"github.com/frameio-go/frameio-go/internal/sdknames"
 )
 
 // pathName is the prefix the docs' generator gives schemas of the
@@ -13,7 +14,7 @@ func pathName(path, method string) string {
 	for seg := range strings.SplitSeq(strings.Trim(path, "/"), "/") {
 		b.WriteString(sdknames.Camel(strings.Trim(seg, "{}")))
 	}
-	return b.String() + upperFirst(method) + "Parameters"
+	return b.String() + sdknames.Camel(method) + "Parameters"
 }
 
 // commonSuffix is the longest run of trailing CamelCase words all names
@@ -55,11 +56,4 @@ func singular(s string) string {
 		return s[:len(s)-1]
 	}
 	return s
-}
-
-func upperFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

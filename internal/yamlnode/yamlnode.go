@@ -49,14 +49,19 @@ func Set(n *yaml.Node, key string, v *yaml.Node) {
 	n.Content = append(n.Content, Str(key), v)
 }
 
-// Delete removes key from the mapping n.
-func Delete(n *yaml.Node, key string) {
+// Delete removes key from the mapping n and reports whether it was there
+// (a nil n holds nothing to remove).
+func Delete(n *yaml.Node, key string) bool {
+	if n == nil {
+		return false
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		if n.Content[i].Value == key {
 			n.Content = append(n.Content[:i], n.Content[i+2:]...)
-			return
+			return true
 		}
 	}
+	return false
 }
 
 // IsOnly reports whether the mapping n holds exactly the one key.

@@ -32,7 +32,9 @@ func TestReadAndEdit(t *testing.T) {
 
 	Set(n, "a", Str("one"))
 	Set(n, "f", Map())
-	Delete(n, "e")
+	assert.True(t, Delete(n, "e"))
+	assert.False(t, Delete(n, "e"), "already gone")
+	assert.False(t, Delete(nil, "e"))
 	Rename(n, "b", "g", SchemaRef("X"))
 	var keys []string
 	for k := range Pairs(n) {

@@ -16,9 +16,7 @@ type param struct{ Name, Type string }
 
 // signature is what gen/ offers for one operation.
 type signature struct {
-	Params   []param // after server, as generated
-	HasQuery bool
-	HasBody  bool
+	Params []param // after server, as generated
 }
 
 // generated is what gensdk reads from gen/frameio.gen.go.
@@ -91,12 +89,6 @@ func readGenerated(path string) (*generated, error) {
 						continue
 					}
 					s.Params = append(s.Params, param{Name: n.Name, Type: typ})
-					switch n.Name {
-					case "params":
-						s.HasQuery = true
-					case "body":
-						s.HasBody = true
-					}
 				}
 			}
 			sigs[op] = s

@@ -30,6 +30,8 @@ import (
 	"path/filepath"
 
 	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/frameio-go/frameio-go/internal/sdknames"
 )
 
 func main() {
@@ -74,7 +76,13 @@ func generate(spec []byte, genPath string) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := unionFiles(doc)
+	// The unions are read once: their sum types are generated, and the
+	// services take and return them.
+	model, err := buildModel(doc, sdknames.Unions())
+	if err != nil {
+		return nil, err
+	}
+	files, err := unionFiles(model)
 	if err != nil {
 		return nil, err
 	}
@@ -82,7 +90,7 @@ func generate(spec []byte, genPath string) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	src, err := servicesFile(doc, g)
+	src, err := servicesFile(doc, g, unionsBySchema(model))
 	if err != nil {
 		return nil, err
 	}

@@ -55,42 +55,51 @@ type output struct {
 
 type pathParam struct{ Spec, Go, GenType string }
 
-// imports lists the packages below frameio that services refer to (the
-// sum types of sdknames.Union.Package), as import paths.
-func imports(services []service) []string {
-	seen := map[string]bool{}
-	for _, s := range services {
-		for _, m := range s.Methods {
-			for _, t := range []string{m.Typed, m.In.Param, m.Out.Type} {
-				for _, u := range sdknames.Unions() {
-					if u.Package != "" && strings.Contains(t, u.Package+".") {
-						seen["github.com/frameio-go/frameio-go/frameio/"+u.Package] = true
-					}
-				}
-			}
-		}
-	}
-	return slices.Sorted(maps.Keys(seen))
+// planner decides the services and their methods from the operations,
+// gen's code and the unions the SDK has sum types for; it records the
+// packages below frameio the methods' types come from.
+type planner struct {
+	g      *generated
+	unions map[string]sdknames.Union // by component schema
+	used   map[string]bool           // import paths of the packages below frameio used
 }
 
-func plan(ops []operation, g *generated) ([]service, error) {
+func newPlanner(g *generated, unions map[string]sdknames.Union) *planner {
+	return &planner{g: g, unions: unions, used: map[string]bool{}}
+}
+
+// union returns the union of schema, if the SDK has a sum type for it, and
+// records its package as used.
+func (p *planner) union(schema string) (sdknames.Union, bool) {
+	u, ok := p.unions[schema]
+	if ok && u.Package != "" {
+		p.used["github.com/frameio-go/frameio-go/frameio/"+u.Package] = true
+	}
+	return u, ok
+}
+
+// imports lists the packages below frameio that the planned methods refer
+// to (the sum types of sdknames.Union.Package), as import paths.
+func (p *planner) imports() []string { return slices.Sorted(maps.Keys(p.used)) }
+
+func (p *planner) plan(ops []operation) ([]service, error) {
 	byTag := map[string]*service{}
 	for _, op := range ops {
 		goOp := sdknames.Camel(op.ID)
-		sig := g.sigs[goOp]
+		sig := p.g.sigs[goOp]
 		if sig == nil {
 			return nil, fmt.Errorf("%s: gen has no New%sRequest", op.ID, goOp)
 		}
 		svc := byTag[op.Tag]
 		if svc == nil {
-			svc = &service{Name: sdknames.Camel(sdknames.Snake(op.Tag)), Tag: op.Tag}
+			svc = &service{Name: sdknames.Service(op.Tag), Tag: op.Tag}
 			byTag[op.Tag] = svc
 		}
-		result, item, err := g.result(op.Success)
+		result, item, err := p.g.result(op.Success)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", op.ID, err)
 		}
-		m := method{Op: op, Name: sdknames.Camel(strings.TrimPrefix(op.ID, sdknames.Snake(op.Tag)+"_")), GoOp: goOp,
+		m := method{Op: op, Name: sdknames.Method(op.Tag, op.ID), GoOp: goOp,
 			Result: result, Headers: op.FixedHeaders}
 		i := 0
 		for _, p := range sig.Params {
@@ -110,8 +119,8 @@ func plan(ops []operation, g *generated) ([]service, error) {
 		if i != len(op.PathParams) {
 			return nil, fmt.Errorf("%s: builder takes %d path parameters, path has %d", op.ID, i, len(op.PathParams))
 		}
-		m.In = bodyInput(m.Body, g)
-		m.Out = resultOutput(m.Result, g)
+		m.In = p.bodyInput(m.Body)
+		m.Out = p.resultOutput(m.Result)
 		if op.Paginated {
 			if item == "" || m.Query == "" {
 				return nil, fmt.Errorf("%s takes the after cursor but its result %s has no data list", op.ID, result)
@@ -120,7 +129,7 @@ func plan(ops []operation, g *generated) ([]service, error) {
 			// A list of union items yields the frameio sum type (see
 			// frameio/union.go), so a folder's children arrive as *File,
 			// *Folder, *VersionStack instead of gen's raw union.
-			if u, ok := sdknames.UnionFor(item); ok {
+			if u, ok := p.union(item); ok {
 				m.Typed, m.Decoder = u.Qualified(u.Name), u.Qualified("Decode"+u.Name)
 			}
 		}
@@ -137,16 +146,16 @@ func plan(ops []operation, g *generated) ([]service, error) {
 }
 
 // bodyInput decides how a method takes the request body of gen type body.
-func bodyInput(body string, g *generated) input {
+func (p *planner) bodyInput(body string) input {
 	if body == "" {
 		return input{}
 	}
-	data, ok := g.dataOnly(body)
+	data, ok := p.g.dataOnly(body)
 	if !ok {
 		return input{Param: "body gen." + body, Builder: "body", Arg: "body"}
 	}
 	elem, ptr := strings.CutPrefix(data, "*")
-	if u, ok := sdknames.UnionFor(elem); ok {
+	if u, ok := p.union(elem); ok {
 		w := "w"
 		if ptr {
 			w = "&w"
@@ -158,16 +167,16 @@ func bodyInput(body string, g *generated) input {
 
 // resultOutput decides what a method returns for the success body of gen
 // type result.
-func resultOutput(result string, g *generated) output {
+func (p *planner) resultOutput(result string) output {
 	if result == "" {
 		return output{}
 	}
-	data, ok := g.dataOnly(result)
+	data, ok := p.g.dataOnly(result)
 	if !ok {
 		return output{Type: "*gen." + result, Return: "&out, nil"}
 	}
 	elem, list := strings.CutPrefix(data, "[]")
-	if u, ok := sdknames.UnionFor(elem); ok {
+	if u, ok := p.union(elem); ok {
 		if list {
 			return output{Type: "[]" + u.Qualified(u.Name), Return: u.Qualified("Decode"+u.Plural) + "(out.Data)"}
 		}

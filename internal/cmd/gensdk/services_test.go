@@ -4,8 +4,11 @@ import (
 	"os"
 	"testing"
 
+	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/frameio-go/frameio-go/internal/sdknames"
 )
 
 // TestBodiesAndResults pins what the services take and return for each
@@ -13,6 +16,7 @@ import (
 func TestBodiesAndResults(t *testing.T) {
 	g, err := readGenerated("../../../gen/frameio.gen.go")
 	require.NoError(t, err)
+	p := newPlanner(g, specUnions(t))
 	ins := map[string]input{
 		"FoldersCreateJSONRequestBody": {Param: "data gen.FolderCreateParamsData", Builder: "gen.FoldersCreateJSONRequestBody{Data: data}", Arg: "data"},
 		"FilesCopyJSONRequestBody":     {Param: "data *gen.FileCopyParamsData", Builder: "gen.FilesCopyJSONRequestBody{Data: data}", Arg: "data"},
@@ -23,7 +27,7 @@ func TestBodiesAndResults(t *testing.T) {
 		"":                            {},
 	}
 	for body, want := range ins {
-		assert.Equal(t, want, bodyInput(body, g), body)
+		assert.Equal(t, want, p.bodyInput(body), body)
 	}
 	outs := map[string]output{
 		"FolderResponse":                   {Type: "*gen.Folder", Return: "&out.Data, nil"},
@@ -33,7 +37,7 @@ func TestBodiesAndResults(t *testing.T) {
 		"":                                 {},
 	}
 	for result, want := range outs {
-		assert.Equal(t, want, resultOutput(result, g), result)
+		assert.Equal(t, want, p.resultOutput(result), result)
 	}
 }
 
@@ -41,14 +45,14 @@ func TestPlanRefusesWhatGenLacks(t *testing.T) {
 	ops := specOperations(t)
 	require.Len(t, ops, 97)
 
-	_, err := plan(ops, &generated{sigs: map[string]*signature{}})
+	_, err := newPlanner(&generated{sigs: map[string]*signature{}}, specUnions(t)).plan(ops)
 	assert.ErrorContains(t, err, "gen has no New")
 
 	g, err := readGenerated("../../../gen/frameio.gen.go")
 	require.NoError(t, err)
 	bad := append([]operation(nil), ops[0])
 	bad[0].PathParams = append(bad[0].PathParams, "extra_id")
-	_, err = plan(bad, g)
+	_, err = newPlanner(g, specUnions(t)).plan(bad)
 	assert.ErrorContains(t, err, "path parameters")
 }
 
@@ -82,11 +86,25 @@ func TestResultsFromTheSpec(t *testing.T) {
 // specOperations reads the operations of api/frameio.codegen.yaml.
 func specOperations(t *testing.T) []operation {
 	t.Helper()
+	ops, err := readOperations(specDoc(t))
+	require.NoError(t, err)
+	return ops
+}
+
+// specUnions reads the unions of api/frameio.codegen.yaml, as generate
+// hands them to the services.
+func specUnions(t *testing.T) map[string]sdknames.Union {
+	t.Helper()
+	model, err := buildModel(specDoc(t), sdknames.Unions())
+	require.NoError(t, err)
+	return unionsBySchema(model)
+}
+
+func specDoc(t *testing.T) *openapi3.T {
+	t.Helper()
 	spec, err := os.ReadFile("../../../api/frameio.codegen.yaml")
 	require.NoError(t, err)
 	doc, err := loadSpec(spec)
 	require.NoError(t, err)
-	ops, err := readOperations(doc)
-	require.NoError(t, err)
-	return ops
+	return doc
 }

@@ -11,16 +11,18 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/frameio-go/frameio-go/internal/sdknames"
 	"github.com/frameio-go/frameio-go/internal/specfix"
 )
 
 // servicesFile returns the source of frameio/services_gen.go.
-func servicesFile(doc *openapi3.T, g *generated) ([]byte, error) {
+func servicesFile(doc *openapi3.T, g *generated, unions map[string]sdknames.Union) ([]byte, error) {
 	ops, err := readOperations(doc)
 	if err != nil {
 		return nil, err
 	}
-	services, err := plan(ops, g)
+	p := newPlanner(g, unions)
+	services, err := p.plan(ops)
 	if err != nil {
 		return nil, err
 	}
@@ -28,7 +30,7 @@ func servicesFile(doc *openapi3.T, g *generated) ([]byte, error) {
 	data := struct {
 		Services []service
 		Imports  []string
-	}{services, imports(services)}
+	}{services, p.imports()}
 	if err := servicesTmpl.Execute(&buf, data); err != nil {
 		return nil, err
 	}
@@ -57,7 +59,7 @@ func readOperations(doc *openapi3.T) ([]operation, error) {
 			if len(op.Tags) != 1 {
 				return nil, fmt.Errorf("%s %s: want exactly one tag", m, p)
 			}
-			o := operation{ID: op.OperationID, Tag: strings.TrimPrefix(op.Tags[0], "subpackage_"),
+			o := operation{ID: op.OperationID, Tag: sdknames.Tag(op.Tags[0]),
 				Method: strings.ToUpper(m), Path: p, Summary: op.Summary, Description: op.Description, Deprecated: op.Deprecated}
 			for _, ref := range op.Parameters {
 				prm := ref.Value

@@ -32,8 +32,6 @@ type variant struct {
 	// Default is the tag value written when the tag field is unset; empty
 	// when the variant stands for several values and has no configured default.
 	Default string
-	// Field is the Go name of the tag property's field in the gen struct.
-	Field string
 	// Required lists the variant's required properties (structural unions).
 	Required []string
 }
@@ -113,6 +111,17 @@ func buildModel(doc *openapi3.T, table []sdknames.Union) ([]union, error) {
 		out = append(out, u)
 	}
 	return out, nil
+}
+
+// unionsBySchema indexes the unions of the model by their component
+// schema: the services take and return the sum types of exactly the unions
+// whose sum types are generated.
+func unionsBySchema(model []union) map[string]sdknames.Union {
+	out := make(map[string]sdknames.Union, len(model))
+	for _, u := range model {
+		out[u.Schema] = u.Union
+	}
+	return out
 }
 
 // checkNames fails when the table names a tag value or a default the
@@ -252,15 +261,3 @@ func isNull(one *openapi3.SchemaRef) bool {
 }
 
 func refName(ref string) string { return ref[strings.LastIndexByte(ref, '/')+1:] }
-
-// goField converts a JSON property name to the field name oapi-codegen
-// gives it ("field_type" -> "FieldType").
-func goField(prop string) string {
-	var b strings.Builder
-	for part := range strings.SplitSeq(prop, "_") {
-		if part != "" {
-			b.WriteString(strings.ToUpper(part[:1]) + part[1:])
-		}
-	}
-	return b.String()
-}

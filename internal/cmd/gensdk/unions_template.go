@@ -8,18 +8,13 @@ import (
 	"text/template"
 
 	"github.com/frameio-go/frameio-go/internal/sdknames"
-	"github.com/getkin/kin-openapi/openapi3"
 )
 
-// unionFiles returns the sources of the sum types of doc's unions, keyed
-// by file path below frameio/: union_gen.go for package frameio,
-// <pkg>/union_gen.go for frameio/metadata and frameio/search (see
-// sdknames.Union.Package).
-func unionFiles(doc *openapi3.T) (map[string][]byte, error) {
-	model, err := buildModel(doc, sdknames.Unions())
-	if err != nil {
-		return nil, err
-	}
+// unionFiles returns the sources of the sum types of the unions (the
+// model buildModel reads), keyed by file path below frameio/: union_gen.go
+// for package frameio, <pkg>/union_gen.go for frameio/metadata and
+// frameio/search (see sdknames.Union.Package).
+func unionFiles(model []union) (map[string][]byte, error) {
 	byPackage := map[string][]union{}
 	for _, u := range model {
 		byPackage[u.Package] = append(byPackage[u.Package], u)
@@ -48,7 +43,7 @@ func unionFiles(doc *openapi3.T) (map[string][]byte, error) {
 
 func unionsTmpl() *template.Template {
 	funcs := template.FuncMap{
-		"field": goField,
+		"field": sdknames.Camel, // the gen field of a JSON property: field_type -> FieldType
 		"quote": func(ss []string) string {
 			q := make([]string, len(ss))
 			for i, s := range ss {

@@ -118,7 +118,8 @@ func TestEveryNamedUnionIsInTheSpec(t *testing.T) {
 	}
 }
 
-func TestGoField(t *testing.T) {
-	require.Equal(t, "FieldType", goField("field_type"))
-	require.Equal(t, "Type", goField("type"))
+func TestTagPropertyField(t *testing.T) {
+	// the template's field: the gen struct field of the tag property.
+	require.Equal(t, "FieldType", sdknames.Camel("field_type"))
+	require.Equal(t, "Type", sdknames.Camel("type"))
 }
