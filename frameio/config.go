@@ -31,7 +31,7 @@ const (
 // Sleeper waits for d or until ctx is done, whichever comes first, and
 // returns ctx.Err() in the latter case. All waiting the client does between
 // attempts goes through it, so tests can record waits instead of waiting.
-type Sleeper func(ctx context.Context, d time.Duration) error
+type Sleeper = options.Sleeper
 
 // Sleep waits for d or until ctx is done, whichever comes first, and
 // returns ctx.Err() in the second case (at once when ctx is already done).

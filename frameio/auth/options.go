@@ -57,6 +57,11 @@ type Option func(*config) error
 // webhook.Clock, c2c.Clock and frameiotest.Clock are the same type.
 type Clock = options.Clock
 
+// Sleeper waits for d or until ctx is done, whichever comes first, and
+// returns ctx.Err() in the second case. It is the same type as
+// frameio.Sleeper.
+type Sleeper = options.Sleeper
+
 type config struct {
 	imsBaseURL          string
 	tokenPath           string
@@ -71,7 +76,7 @@ type config struct {
 	onTokenRefreshed    func(context.Context, TokenSet)
 	logger              *slog.Logger
 	now                 Clock
-	sleep               func(context.Context, time.Duration) error
+	sleep               Sleeper
 	insecureHTTP        bool
 }
 
@@ -226,7 +231,7 @@ func WithClock(now Clock) Option {
 
 // WithSleeper sets the function used to wait between retries. It must return
 // early with ctx.Err() when ctx is done. The default uses a timer.
-func WithSleeper(sleep func(ctx context.Context, d time.Duration) error) Option {
+func WithSleeper(sleep Sleeper) Option {
 	return func(c *config) error {
 		if sleep == nil {
 			return &ConfigError{Field: "sleeper", Reason: "must not be nil"}

@@ -28,7 +28,7 @@ type retryTransport struct {
 	maxRetries          int
 	maxRateLimitRetries int
 	now                 Clock
-	sleep               func(context.Context, time.Duration) error
+	sleep               Sleeper
 	logger              *slog.Logger
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/frameio-go/frameio-go/internal/options"
 	"github.com/frameio-go/frameio-go/internal/retry"
 )
 
@@ -23,7 +24,7 @@ const (
 // Sleeper waits for d or until ctx is done, whichever comes first, and
 // returns ctx.Err() in the latter case. Every wait of the package goes
 // through one, so tests can record waits instead of waiting.
-type Sleeper func(ctx context.Context, d time.Duration) error
+type Sleeper = options.Sleeper
 
 // Sleep is the default Sleeper: a timer raced against ctx.
 func Sleep(ctx context.Context, d time.Duration) error { return retry.Sleep(ctx, d) }

@@ -29,6 +29,12 @@ import (
 // Clock returns the current time: time.Now, or a test's fake.
 type Clock func() time.Time
 
+// Sleeper waits for d or until ctx is done, whichever comes first, and
+// returns ctx.Err() in the second case: internal/retry.Sleep, or a test's
+// recorder. It is the one sleeper type every package names as its own
+// (frameio.Sleeper, c2c.Sleeper, auth.Sleeper).
+type Sleeper func(ctx context.Context, d time.Duration) error
+
 // Apply applies opts to cfg in order, skipping nil options, and returns
 // the errors they report joined (nil when there is none): every bad
 // value is reported at once.
