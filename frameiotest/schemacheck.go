@@ -32,10 +32,18 @@ type schemaChecks struct {
 	m  map[*openapi3.Schema]*schemaCheck
 }
 
-// schemaCheck is how one schema is validated.
+// schemaCheck is how one schema is validated, and what the filler
+// learnt of it (each worked out on first use, once).
 type schemaCheck struct {
 	visitor  bool               // kin-openapi's visitor gives the verdict
 	compiled *jsonschema.Schema // else, when not nil, the 2020-12 validator
+
+	exampleOnce sync.Once
+	example     any  // the first scalar example that fits (filler.example)
+	hasExample  bool // whether there is one
+
+	membersOnce sync.Once
+	members     map[string]any // filler.memberExamples; read only
 }
 
 func newSchemaChecks() *schemaChecks {
@@ -55,6 +63,21 @@ func (c *schemaChecks) visit(s *openapi3.Schema, v any, opts ...openapi3.SchemaV
 		} // an invalid value: kin-openapi builds the error it would have returned
 	}
 	return s.VisitJSON(v, append(slices.Clip(opts), openapi3.EnableJSONSchema2020())...)
+}
+
+// valid reports whether v is valid for s, the verdict of visit without
+// its error: a value the compiled validator refuses is not handed to
+// kin-openapi to build one.
+func (c *schemaChecks) valid(s *openapi3.Schema, v any, opts ...openapi3.SchemaValidationOption) bool {
+	if c != nil {
+		switch chk := c.of(s); {
+		case chk.visitor:
+			return s.VisitJSON(v, opts...) == nil
+		case chk.compiled != nil:
+			return chk.compiled.Validate(v) == nil
+		}
+	}
+	return s.VisitJSON(v, append(slices.Clip(opts), openapi3.EnableJSONSchema2020())...) == nil
 }
 
 // of returns the check of s, working it out on first use.
