@@ -213,7 +213,7 @@ func (f *filler) example(s *openapi3.Schema) (any, bool) {
 	if f.checks == nil {
 		return f.findExample(s)
 	}
-	chk := f.checks.of(s)
+	chk := f.checks.entry(s)
 	chk.exampleOnce.Do(func() { chk.example, chk.hasExample = f.findExample(s) })
 	return clone(chk.example), chk.hasExample
 }
@@ -250,7 +250,7 @@ func (f *filler) memberExamples(s *openapi3.Schema) map[string]any {
 	if f.checks == nil {
 		return f.findMemberExamples(s)
 	}
-	chk := f.checks.of(s)
+	chk := f.checks.entry(s)
 	chk.membersOnce.Do(func() { chk.members = f.findMemberExamples(s) })
 	return chk.members
 }
