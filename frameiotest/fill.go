@@ -39,7 +39,26 @@ func generic(v any) any {
 
 // conforms reports whether v is valid for s (as a response value).
 func (f *filler) conforms(s *openapi3.Schema, v any) bool {
-	return f.checks.visit(s, v, openapi3.VisitAsResponse()) == nil
+	return f.checks.valid(s, v, openapi3.VisitAsResponse())
+}
+
+// clone returns a deep copy of a JSON-generic value.
+func clone(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		m := make(map[string]any, len(x))
+		for k, e := range x {
+			m[k] = clone(e)
+		}
+		return m
+	case []any:
+		a := make([]any, len(x))
+		for i, e := range x {
+			a[i] = clone(e)
+		}
+		return a
+	}
+	return v
 }
 
 // fill returns v completed for ref. v must be JSON-generic; it may be
@@ -66,15 +85,16 @@ func (f *filler) fill(ref *openapi3.SchemaRef, v any) any {
 		return f.fill(alts[0], v)
 	}
 	if v == nil {
-		ex, hasEx := f.example(s)
 		switch {
 		case s.Const != nil:
 			return s.Const
 		case s.Default != nil && !s.Type.Permits(openapi3.TypeObject):
 			return s.Default
-		case hasEx:
+		}
+		if ex, ok := f.example(s); ok {
 			return ex
-		case len(s.Enum) > 0:
+		}
+		if len(s.Enum) > 0 {
 			return s.Enum[0]
 		}
 	}
@@ -86,11 +106,11 @@ func (f *filler) fill(ref *openapi3.SchemaRef, v any) any {
 		if m == nil {
 			m = map[string]any{}
 		}
-		ex, _ := exampleObject(s)
+		members := f.memberExamples(s)
 		for _, name := range s.Required {
 			if _, ok := m[name]; !ok {
-				if p := s.Properties[name]; ex[name] != nil && p != nil && p.Value != nil && !f.ownValue(p.Value) && f.conforms(p.Value, ex[name]) {
-					m[name] = generic(ex[name]) // the example of the object holding it
+				if ex, ok := members[name]; ok {
+					m[name] = clone(ex) // the example of the object holding it
 					continue
 				}
 				m[name] = f.fill(s.Properties[name], nil)
@@ -186,9 +206,19 @@ func (f *filler) minString(s *openapi3.Schema) string {
 }
 
 // example returns the first example of a scalar schema that fits it.
-// Object and array examples are used member by member (exampleObject),
-// so that what a handler sets is kept.
+// Object and array examples are used member by member (memberExamples),
+// so that what a handler sets is kept. The answer is worked out once per
+// schema when the filler has schema checks.
 func (f *filler) example(s *openapi3.Schema) (any, bool) {
+	if f.checks == nil {
+		return f.findExample(s)
+	}
+	chk := f.checks.entry(s)
+	chk.exampleOnce.Do(func() { chk.example, chk.hasExample = f.findExample(s) })
+	return clone(chk.example), chk.hasExample
+}
+
+func (f *filler) findExample(s *openapi3.Schema) (any, bool) {
 	if s.Type.Permits(openapi3.TypeObject) || s.Type.Permits(openapi3.TypeArray) {
 		return nil, false
 	}
@@ -203,8 +233,40 @@ func (f *filler) example(s *openapi3.Schema) (any, bool) {
 // ownValue reports whether s gives its own value: a const, a default or an
 // example that fits.
 func (f *filler) ownValue(s *openapi3.Schema) bool {
+	if s.Const != nil || s.Default != nil {
+		return true
+	}
 	_, ok := f.example(s)
-	return ok || s.Const != nil || s.Default != nil
+	return ok
+}
+
+// memberExamples returns, by name, the required properties of object
+// schema s that take their value from s's first object example: those
+// the example gives, whose schema has no value of its own (ownValue) and
+// which the given value fits. The values are JSON-generic and shared:
+// callers copy them (clone) before use. The answer is worked out once per
+// schema when the filler has schema checks.
+func (f *filler) memberExamples(s *openapi3.Schema) map[string]any {
+	if f.checks == nil {
+		return f.findMemberExamples(s)
+	}
+	chk := f.checks.entry(s)
+	chk.membersOnce.Do(func() { chk.members = f.findMemberExamples(s) })
+	return chk.members
+}
+
+func (f *filler) findMemberExamples(s *openapi3.Schema) map[string]any {
+	ex, _ := exampleObject(s)
+	var members map[string]any
+	for _, name := range s.Required {
+		if p := s.Properties[name]; ex[name] != nil && p != nil && p.Value != nil && !f.ownValue(p.Value) && f.conforms(p.Value, ex[name]) {
+			if members == nil {
+				members = map[string]any{}
+			}
+			members[name] = ex[name]
+		}
+	}
+	return members
 }
 
 // exampleObject returns the first object example of s.

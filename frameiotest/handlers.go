@@ -31,27 +31,33 @@ func includes(r *http.Request) map[string]bool {
 // render returns the response representation of rec for r, with what its
 // include query parameter asks for (see renderIncludes).
 func (s *Server) render(r *http.Request, rec *record) map[string]any {
+	return s.renderWith(includes(r), rec)
+}
+
+// renderWith is render with the request's includes already parsed, for
+// replies rendering many records.
+func (s *Server) renderWith(inc map[string]bool, rec *record) map[string]any {
 	v := rec.view()
 	switch rec.kind {
 	case kindFile:
-		s.renderMediaLinks(r, rec, v)
+		s.renderMediaLinks(inc, rec, v)
 	case kindVersionStack:
 		if files := s.st.children(rec.id, kindFile); len(files) > 0 {
 			v["head_version"] = files[len(files)-1].view()
 		}
 	}
-	s.renderIncludes(r, rec.attrs, v)
+	s.renderIncludes(inc, rec.attrs, v)
 	return v
 }
 
-// renderIncludes adds to v the related resources the include query
-// parameter names, as the operations that take it document: creator, owner
+// renderIncludes adds to v the related resources inc (the include query
+// parameter, see includes) names, as the operations that take it document: creator, owner
 // and user (the user the record's creator_id, owner_id or user_id names,
 // else the seed user), project (the record's project), metadata (none
 // set) and replies (none). attrs are the record's (nil for the operations
 // that hold no state). Request validation has already refused a value the
 // operation does not document.
-func (s *Server) renderIncludes(r *http.Request, attrs map[string]any, v map[string]any) {
+func (s *Server) renderIncludes(inc map[string]bool, attrs map[string]any, v map[string]any) {
 	user := func(attr string) any {
 		if u := s.st.get(str(attrs, attr), kindUser); u != nil {
 			return u.view()
@@ -61,10 +67,10 @@ func (s *Server) renderIncludes(r *http.Request, attrs map[string]any, v map[str
 		}
 		return nil
 	}
-	for inc := range includes(r) {
-		switch inc {
+	for name := range inc {
+		switch name {
 		case "creator", "owner", "user":
-			v[inc] = user(inc + "_id")
+			v[name] = user(name + "_id")
 		case "project":
 			if p := s.st.get(str(attrs, "project_id"), kindProject); p != nil {
 				v["project"] = p.view()
@@ -79,12 +85,12 @@ func (s *Server) renderIncludes(r *http.Request, attrs map[string]any, v map[str
 	}
 }
 
-// renderMediaLinks adds media_links to a file as asked by include. Links
-// of a file that is not transcoded are null, as are renditions, which the
-// fake never produces.
-func (s *Server) renderMediaLinks(r *http.Request, rec *record, v map[string]any) {
+// renderMediaLinks adds media_links to a file as asked by inc (the
+// include query parameter). Links of a file that is not transcoded are
+// null, as are renditions, which the fake never produces.
+func (s *Server) renderMediaLinks(inc map[string]bool, rec *record, v map[string]any) {
 	links := map[string]any{}
-	for k := range includes(r) {
+	for k := range inc {
 		name, ok := strings.CutPrefix(k, "media_links.")
 		if !ok {
 			continue

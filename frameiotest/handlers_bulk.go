@@ -61,8 +61,7 @@ func (s *Server) bulk(w http.ResponseWriter, r *http.Request, kind, idsKey strin
 			s.replyError(w, r, http.StatusUnprocessableEntity, "Invalid "+idsKey, "no "+kind+" "+id, "/data/"+idsKey+"/"+strconv.Itoa(i))
 			return
 		}
-		if kind == kindFolder && s.isWithin(parent, rec) {
-			s.replyError(w, r, http.StatusUnprocessableEntity, "Invalid parent", "parent_id "+pid+" is inside folder "+id, "/data/parent_id")
+		if !s.checkParent(w, r, rec, parent) {
 			return
 		}
 		recs = append(recs, rec)
@@ -74,7 +73,19 @@ func (s *Server) bulk(w http.ResponseWriter, r *http.Request, kind, idsKey strin
 	s.replyData(w, r, out)
 }
 
-// isWithin reports whether rec is ancestor (or ancestor itself).
+// checkParent refuses, replying 422, parent as the destination of a move
+// or copy of rec when parent is rec or inside it: moving would make rec
+// its own ancestor, and copying would copy the copy into itself, without
+// end. It reports whether parent is allowed; the caller holds s.mu.
+func (s *Server) checkParent(w http.ResponseWriter, r *http.Request, rec, parent *record) bool {
+	if rec.kind != kindFolder || !s.isWithin(parent, rec) {
+		return true
+	}
+	s.replyError(w, r, http.StatusUnprocessableEntity, "Invalid parent", "parent_id "+parent.id+" is inside folder "+rec.id, "/data/parent_id")
+	return false
+}
+
+// isWithin reports whether rec is within ancestor (or ancestor itself).
 func (s *Server) isWithin(rec, ancestor *record) bool {
 	for x := rec; x != nil; x = s.st.get(x.parentID, kindFolder) {
 		if x.id == ancestor.id {

@@ -115,6 +115,9 @@ func (s *Server) move(w http.ResponseWriter, r *http.Request, id, kind string) {
 		s.replyError(w, r, http.StatusUnprocessableEntity, "Invalid parent", "parent_id "+pid+" is not a "+strings.Join(parentKinds, " or "), "/data/parent_id")
 		return
 	}
+	if !s.checkParent(w, r, rec, parent) {
+		return
+	}
 	s.reparent(rec, parent)
 	s.replyData(w, r, s.render(r, rec))
 }
@@ -140,6 +143,9 @@ func (s *Server) copyAsset(w http.ResponseWriter, r *http.Request, id, kind stri
 	if pid := str(decodeData(r), "parent_id"); pid != "" {
 		if parent = s.st.get(pid, kindFolder); parent == nil {
 			s.replyError(w, r, http.StatusUnprocessableEntity, "Invalid parent", "parent_id "+pid+" is not a folder", "/data/parent_id")
+			return
+		}
+		if !s.checkParent(w, r, rec, parent) {
 			return
 		}
 	}

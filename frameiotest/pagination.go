@@ -124,12 +124,13 @@ func (s *Server) replyRecordsThen(w http.ResponseWriter, r *http.Request, recs [
 	if !ok {
 		return
 	}
+	inc := includes(r)
 	items := make([]any, 0, p.end-p.start)
 	for _, rec := range recs[p.start:p.end] {
 		if each != nil {
 			each(rec)
 		}
-		items = append(items, s.render(r, rec))
+		items = append(items, s.renderWith(inc, rec))
 	}
 	s.replyPage(w, r, p, items)
 }

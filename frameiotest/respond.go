@@ -74,10 +74,10 @@ func (s *Server) replyData(w http.ResponseWriter, r *http.Request, data any) {
 // replyEmpty replies with the operation's success status and a body made
 // only of minimal values, and the includes the request asks for.
 func (s *Server) replyEmpty(w http.ResponseWriter, r *http.Request) {
-	if len(includes(r)) > 0 {
+	if inc := includes(r); len(inc) > 0 {
 		s.mu.Lock()
 		data := map[string]any{}
-		s.renderIncludes(r, nil, data)
+		s.renderIncludes(inc, nil, data)
 		s.mu.Unlock()
 		s.replyData(w, r, data)
 		return

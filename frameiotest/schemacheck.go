@@ -27,19 +27,32 @@ import (
 // would build, compiled once. (A schema with both references and 2020-only
 // keywords, which this document has none of, still goes through
 // kin-openapi on every call.)
+//
+// Every Server shares one schemaChecks (the spec is loaded once), so no
+// lock is held while a check is worked out: the map only hands out each
+// schema's entry, and an entry works itself out once, holding up only the
+// callers asking for that schema meanwhile.
 type schemaChecks struct {
-	mu sync.Mutex
-	m  map[*openapi3.Schema]*schemaCheck
+	m sync.Map // *openapi3.Schema → *schemaCheck
 }
 
-// schemaCheck is how one schema is validated.
+// schemaCheck is how one schema is validated, and what the filler
+// learnt of it (each worked out on first use, once).
 type schemaCheck struct {
+	once     sync.Once          // works out visitor and compiled (settle)
 	visitor  bool               // kin-openapi's visitor gives the verdict
 	compiled *jsonschema.Schema // else, when not nil, the 2020-12 validator
+
+	exampleOnce sync.Once
+	example     any  // the first scalar example that fits (filler.example)
+	hasExample  bool // whether there is one
+
+	membersOnce sync.Once
+	members     map[string]any // filler.memberExamples; read only
 }
 
 func newSchemaChecks() *schemaChecks {
-	return &schemaChecks{m: map[*openapi3.Schema]*schemaCheck{}}
+	return &schemaChecks{}
 }
 
 // visit validates v against s as VisitJSON(v, EnableJSONSchema2020(),
@@ -57,14 +70,40 @@ func (c *schemaChecks) visit(s *openapi3.Schema, v any, opts ...openapi3.SchemaV
 	return s.VisitJSON(v, append(slices.Clip(opts), openapi3.EnableJSONSchema2020())...)
 }
 
+// valid reports whether v is valid for s, the verdict of visit without
+// its error: a value the compiled validator refuses is not handed to
+// kin-openapi to build one.
+func (c *schemaChecks) valid(s *openapi3.Schema, v any, opts ...openapi3.SchemaValidationOption) bool {
+	if c != nil {
+		switch chk := c.of(s); {
+		case chk.visitor:
+			return s.VisitJSON(v, opts...) == nil
+		case chk.compiled != nil:
+			return chk.compiled.Validate(v) == nil
+		}
+	}
+	return s.VisitJSON(v, append(slices.Clip(opts), openapi3.EnableJSONSchema2020())...) == nil
+}
+
 // of returns the check of s, working it out on first use.
 func (c *schemaChecks) of(s *openapi3.Schema) *schemaCheck {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if chk, ok := c.m[s]; ok {
-		return chk
+	chk := c.entry(s)
+	chk.once.Do(func() { chk.settle(s) })
+	return chk
+}
+
+// entry returns the entry of s, how s is validated not yet worked out
+// (what the filler keeps there needs no validator for s itself).
+func (c *schemaChecks) entry(s *openapi3.Schema) *schemaCheck {
+	v, ok := c.m.Load(s)
+	if !ok {
+		v, _ = c.m.LoadOrStore(s, &schemaCheck{})
 	}
-	chk := &schemaCheck{}
+	return v.(*schemaCheck)
+}
+
+// settle works out how s is validated.
+func (chk *schemaCheck) settle(s *openapi3.Schema) {
 	doc := schemaDocument(s)
 	switch refs := holdsComponentRef(doc); {
 	case refs && !uses2020Keywords(s):
@@ -72,8 +111,6 @@ func (c *schemaChecks) of(s *openapi3.Schema) *schemaCheck {
 	case !refs && doc != nil:
 		chk.compiled = compile2020(doc)
 	}
-	c.m[s] = chk
-	return chk
 }
 
 // schemaDocument returns s as kin-openapi serialises it for its 2020-12
