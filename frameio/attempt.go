@@ -13,7 +13,8 @@ import (
 // fatal is an error that must end the call (token source, body rewind).
 // The per-attempt timeout (WithAttemptTimeout) bounds the wait for the
 // token too; it needs no context of its own when ctx's deadline comes
-// first.
+// first, and a call made with context.Background reuses one
+// (attempt_context.go).
 func (c *Client) attempt(k *call) (rep reply, terr, fatal error) {
 	ctx, cfg := k.ctx, k.cfg
 	if cfg.tokenSource == nil {
@@ -21,9 +22,15 @@ func (c *Client) attempt(k *call) (rep reply, terr, fatal error) {
 	}
 	actx := ctx
 	if cfg.attemptTimeout > 0 && !passesDeadline(ctx, cfg.attemptTimeout) {
-		var cancel context.CancelFunc
-		actx, cancel = context.WithTimeout(ctx, cfg.attemptTimeout)
-		defer cancel()
+		if reusable(ctx, cfg) {
+			a := c.attemptCtxs.get(cfg.attemptTimeout)
+			defer c.attemptCtxs.put(a)
+			actx = a
+		} else {
+			var cancel context.CancelFunc
+			actx, cancel = context.WithTimeout(ctx, cfg.attemptTimeout)
+			defer cancel()
+		}
 	}
 
 	tok, err := fetchToken(actx, cfg.tokenSource)

@@ -20,6 +20,8 @@ type Client struct {
 	cfg   requestConfig                // defaults for every call
 	pacer *pacer                       // shared rate-limit pacing state
 	auth  atomic.Pointer[bearerHeader] // the Authorization value of the last token
+
+	attemptCtxs attemptContexts // reusable attempt timeouts (attempt_context.go)
 }
 
 // NewClient returns a client configured by opts, applied in order over the

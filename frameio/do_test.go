@@ -41,7 +41,7 @@ func TestDoSendsHeadersAndDecodes(t *testing.T) {
 	assert.Equal(t, "4.0", got.Header.Get("api-version"))
 	assert.Equal(t, "call", got.Header.Get("X-Client"))
 	assert.Equal(t, "application/json", got.Header.Get("Content-Type"))
-	assert.Equal(t, "application/json", got.Header.Get("Accept"))
+	assert.NotContains(t, got.Header, "Accept", "no Accept header unless asked for (attemptHeader)")
 	assert.Contains(t, got.Header.Get("User-Agent"), "frameio-go/"+Version)
 	assert.Equal(t, "page_size=5&include=b", got.URL.RawQuery)
 	assert.JSONEq(t, `{"data":{"name":"clip.mov"}}`, gotBody)

@@ -137,16 +137,19 @@ func (c *Client) attemptRequest(ctx context.Context, cfg *requestConfig, req *ht
 }
 
 // attemptHeader builds the header of an attempt (see attemptRequest) as
-// Header.Clone and Header.Set would, all its values in one array.
+// Header.Clone and Header.Set would, all its values in one array. It adds
+// no Accept header: the API answers JSON only and its documentation's
+// samples send none; one line less on every request is measurable on a
+// fast link (BenchmarkCall). WithHeader("Accept", ...) sets one.
 func attemptHeader(base, extra http.Header, userAgent, authorization string) http.Header {
-	n := 3
+	n := 2
 	for _, vs := range base {
 		n += len(vs)
 	}
 	for _, vs := range extra {
 		n += len(vs)
 	}
-	b := headerBuilder{h: make(http.Header, len(base)+len(extra)+3), vals: make([]string, 0, n)}
+	b := headerBuilder{h: make(http.Header, len(base)+len(extra)+2), vals: make([]string, 0, n)}
 	set := func(k string) bool { return k == "User-Agent" || k == "Authorization" }
 	for k, vs := range base {
 		if _, replaced := extra[k]; !replaced && !set(k) {
@@ -159,9 +162,6 @@ func attemptHeader(base, extra http.Header, userAgent, authorization string) htt
 		}
 	}
 	b.put("User-Agent", userAgent)
-	if a := b.h["Accept"]; len(a) == 0 || a[0] == "" {
-		b.put("Accept", "application/json")
-	}
 	b.put("Authorization", authorization)
 	return b.h
 }

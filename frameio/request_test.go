@@ -97,9 +97,6 @@ func legacyAttemptHeader(base, extra http.Header, userAgent, authorization strin
 		h[k] = append([]string(nil), vs...)
 	}
 	h.Set("User-Agent", userAgent)
-	if h.Get("Accept") == "" {
-		h.Set("Accept", "application/json")
-	}
 	h.Set("Authorization", authorization)
 	return h
 }

@@ -68,6 +68,10 @@ func Logger(l *slog.Logger) *slog.Logger {
 type ContextTokenSource interface {
 	oauth2.TokenSource
 	// TokenContext returns a valid access token, fetching or refreshing it
-	// first when needed, or ctx's error once ctx is done.
+	// first when needed, or ctx's error once ctx is done. It must not keep
+	// ctx, or wait for it to end, after it returns: frameio.Client may hand
+	// the same context to later attempts (see its per-attempt timeout). A
+	// fetch that outlives the call keeps only ctx's values
+	// (context.WithoutCancel), as auth's credentials do.
 	TokenContext(ctx context.Context) (*oauth2.Token, error)
 }
