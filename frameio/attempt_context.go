@@ -73,9 +73,10 @@ func (a *attemptContext) expire() {
 	a.cancel(context.DeadlineExceeded)
 }
 
-// arm sets the timer to fire d from now. a.mu is held.
+// arm sets the timer to fire at the holding attempt's deadline, d from
+// now. a.mu is held.
 func (a *attemptContext) arm(d time.Duration) {
-	a.armed = time.Now().Add(d)
+	a.armed = a.deadline
 	a.timer.Reset(d)
 }
 

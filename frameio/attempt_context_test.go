@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"net/http/httptest"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -100,7 +99,7 @@ func TestReusedAttemptContextTimesOut(t *testing.T) {
 	block.Store(true)
 	h := func(w http.ResponseWriter, r *http.Request) {
 		if block.Load() {
-			<-r.Context().Done()
+			blockUntilDone(w, r)
 			return
 		}
 		status(200, `{}`)(w, r)
@@ -186,17 +185,15 @@ func TestIdleAttemptContextOutlivesItsTimer(t *testing.T) {
 // again (the race detector checks the rest).
 func TestAttemptContextsUnderConcurrency(t *testing.T) {
 	var n atomic.Int32
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	env := newTestEnv(t, func(w http.ResponseWriter, r *http.Request) {
 		if r.Header.Get("X-Slow") == "1" {
-			<-r.Context().Done()
+			blockUntilDone(w, r)
 			return
 		}
 		n.Add(1)
 		status(200, `{}`)(w, r)
-	}))
-	t.Cleanup(srv.Close)
-	c, err := NewClient(WithBaseURL(srv.URL), WithToken(testToken), WithMaxRetries(0), WithAttemptTimeout(40*time.Millisecond))
-	require.NoError(t, err)
+	}, WithMaxRetries(0), WithAttemptTimeout(40*time.Millisecond))
+	c := env.client
 
 	const workers, calls = 8, 25
 	var wg sync.WaitGroup
