@@ -24,7 +24,7 @@ type ActionFunc func(ctx context.Context, e *ActionEvent) (*Response, error)
 type ActionHandler struct {
 	verifier *Verifier
 	fn       ActionFunc
-	cfg      config
+	cfg      handlerConfig
 }
 
 // NewActionHandler returns an ActionHandler that authenticates requests with
@@ -38,7 +38,7 @@ func NewActionHandler(v *Verifier, fn ActionFunc, opts ...HandlerOption) *Action
 
 // ServeHTTP implements [http.Handler].
 func (h *ActionHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	e, ts, ok := receive(w, r, h.verifier, h.cfg, DecodeAction)
+	e, ts, ok := receive(w, r, h.verifier, &h.cfg, DecodeAction)
 	if !ok {
 		return
 	}

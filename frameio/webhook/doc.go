@@ -102,6 +102,6 @@
 // bounded body read; [Sign] for tests). events.go holds [Event] and its
 // types, action.go [ActionEvent], action_response.go the messages and
 // forms a custom action answers with, options.go every option (a
-// Verifier's and the handlers', over one config; a Verifier's report bad
-// values to [NewVerifier]) and errors.go the sentinel errors.
+// Verifier's, which report bad values to [NewVerifier], and the
+// handlers') and errors.go the sentinel errors.
 package webhook

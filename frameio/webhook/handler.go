@@ -19,7 +19,7 @@ type EventHandlerFunc func(ctx context.Context, e *Event) error
 // [Handler.HandleFallback]; registration is safe while serving.
 type Handler struct {
 	verifier *Verifier
-	cfg      config
+	cfg      handlerConfig
 
 	mu       sync.RWMutex
 	handlers map[EventType]EventHandlerFunc
@@ -70,7 +70,7 @@ func (h *Handler) lookup(t EventType) EventHandlerFunc {
 
 // ServeHTTP implements [http.Handler].
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	e, ts, ok := receive(w, r, h.verifier, h.cfg, DecodeEvent)
+	e, ts, ok := receive(w, r, h.verifier, &h.cfg, DecodeEvent)
 	if !ok {
 		return
 	}

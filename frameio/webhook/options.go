@@ -10,16 +10,17 @@ import (
 	"github.com/frameio-go/frameio-go/internal/options"
 )
 
-// config holds every setting of the package: a [Verifier]'s, set by the
-// Options of [NewVerifier], and a handler's, set by the HandlerOptions of
-// [NewHandler] and [NewActionHandler].
-type config struct {
-	// A Verifier's.
+// verifierConfig is a [Verifier]'s settings, set by the Options of
+// [NewVerifier].
+type verifierConfig struct {
 	tolerance   time.Duration
 	maxBodySize int64
 	now         Clock
+}
 
-	// A Handler's and an ActionHandler's.
+// handlerConfig is a [Handler]'s or an [ActionHandler]'s settings, set by
+// the HandlerOptions of [NewHandler] and [NewActionHandler].
+type handlerConfig struct {
 	logger  *slog.Logger
 	timeout time.Duration
 }
@@ -31,13 +32,13 @@ type Clock = options.Clock
 
 // Option configures a [Verifier]. An option reports a bad value when it is
 // applied; [NewVerifier] returns every such error at once.
-type Option func(*config) error
+type Option func(*verifierConfig) error
 
 // WithTolerance sets the maximum allowed distance between the request
 // timestamp and the current time, in either direction. It must be positive;
 // the default is [DefaultTolerance].
 func WithTolerance(d time.Duration) Option {
-	return func(c *config) error {
+	return func(c *verifierConfig) error {
 		if d <= 0 {
 			return fmt.Errorf("webhook: WithTolerance: the tolerance must be positive, got %v", d)
 		}
@@ -49,7 +50,7 @@ func WithTolerance(d time.Duration) Option {
 // WithMaxBodySize sets the largest accepted request body, in bytes. It must be
 // positive; the default is [DefaultMaxBodySize].
 func WithMaxBodySize(n int64) Option {
-	return func(c *config) error {
+	return func(c *verifierConfig) error {
 		if n <= 0 {
 			return fmt.Errorf("webhook: WithMaxBodySize: the max body size must be positive, got %d", n)
 		}
@@ -61,7 +62,7 @@ func WithMaxBodySize(n int64) Option {
 // WithClock sets the clock used to read the current time; the default is
 // [time.Now]. Tests use it to make timestamp checks deterministic.
 func WithClock(now Clock) Option {
-	return func(c *config) error {
+	return func(c *verifierConfig) error {
 		if now == nil {
 			return fmt.Errorf("webhook: WithClock: the clock must not be nil")
 		}
@@ -73,7 +74,7 @@ func WithClock(now Clock) Option {
 // HandlerOption configures a [Handler] or an [ActionHandler]. Every value
 // of a handler option is valid, so NewHandler and NewActionHandler have
 // nothing to report.
-type HandlerOption func(*config)
+type HandlerOption func(*handlerConfig)
 
 // WithTimeout bounds the context passed to event and action functions: it is
 // cancelled after d. Frame.io gives up on webhooks after 5 seconds and on
@@ -81,18 +82,18 @@ type HandlerOption func(*config)
 // notice it cannot finish (for example, a full queue) and fail cleanly. A
 // zero or negative d, the default, means no timeout beyond the request's own.
 func WithTimeout(d time.Duration) HandlerOption {
-	return func(c *config) { c.timeout = d }
+	return func(c *handlerConfig) { c.timeout = d }
 }
 
 // WithLogger makes a handler log rejected and failed requests to l: rejected
 // requests at Warn, handler errors at Error, dispatch details at Debug.
 // Handlers are silent by default, and with a nil l.
 func WithLogger(l *slog.Logger) HandlerOption {
-	return func(c *config) { c.logger = options.Logger(l) }
+	return func(c *handlerConfig) { c.logger = options.Logger(l) }
 }
 
-func newHandlerConfig(opts []HandlerOption) config {
-	c := config{logger: options.Logger(nil)}
+func newHandlerConfig(opts []HandlerOption) handlerConfig {
+	c := handlerConfig{logger: options.Logger(nil)}
 	for _, opt := range opts {
 		if opt != nil {
 			opt(&c)
@@ -102,7 +103,7 @@ func newHandlerConfig(opts []HandlerOption) config {
 }
 
 // context returns the context for a user function, bounded by the timeout.
-func (c *config) context(r *http.Request) (context.Context, context.CancelFunc) {
+func (c *handlerConfig) context(r *http.Request) (context.Context, context.CancelFunc) {
 	if c.timeout > 0 {
 		return context.WithTimeout(r.Context(), c.timeout)
 	}

@@ -9,7 +9,7 @@ import (
 
 // reject answers a request that failed verification or decoding, with the
 // status given by StatusCode and no detail in the body.
-func (c *config) reject(w http.ResponseWriter, r *http.Request, err error) {
+func (c *handlerConfig) reject(w http.ResponseWriter, r *http.Request, err error) {
 	status := StatusCode(err)
 	c.logger.LogAttrs(r.Context(), slog.LevelWarn, "frameio webhook: request rejected",
 		slog.Int("status", status), slog.String("error", err.Error()))
@@ -30,7 +30,7 @@ func requirePOST(w http.ResponseWriter, r *http.Request) bool {
 // body once and decodes it. When it returns false it has already answered
 // (405, 401, 413 or 400); otherwise it returns the payload and the
 // delivery's signed timestamp.
-func receive[T any](w http.ResponseWriter, r *http.Request, v *Verifier, cfg config, decode func([]byte) (T, error)) (T, time.Time, bool) {
+func receive[T any](w http.ResponseWriter, r *http.Request, v *Verifier, cfg *handlerConfig, decode func([]byte) (T, error)) (T, time.Time, bool) {
 	var zero T
 	if !requirePOST(w, r) {
 		return zero, time.Time{}, false

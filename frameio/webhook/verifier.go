@@ -29,7 +29,7 @@ const (
 // Verifier authenticates Frame.io webhook and custom action requests. It is
 // safe for concurrent use. Create one with [NewVerifier].
 type Verifier struct {
-	config  // tolerance, maxBodySize, now
+	verifierConfig
 	secrets [][]byte
 }
 
@@ -39,7 +39,7 @@ type Verifier struct {
 // both errors wrap [ErrNoSecret]. Every problem, with the secrets or the
 // options, is reported at once.
 func NewVerifier(secrets []string, opts ...Option) (*Verifier, error) {
-	v := &Verifier{config: config{tolerance: DefaultTolerance, maxBodySize: DefaultMaxBodySize, now: time.Now}}
+	v := &Verifier{verifierConfig: verifierConfig{tolerance: DefaultTolerance, maxBodySize: DefaultMaxBodySize, now: time.Now}}
 	var errs []error
 	for i, s := range secrets {
 		if s == "" {
@@ -51,7 +51,7 @@ func NewVerifier(secrets []string, opts ...Option) (*Verifier, error) {
 	if len(secrets) == 0 {
 		errs = append(errs, ErrNoSecret)
 	}
-	errs = append(errs, options.Apply(&v.config, opts))
+	errs = append(errs, options.Apply(&v.verifierConfig, opts))
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
