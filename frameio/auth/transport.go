@@ -18,6 +18,9 @@ const (
 	maxBackoff  = 5 * time.Second
 )
 
+// backoff is the wait before the n-th retry of one kind (n from 1).
+func backoff(n int) time.Duration { return retry.Backoff(baseBackoff, n-1, maxBackoff) }
+
 // retryTransport sends IMS requests with a per-attempt timeout and retries
 // transient failures (not those retry.Permanent says a retry cannot fix). It reports exhausted retries as [*NetworkError] and
 // final 429 answers as [*RateLimitError]; every other response is returned
@@ -79,7 +82,7 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 				return nil, &NetworkError{Attempts: attempt, err: errors.Join(parent.Err(), err)}
 			}
 			transient++
-			wait = retry.Backoff(baseBackoff, transient-1, maxBackoff)
+			wait = backoff(transient)
 		case resp.StatusCode == http.StatusTooManyRequests:
 			retryAfter, _ := retry.ParseRetryAfter(resp.Header.Get("Retry-After"), t.now())
 			discard(resp)
@@ -91,7 +94,7 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 			limited++
 			wait = retryAfter
 			if wait <= 0 {
-				wait = retry.Backoff(baseBackoff, limited-1, maxBackoff)
+				wait = backoff(limited)
 			}
 		case resp.StatusCode >= 500 || resp.StatusCode == http.StatusRequestTimeout:
 			discard(resp)
@@ -101,7 +104,7 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 				return nil, &NetworkError{Attempts: attempt, StatusCode: resp.StatusCode}
 			}
 			transient++
-			wait = retry.Backoff(baseBackoff, transient-1, maxBackoff)
+			wait = backoff(transient)
 		default:
 			t.log(parent, slog.LevelDebug, "ims response", req, attempt, resp.StatusCode, nil)
 			resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
