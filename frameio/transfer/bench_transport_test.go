@@ -81,20 +81,18 @@ func newCountedEnv(tb testing.TB) (*env, func() int) {
 	e.store.discard = true
 	var mu sync.Mutex
 	conns := map[net.Conn]bool{}
-	srv := httptest.NewUnstartedServer(http.HandlerFunc(e.store.serve))
-	srv.Config.ConnState = func(c net.Conn, st http.ConnState) {
-		mu.Lock()
-		defer mu.Unlock()
-		switch st {
-		case http.StateNew:
-			conns[c] = true
-		case http.StateClosed, http.StateHijacked:
-			delete(conns, c)
+	e.store.restart(tb, http.HandlerFunc(e.store.serve), func(srv *httptest.Server) {
+		srv.Config.ConnState = func(c net.Conn, st http.ConnState) {
+			mu.Lock()
+			defer mu.Unlock()
+			switch st {
+			case http.StateNew:
+				conns[c] = true
+			case http.StateClosed, http.StateHijacked:
+				delete(conns, c)
+			}
 		}
-	}
-	srv.Start()
-	tb.Cleanup(srv.Close)
-	e.store.srv = srv
+	})
 	return e, func() int {
 		mu.Lock()
 		defer mu.Unlock()

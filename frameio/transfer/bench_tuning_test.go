@@ -10,7 +10,7 @@ import (
 )
 
 // BenchmarkDownloadTuning is how the download defaults were chosen (see
-// options_download.go): a 256 MiB original over the capped network
+// defaults.go): a 256 MiB original over the capped network
 // (capped_test.go) for a grid of concurrencies and range sizes, to a file
 // (DownloadFile, WithRangeSize) and to an io.Writer (Download,
 // WithBufferSize). Run each pass on its own, so that the grid is

@@ -106,17 +106,15 @@ func newCappedEnv(tb testing.TB, rate float64, latency time.Duration, size int64
 	tb.Helper()
 	e := newEnv(tb)
 	e.store.discard = true
-	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	e.store.restart(tb, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		time.Sleep(latency)
 		if r.URL.Path == "/obj" {
 			http.ServeContent(w, r, "obj", time.Time{}, io.NewSectionReader(patternAt{}, 0, size))
 			return
 		}
 		e.store.serve(w, r)
-	}))
-	srv.Listener = cappedListener{Listener: srv.Listener, rate: rate}
-	srv.Start()
-	tb.Cleanup(srv.Close)
-	e.store.srv = srv // upload URLs and links now point at the capped store
+	}), func(srv *httptest.Server) {
+		srv.Listener = cappedListener{Listener: srv.Listener, rate: rate}
+	})
 	return e
 }

@@ -192,9 +192,7 @@ func trickle(obj []byte, n int) http.HandlerFunc {
 		}
 		_, _ = w.Write(obj[start:min(start+n, len(obj))])
 		w.(http.Flusher).Flush()
-		if conn, _, err := w.(http.Hijacker).Hijack(); err == nil {
-			_ = conn.Close()
-		}
+		dropConn(w)
 	}
 }
 

@@ -108,11 +108,7 @@ func (s *fakeStore) put(w http.ResponseWriter, r *http.Request, file, partStr st
 		switch code := fault(n, attempt); {
 		case code == -1:
 			_, _ = io.CopyN(io.Discard, r.Body, r.ContentLength/2)
-			hj, _ := w.(http.Hijacker)
-			conn, _, err := hj.Hijack()
-			if err == nil {
-				_ = conn.Close()
-			}
+			dropConn(w)
 			return
 		case code != 0:
 			_, _ = io.Copy(io.Discard, r.Body)
@@ -159,10 +155,7 @@ func (s *fakeStore) get(w http.ResponseWriter, r *http.Request, name string) {
 		w.WriteHeader(http.StatusOK)
 		_, _ = w.Write(obj[:drop])
 		w.(http.Flusher).Flush()
-		hj, _ := w.(http.Hijacker)
-		if conn, _, err := hj.Hijack(); err == nil {
-			_ = conn.Close()
-		}
+		dropConn(w)
 		return
 	}
 	if ignore {
@@ -187,4 +180,24 @@ func (s *fakeStore) noViolations(t testing.TB) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	require.Empty(t, s.violations)
+}
+
+// dropConn closes the connection under w, whatever was written so far:
+// the client sees the body cut off (or no response at all).
+func dropConn(w http.ResponseWriter) {
+	if conn, _, err := w.(http.Hijacker).Hijack(); err == nil {
+		_ = conn.Close()
+	}
+}
+
+// restart moves the store behind a new server answering with h, which
+// setup prepares before it starts: upload URLs and links made from then
+// on point at it.
+func (s *fakeStore) restart(tb testing.TB, h http.Handler, setup func(*httptest.Server)) {
+	tb.Helper()
+	srv := httptest.NewUnstartedServer(h)
+	setup(srv)
+	srv.Start()
+	tb.Cleanup(srv.Close)
+	s.srv = srv
 }

@@ -4,8 +4,6 @@ import (
 	"context"
 	"io"
 	"net/http"
-
-	"github.com/frameio-go/frameio-go/internal/redact"
 )
 
 // writeError marks a failure of the destination, which is not retried.
@@ -163,7 +161,7 @@ func (g *getter) retry(ctx context.Context, st *retryState, status int, aerr err
 	} else {
 		st.failures++
 	}
-	de := &DownloadError{URL: redact.StripQuery(g.url), Status: status, Written: got, Attempts: st.attempts, Resumes: st.resumes, Err: aerr}
+	de := &DownloadError{URL: g.safeURL, Status: status, Written: got, Attempts: st.attempts, Resumes: st.resumes, Err: aerr}
 	if status == http.StatusForbidden {
 		de.Expired = true
 		return de
@@ -172,7 +170,7 @@ func (g *getter) retry(ctx context.Context, st *retryState, status int, aerr err
 		return de
 	}
 	d := g.cfg.retryDelay(max(st.failures-1, 0))
-	g.cfg.logger.DebugContext(ctx, "transfer: resuming download", "url", redact.StripQuery(g.url), "offset", st.start+got,
+	g.cfg.logger.DebugContext(ctx, "transfer: resuming download", "url", g.safeURL, "offset", st.start+got,
 		"status", status, "error", aerr, "wait", d)
 	if err := g.cfg.sleep(ctx, d); err != nil {
 		return ctx.Err()

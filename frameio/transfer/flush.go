@@ -10,8 +10,8 @@ import (
 // background flushes (see flushingFile).
 const flushEvery = 32 << 20
 
-// flushingFile is the temporary file of a DownloadFile: once every
-// every bytes written (flushEvery) it starts an fsync in the background (one at a
+// flushingFile is the temporary file of a DownloadFile: each time another
+// `every` bytes are written (flushEvery) it starts an fsync in the background (one at a
 // time), so the disk writes the file while the download goes on and the
 // fsync that ends the download has only the tail left to wait for, rather
 // than the whole file (on a disk that writes 235 MB/s, a second for 256

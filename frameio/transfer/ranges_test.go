@@ -75,9 +75,7 @@ func cut(w http.ResponseWriter, r *http.Request, obj []byte, start, n int64) {
 	w.WriteHeader(http.StatusPartialContent)
 	_, _ = w.Write(obj[start : start+n])
 	w.(http.Flusher).Flush()
-	if conn, _, err := w.(http.Hijacker).Hijack(); err == nil {
-		_ = conn.Close()
-	}
+	dropConn(w)
 }
 
 const testRange = MinRangeSize // 64 KiB

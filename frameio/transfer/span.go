@@ -18,6 +18,7 @@ type getter struct {
 	cfg     *config
 	url     string
 	secrets redact.Secrets // of url's query, hidden from errors and logs
+	safeURL string         // url without its query, as errors and logs show it
 	t       *tracker       // nil: no progress reported
 	bufs    sync.Pool      // copy buffers of copyBufferSize, shared by the ranges
 	mu      sync.Mutex
@@ -25,7 +26,7 @@ type getter struct {
 }
 
 func newGetter(cfg *config, rawURL string, t *tracker) *getter {
-	g := &getter{cfg: cfg, url: rawURL, secrets: redact.FromURL(rawURL), t: t, total: -1}
+	g := &getter{cfg: cfg, url: rawURL, secrets: redact.FromURL(rawURL), safeURL: redact.StripQuery(rawURL), t: t, total: -1}
 	g.bufs.New = func() any { return new([copyBufferSize]byte) }
 	return g
 }
