@@ -11,15 +11,13 @@ import (
 	"github.com/frameio-go/frameio-go/gen"
 )
 
-func ptr[T any](v T) *T { return &v }
-
 func TestWorkspaceAndProjectCRUD(t *testing.T) {
 	srv := frameiotest.NewServer(t)
 	c := plainClient{t, srv}
 	acct := srv.Seed().AccountID
 	url := srv.URL()
 
-	status, body := c.send(gen.NewWorkspacesCreateRequest(url, acct, gen.WorkspaceParams{Data: gen.WorkspaceParamsData{Name: ptr("Edit bay")}}))
+	status, body := c.send(gen.NewWorkspacesCreateRequest(url, acct, gen.WorkspaceParams{Data: gen.WorkspaceParamsData{Name: new("Edit bay")}}))
 	require.Equal(t, http.StatusCreated, status, string(body))
 	ws := mustDecode[gen.WorkspaceResponse](t, body).Data
 	assert.Equal(t, "Edit bay", ws.Name)
@@ -28,7 +26,7 @@ func TestWorkspaceAndProjectCRUD(t *testing.T) {
 	require.Equal(t, http.StatusOK, status, string(body))
 	assert.Equal(t, ws.ID, mustDecode[gen.WorkspaceWithIncludesResponse](t, body).Data.ID)
 
-	status, body = c.send(gen.NewWorkspacesUpdateRequest(url, acct, ws.ID, gen.WorkspaceParams{Data: gen.WorkspaceParamsData{Name: ptr("Renamed")}}))
+	status, body = c.send(gen.NewWorkspacesUpdateRequest(url, acct, ws.ID, gen.WorkspaceParams{Data: gen.WorkspaceParamsData{Name: new("Renamed")}}))
 	require.Equal(t, http.StatusOK, status, string(body))
 	assert.Equal(t, "Renamed", mustDecode[gen.WorkspaceResponse](t, body).Data.Name)
 

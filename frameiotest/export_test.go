@@ -14,7 +14,7 @@ type OperationInfo struct {
 
 // Operations lists the spec's operations with minimal request bodies.
 func (s *Server) Operations() []OperationInfo {
-	f := &filler{now: time.Now, newID: newID}
+	f := &filler{now: time.Now, newID: newID, checks: s.spec.checks}
 	var out []OperationInfo
 	for _, op := range s.spec.ops {
 		info := OperationInfo{ID: op.ID, Method: op.Method, Path: op.Path}

@@ -18,7 +18,7 @@ import (
 type filler struct {
 	now    Clock
 	newID  func() string
-	checks *schemaChecks // nil: ask kin-openapi every time
+	checks *schemaChecks // the spec's (spec.checks)
 }
 
 // generic converts v to its JSON-generic form (maps, slices, float64...).
@@ -208,11 +208,8 @@ func (f *filler) minString(s *openapi3.Schema) string {
 // example returns the first example of a scalar schema that fits it.
 // Object and array examples are used member by member (memberExamples),
 // so that what a handler sets is kept. The answer is worked out once per
-// schema when the filler has schema checks.
+// schema.
 func (f *filler) example(s *openapi3.Schema) (any, bool) {
-	if f.checks == nil {
-		return f.findExample(s)
-	}
 	chk := f.checks.entry(s)
 	chk.exampleOnce.Do(func() { chk.example, chk.hasExample = f.findExample(s) })
 	return clone(chk.example), chk.hasExample
@@ -245,11 +242,8 @@ func (f *filler) ownValue(s *openapi3.Schema) bool {
 // the example gives, whose schema has no value of its own (ownValue) and
 // which the given value fits. The values are JSON-generic and shared:
 // callers copy them (clone) before use. The answer is worked out once per
-// schema when the filler has schema checks.
+// schema.
 func (f *filler) memberExamples(s *openapi3.Schema) map[string]any {
-	if f.checks == nil {
-		return f.findMemberExamples(s)
-	}
 	chk := f.checks.entry(s)
 	chk.membersOnce.Do(func() { chk.members = f.findMemberExamples(s) })
 	return chk.members

@@ -32,7 +32,7 @@ components:
         - {name: ignored, views: 7, theme: dark}
 `))
 	require.NoError(t, err)
-	f := &filler{now: time.Now, newID: newID}
+	f := &filler{now: time.Now, newID: newID, checks: newSchemaChecks()}
 	got := f.fill(doc.Components.Schemas["Share"], nil).(map[string]any)
 	assert.Equal(t, "Client review", got["name"], "the property's own example")
 	assert.Equal(t, "secure", got["access"], "an example before the first enum value")

@@ -44,7 +44,7 @@ func (s *Server) reply(w http.ResponseWriter, r *http.Request, status int, body 
 		sch = responseSchema(rt.op.Op, status)
 	}
 	if rec, ok := w.(*recorder); ok {
-		rec.pending = &pendingBody{status: status, v: v, schema: sch, fill: s.fill}
+		rec.pending = &pendingBody{status: status, v: v, schema: sch}
 		return
 	}
 	writeJSON(w, status, s.fill.fill(sch, v))
@@ -55,14 +55,13 @@ type pendingBody struct {
 	status int
 	v      any
 	schema *openapi3.SchemaRef
-	fill   *filler
 }
 
-// finish completes and encodes the pending reply, if any, into rec.
-func (rec *recorder) finish() {
+// finish completes (with f) and encodes the pending reply, if any, into rec.
+func (rec *recorder) finish(f *filler) {
 	if p := rec.pending; p != nil {
 		rec.pending = nil
-		writeJSON(rec, p.status, p.fill.fill(p.schema, p.v))
+		writeJSON(rec, p.status, f.fill(p.schema, p.v))
 	}
 }
 

@@ -56,17 +56,14 @@ func newSchemaChecks() *schemaChecks {
 }
 
 // visit validates v against s as VisitJSON(v, EnableJSONSchema2020(),
-// opts...) would, with the same errors. A nil *schemaChecks asks
-// kin-openapi every time.
+// opts...) would, with the same errors.
 func (c *schemaChecks) visit(s *openapi3.Schema, v any, opts ...openapi3.SchemaValidationOption) error {
-	if c != nil {
-		switch chk := c.of(s); {
-		case chk.visitor:
-			return s.VisitJSON(v, opts...)
-		case chk.compiled != nil && chk.compiled.Validate(v) == nil:
-			return nil
-		} // an invalid value: kin-openapi builds the error it would have returned
-	}
+	switch chk := c.of(s); {
+	case chk.visitor:
+		return s.VisitJSON(v, opts...)
+	case chk.compiled != nil && chk.compiled.Validate(v) == nil:
+		return nil
+	} // an invalid value: kin-openapi builds the error it would have returned
 	return s.VisitJSON(v, append(slices.Clip(opts), openapi3.EnableJSONSchema2020())...)
 }
 
@@ -74,13 +71,11 @@ func (c *schemaChecks) visit(s *openapi3.Schema, v any, opts ...openapi3.SchemaV
 // its error: a value the compiled validator refuses is not handed to
 // kin-openapi to build one.
 func (c *schemaChecks) valid(s *openapi3.Schema, v any, opts ...openapi3.SchemaValidationOption) bool {
-	if c != nil {
-		switch chk := c.of(s); {
-		case chk.visitor:
-			return s.VisitJSON(v, opts...) == nil
-		case chk.compiled != nil:
-			return chk.compiled.Validate(v) == nil
-		}
+	switch chk := c.of(s); {
+	case chk.visitor:
+		return s.VisitJSON(v, opts...) == nil
+	case chk.compiled != nil:
+		return chk.compiled.Validate(v) == nil
 	}
 	return s.VisitJSON(v, append(slices.Clip(opts), openapi3.EnableJSONSchema2020())...) == nil
 }

@@ -37,7 +37,7 @@ func TestSchemaChecksAgreeWithKinOpenAPI(t *testing.T) {
 		}
 	}
 	sort.Slice(schemas, func(i, j int) bool { return schemas[i].name < schemas[j].name })
-	f := &filler{now: time.Now, newID: newID}
+	f := &filler{now: time.Now, newID: newID, checks: sp.checks}
 	modes := map[string]int{}
 	for _, sc := range schemas {
 		s := sc.ref.Value

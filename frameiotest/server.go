@@ -175,7 +175,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if f != nil && (f.kind == faultStatus || f.kind == faultRateLimit) {
 		rec := newRecorder()
 		s.writeFault(rec, r, f)
-		rec.finish()
+		rec.finish(s.fill)
 		s.record(r, rt.op.ID, rec.status)
 		rec.copyTo(w)
 		return
@@ -184,7 +184,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	rec := newRecorder()
 	rateLimitHeaders(rec.header)
 	s.serveAPI(rec, r, rt) // holds the lock only while it reads or changes the state
-	rec.finish()
+	rec.finish(s.fill)
 	s.record(r, rt.op.ID, rec.status)
 	if f != nil && f.kind == faultTruncate {
 		rec.truncateTo(w)

@@ -141,11 +141,17 @@ func (st *store) ofKind(kind string) []*record {
 
 // remove deletes id and everything below it.
 func (st *store) remove(id string) {
-	for _, child := range slices.Clone(st.kids[id]) {
-		st.remove(child.id)
-	}
 	if rec := st.recs[id]; rec != nil {
 		st.unlink(rec)
+	}
+	st.drop(id)
+}
+
+// drop deletes id and everything below it, leaving id's parent's list of
+// children as it is: the children's lists go whole, with their owners.
+func (st *store) drop(id string) {
+	for _, child := range st.kids[id] {
+		st.drop(child.id)
 	}
 	delete(st.kids, id)
 	delete(st.recs, id)
