@@ -54,8 +54,7 @@ func c2cRename(root *yaml.Node) ([]string, error) {
 		if yamlnode.Get(schemas, old) == nil {
 			return log, fmt.Errorf("schema %s not found", old)
 		}
-		renameComponent(schemas, old, repl)
-		log = append(log, fmt.Sprintf("%s -> %s (%d refs)", old, repl, renameRefs(root, old, repl)))
+		log = append(log, fmt.Sprintf("%s -> %s (%d refs)", old, repl, renameComponent(root, schemas, old, repl)))
 	}
 	return log, nil
 }

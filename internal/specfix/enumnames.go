@@ -97,8 +97,10 @@ type namer struct {
 	pinnedUsed    map[string]bool   // the pinned entries that matched
 }
 
-// add records that operation (resource, method) reaches the schema s at key.
-func (n *namer) add(key string, s *site, resource, method string) {
+// add records that operation (resource, method) reaches the schema s (at
+// s.key).
+func (n *namer) add(s *site, resource, method string) {
+	key := s.key
 	have, ok := n.sites[key]
 	if !ok {
 		have = s
@@ -129,7 +131,7 @@ func (n *namer) collect() error {
 			n.param(op, p, resource, verb, method, path)
 		}
 		w := &schemaWalk{schemas: n.schemas, placed: true, seen: map[*yaml.Node]bool{},
-			add: func(st *site) { n.add(st.key, st, resource, verb) }}
+			add: func(st *site) { n.add(st, resource, verb) }}
 		for _, media := range yamlnode.Pairs(yamlnode.Get(yamlnode.Get(op, "requestBody"), "content")) {
 			w.walk(yamlnode.Get(media, "schema"), setKey(media, "schema"), nil, "", "", "")
 		}
@@ -168,7 +170,7 @@ func (n *namer) param(op, p *yaml.Node, resource, verb, method, path string) {
 	if pinned {
 		s.pinned = pin
 	}
-	n.add(s.key, s, resource, verb)
+	n.add(s, resource, verb)
 }
 
 // name gives every site its name (see shortEnumNames for the rules).
@@ -254,8 +256,7 @@ func (n *namer) apply() ([]string, error) {
 		}
 		done[s.name] = k
 		if s.component != "" {
-			renameComponent(n.schemas, s.component, s.name)
-			refs := renameRefs(n.root, s.component, s.name)
+			refs := renameComponent(n.root, n.schemas, s.component, s.name)
 			log = append(log, fmt.Sprintf("%s -> %s (%d refs)", s.component, s.name, refs))
 			continue
 		}

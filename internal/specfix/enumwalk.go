@@ -72,13 +72,12 @@ func (w *schemaWalk) walk(s *yaml.Node, replace func(*yaml.Node), owners []strin
 		w.walk(items, setKey(s, "items"), owners, singular(parent), fieldName(singular(parent), ""), "")
 	}
 	props := yamlnode.Get(s, "properties")
-	for i := 0; props != nil && i+1 < len(props.Content); i += 2 {
-		field := props.Content[i].Value
+	for field, p := range yamlnode.Pairs(props) {
 		if field == skip {
 			continue
 		}
 		f := sdknames.Camel(field)
-		w.walk(props.Content[i+1], setKey(props, field), owners, f, fieldName(f, parent), "")
+		w.walk(p, setKey(props, field), owners, f, fieldName(f, parent), "")
 	}
 }
 

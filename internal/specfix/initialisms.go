@@ -44,15 +44,13 @@ func pluralInitialisms(root *yaml.Node) ([]string, error) {
 			if yamlnode.Get(schemas, repl) != nil {
 				return log, fmt.Errorf("%s: %s is taken", old, repl)
 			}
-			renameComponent(schemas, old, repl)
-			log = append(log, fmt.Sprintf("%s -> %s (%d refs)", old, repl, renameRefs(root, old, repl)))
+			log = append(log, fmt.Sprintf("%s -> %s (%d refs)", old, repl, renameComponent(root, schemas, old, repl)))
 		}
 	}
 	n := 0
 	yamlnode.Walk(root, func(m *yaml.Node, _ string) {
 		props := yamlnode.Get(m, "properties")
-		for i := 0; props != nil && i+1 < len(props.Content); i += 2 {
-			name, p := props.Content[i].Value, props.Content[i+1]
+		for name, p := range yamlnode.Pairs(props) {
 			if p.Kind != yaml.MappingNode || yamlnode.Get(p, "x-go-name") != nil {
 				continue
 			}

@@ -52,8 +52,7 @@ func nullableRequestFields(root *yaml.Node) ([]string, error) {
 		for _, r := range yamlnode.Items(yamlnode.Get(s, "required")) {
 			required[r.Value] = true
 		}
-		for i := 0; props != nil && i+1 < len(props.Content); i += 2 {
-			field, p := props.Content[i].Value, props.Content[i+1]
+		for field, p := range yamlnode.Pairs(props) {
 			inner, ok := nullableOf(p)
 			if !ok || required[field] || yamlnode.Get(p, "x-go-type") != nil {
 				continue
@@ -128,31 +127,17 @@ func goTypeOf(s *yaml.Node) (string, error) {
 // through other schemas.
 func reachable(schemas *yaml.Node, roots []*yaml.Node) map[string]bool {
 	seen := map[string]bool{}
-	var rec func(n *yaml.Node)
-	rec = func(n *yaml.Node) {
-		switch n.Kind {
-		case yaml.MappingNode:
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				if n.Content[i].Value == "$ref" {
-					name, ok := strings.CutPrefix(n.Content[i+1].Value, schemaRef)
-					if ok && !seen[name] {
-						seen[name] = true
-						if s := yamlnode.Get(schemas, name); s != nil {
-							rec(s)
-						}
-					}
-					continue
-				}
-				rec(n.Content[i+1])
-			}
-		case yaml.SequenceNode:
-			for _, c := range n.Content {
-				rec(c)
+	var visit func(n *yaml.Node, _ string)
+	visit = func(n *yaml.Node, _ string) {
+		if name, ok := strings.CutPrefix(yamlnode.Scalar(n, "$ref"), schemaRef); ok && !seen[name] {
+			seen[name] = true
+			if s := yamlnode.Get(schemas, name); s != nil {
+				yamlnode.Walk(s, visit)
 			}
 		}
 	}
 	for _, r := range roots {
-		rec(r)
+		yamlnode.Walk(r, visit)
 	}
 	return seen
 }

@@ -19,19 +19,19 @@ type service struct {
 
 // method is one generated wrapper.
 type method struct {
-	Op          operation
-	Name        string // e.g. CreateLocalUpload
-	GoOp        string // gen's name, e.g. FilesCreateLocalUpload
-	PathParams  []pathParam
-	Query, Body string      // gen types of params and body, "" when absent
-	Result      string      // gen type of the success body, "" for none
-	Headers     [][2]string // headers the SDK sends itself (callers may override)
-	Doc         []string
-	Item        string // list item type for paginated operations, "" otherwise
-	Typed       string // the frameio sum type All yields for a union Item, "" otherwise
-	Decoder     string // the function turning an Item into Typed
-	In          input  // what the method takes as the request body
-	Out         output // what the method returns
+	Op         operation
+	Name       string // e.g. CreateLocalUpload
+	GoOp       string // gen's name, e.g. FilesCreateLocalUpload
+	PathParams []pathParam
+	Query      string      // gen type of the params, "" when absent
+	Result     string      // gen type of the success body, "" for none
+	Headers    [][2]string // headers the SDK sends itself (callers may override)
+	Doc        []string
+	Item       string // list item type for paginated operations, "" otherwise
+	Typed      string // the frameio sum type All yields for a union Item, "" otherwise
+	Decoder    string // the function turning an Item into Typed
+	In         input  // what the method takes as the request body
+	Out        output // what the method returns
 }
 
 // input is how a method takes its request body. A body that is only an
@@ -101,13 +101,13 @@ func (p *planner) plan(ops []operation) ([]service, error) {
 		}
 		m := method{Op: op, Name: sdknames.Method(op.Tag, op.ID), GoOp: goOp,
 			Result: result, Headers: op.FixedHeaders}
-		i := 0
+		i, body := 0, "" // body: gen type of the request body, "" when absent
 		for _, p := range sig.Params {
 			switch p.Name {
 			case "params":
 				m.Query = strings.TrimPrefix(p.Type, "*")
 			case "body":
-				m.Body = p.Type
+				body = p.Type
 			default:
 				if i >= len(op.PathParams) {
 					return nil, fmt.Errorf("%s: builder parameter %s is not in the path %s", op.ID, p.Name, op.Path)
@@ -119,7 +119,7 @@ func (p *planner) plan(ops []operation) ([]service, error) {
 		if i != len(op.PathParams) {
 			return nil, fmt.Errorf("%s: builder takes %d path parameters, path has %d", op.ID, i, len(op.PathParams))
 		}
-		m.In = p.bodyInput(m.Body)
+		m.In = p.bodyInput(body)
 		m.Out = p.resultOutput(m.Result)
 		if op.Paginated {
 			if item == "" || m.Query == "" {
@@ -182,10 +182,7 @@ func (p *planner) resultOutput(result string) output {
 		}
 		return output{Type: u.Qualified(u.Name), Return: u.Qualified("Decode"+u.Name) + "(out.Data)"}
 	}
-	switch {
-	case list:
-		return output{Type: genType(data), Return: "out.Data, nil"}
-	case strings.HasPrefix(data, "*"):
+	if list || strings.HasPrefix(data, "*") {
 		return output{Type: genType(data), Return: "out.Data, nil"}
 	}
 	return output{Type: "*" + genType(data), Return: "&out.Data, nil"}
@@ -194,24 +191,12 @@ func (p *planner) resultOutput(result string) output {
 // genType qualifies a type of package gen as seen from package frameio:
 // *FileCopyParamsData -> *gen.FileCopyParamsData, []Link -> []gen.Link.
 func genType(t string) string {
-	prefix := ""
-	for {
-		switch {
-		case strings.HasPrefix(t, "*"), strings.HasPrefix(t, "[]"):
-			n := 1
-			if t[0] == '[' {
-				n = 2
-			}
-			prefix, t = prefix+t[:n], t[n:]
-			continue
-		}
-		break
-	}
-	switch t {
+	elem := strings.TrimLeft(t, "*[]")
+	switch elem {
 	case "string", "int", "bool", "float32", "float64", "any":
-		return prefix + t
+		return t
 	}
-	return prefix + "gen." + t
+	return t[:len(t)-len(elem)] + "gen." + elem
 }
 
 // docLines is the method's doc comment: summary, the endpoint, and the
