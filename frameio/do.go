@@ -163,27 +163,23 @@ func (c *Client) exec(ctx context.Context, req *http.Request, cfg *requestConfig
 }
 
 // call is what the steps of one exec share: the request, its
-// configuration, the query every attempt sends, how many attempts it may
-// make, the logger (with the method and path when it logs debug lines) and
-// the URL errors show.
+// configuration, the query every attempt sends, whether its body can be
+// sent again, the logger (with the method and path when it logs debug
+// lines) and the URL errors show.
 type call struct {
-	ctx         context.Context
-	req         *http.Request
-	cfg         *requestConfig
-	rawQuery    string // req's query with the call's WithQuery parameters
-	maxAttempts int
-	rewindable  bool // req's body can be sent again
-	log         *slog.Logger
-	debug       bool // log's debug lines are enabled
-	safe        string
+	ctx        context.Context
+	req        *http.Request
+	cfg        *requestConfig
+	rawQuery   string // req's query with the call's WithQuery parameters
+	rewindable bool   // req's body can be sent again
+	log        *slog.Logger
+	debug      bool // log's debug lines are enabled
+	safe       string
 }
 
 func newCall(ctx context.Context, req *http.Request, cfg *requestConfig) call {
 	k := call{ctx: ctx, req: req, cfg: cfg, rawQuery: mergeQuery(req.URL.RawQuery, cfg.query),
-		maxAttempts: cfg.maxRetries + 1, rewindable: canRewind(req), log: cfg.logger}
-	if !k.rewindable {
-		k.maxAttempts = 1
-	}
+		rewindable: canRewind(req), log: cfg.logger}
 	if k.debug = k.log.Enabled(ctx, slog.LevelDebug); k.debug {
 		k.log = k.log.With(slog.String("method", req.Method), slog.String("path", req.URL.Path))
 	}
@@ -294,7 +290,7 @@ func (k *call) plan(attempt int, o outcome) retryPlan {
 		return retryPlan{giveUp: "not retryable", err: o.err}
 	case !k.rewindable:
 		return retryPlan{giveUp: "body cannot be rewound", err: o.err}
-	case attempt >= k.maxAttempts:
+	case attempt > k.cfg.maxRetries:
 		return retryPlan{giveUp: "retries exhausted", err: o.err}
 	}
 	d, ok := k.cfg.retry.delay(attempt-1, o.status, o.header, k.cfg.now())
