@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -282,13 +283,7 @@ func (c *Client) scrubber(cl *call, tok string) func(string) string {
 	if cl.secrets != nil {
 		all = append(all, cl.secrets()...)
 	}
-	var secrets redact.Secrets
-	for _, v := range all {
-		if len(v) >= 4 {
-			secrets = secrets.Add(v)
-		}
-	}
-	return secrets.Scrub
+	return redact.Secrets(slices.DeleteFunc(all, func(v string) bool { return len(v) < 4 })).Scrub
 }
 
 // knownSecrets are the client secret and the current tokens, whatever the
